@@ -1,0 +1,87 @@
+// Plain data extracted from one file. No tree-sitter nodes, no LSP types: facts outlive trees.
+
+/** Zero-based, end-exclusive; the same convention as LSP ranges (UTF-16 columns). */
+export interface Span {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type AccessOp = 'read' | 'write' | 'delete' | 'contains';
+
+export type ValueType =
+  | 'str' | 'int' | 'float' | 'bool' | 'None' | 'list' | 'dict' | 'tuple' | 'set' | 'bytes'
+  | 'datetime' | 'date' | 'time' | 'timedelta' | 'Decimal' | 'UUID' | 'model' | 'unknown';
+
+/** How the key expression was resolved; decides whether rename may touch it. */
+export type KeySource =
+  | { kind: 'literal' }                                   // 'cart' written at the access itself
+  | { kind: 'constant'; name: string; file: string; span: Span }  // CART_KEY = 'cart' (span of the string literal)
+  | { kind: 'setting'; name: string }                     // settings.CART_SESSION_ID
+  | { kind: 'django'; name: string }                      // django.contrib.auth.SESSION_KEY
+  | { kind: 'dynamic' };                                  // f-string, %, concatenation, unknown
+
+export interface SessionAccess {
+  /** The key, a glob pattern (`oauth_*_token`) when `pattern` is true, or null when unknowable. */
+  key: string | null;
+  pattern: boolean;
+  op: AccessOp;
+  /** Span of the key expression (the string literal, constant name, ...); the whole access when there is no key. */
+  span: Span;
+  /** For writes: the inferred type of the value. */
+  valueType?: ValueType;
+  source: KeySource;
+  /** e.g. `request.session.get`, `self.client.session[...]`, `{{ request.session.cart }}`. */
+  via: string;
+  /** The enclosing function's qualified name, or '<module>'. */
+  scope: string;
+}
+
+/** `request.session['cart']['items'].append(x)` with no `modified = True` / re-assignment in scope. */
+export interface NestedMutation {
+  key: string | null;
+  span: Span;
+  scope: string;
+  /** True when the same scope sets `session.modified = True` or re-assigns the key. */
+  saved: boolean;
+}
+
+/** A module-level (or class-level) string constant that may be used as a session key. */
+export interface StringConstant {
+  name: string;          // `CART_KEY` or `CartView.SESSION_KEY`
+  value: string | null;  // null when it is `settings.X` or otherwise resolved later
+  fromSetting?: string;  // set when the constant is `settings.X` / getattr(settings, 'X', ...)
+  span: Span;            // the string literal's span (or the whole value)
+}
+
+export interface ImportFact {
+  /** Local name bound by the import. */
+  local: string;
+  /** Absolute dotted module (relative imports resolved against the file's package). */
+  module: string;
+  /** Imported name, or null for `import module` / `import pkg.mod as m`. */
+  name: string | null;
+}
+
+export interface FileFacts {
+  /** Workspace-relative POSIX path. */
+  file: string;
+  language: 'python' | 'django-html';
+  /** Dotted module name for Python files under the project root, else null. */
+  module: string | null;
+  accesses: SessionAccess[];
+  mutations: NestedMutation[];
+  constants: StringConstant[];
+  imports: ImportFact[];
+  /** Unresolved references to constants in other modules, resolved by the index. */
+  pendingKeys?: PendingKey[];
+  /** Parse problems; facts are still extracted from the parts that parsed. */
+  syntaxErrors: number;
+}
+
+/** A key whose value lives elsewhere (an imported constant, `module.CONST`, `settings.X`). */
+export interface PendingKey {
+  accessIndex: number;
+  ref: { kind: 'import'; module: string; name: string } | { kind: 'setting'; name: string; default: string | null };
+}

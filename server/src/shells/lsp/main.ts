@@ -1,0 +1,2 @@
+// Entry point of the language server (placeholder until the LSP shell lands).
+export {};
