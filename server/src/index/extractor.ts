@@ -1,0 +1,17 @@
+// What the index needs from the facts layer, injected so the index can be tested with
+// hand-built facts and so the parser is loaded once, before the walk.
+import type { FileFacts } from '../facts/types';
+
+export interface FactsExtractor {
+  /** Loads what extraction needs (the tree-sitter wasm); called once before indexing. */
+  ready(): Promise<void>;
+  /** The cheap pre-filter: false means the file cannot hold a session access. */
+  mayMentionSessions(text: string): boolean;
+  python(text: string, file: string, module: string | null): FileFacts;
+  template(text: string, file: string): FileFacts;
+}
+
+/** Facts of a file that could not be parsed (binary, too large): known to the index, empty. */
+export function emptyFacts(file: string, language: FileFacts['language'], module: string | null): FileFacts {
+  return { file, language, module, accesses: [], mutations: [], constants: [], imports: [], syntaxErrors: 0 };
+}

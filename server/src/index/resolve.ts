@@ -1,0 +1,74 @@
+// Cross-file resolution of PendingKeys: imported constants (followed through re-exports),
+// Django's own constants, and `settings.X` through the SettingsModel.
+import { djangoConstantKey } from '../facts/builtinKeys';
+import type { FileFacts, KeySource, PendingKey, SessionAccess } from '../facts/types';
+
+export interface ResolverContext {
+  /** Facts of a module by dotted name; may parse the module on demand. */
+  factsOfModule(module: string): FileFacts | undefined;
+  /** A setting's value when the SettingsModel knows it as a string; undefined when unknown. */
+  settingString(name: string): string | undefined;
+}
+
+export interface Resolution {
+  accesses: SessionAccess[];
+  /** Modules whose change may change this file's keys. */
+  modules: Set<string>;
+  usesSettings: boolean;
+}
+
+interface Resolved { key: string; source: KeySource }
+
+const MAX_REEXPORT_DEPTH = 8;
+
+export function resolveFile(facts: FileFacts, context: ResolverContext): Resolution {
+  const modules = new Set<string>();
+  let usesSettings = false;
+  const pending = facts.pendingKeys ?? [];
+  if (pending.length === 0) return { accesses: facts.accesses, modules, usesSettings };
+  const accesses = facts.accesses.slice();
+  for (const item of pending) {
+    const access = accesses[item.accessIndex];
+    if (!access) continue;
+    if (item.ref.kind === 'setting') usesSettings = true;
+    const resolved = resolvePending(item, context, modules, () => { usesSettings = true; });
+    if (resolved) accesses[item.accessIndex] = { ...access, key: resolved.key, pattern: false, source: resolved.source };
+  }
+  return { accesses, modules, usesSettings };
+}
+
+function resolvePending(item: PendingKey, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
+  const ref = item.ref;
+  if (ref.kind === 'setting') return settingKey(ref.name, ref.default, context);
+  return constantKey(ref.module, ref.name, context, modules, onSetting, 0);
+}
+
+function settingKey(name: string, fallback: string | null, context: ResolverContext): Resolved | null {
+  const value = context.settingString(name) ?? fallback;
+  return value === null || value === undefined ? null : { key: value, source: { kind: 'setting', name } };
+}
+
+function constantKey(module: string, name: string, context: ResolverContext, modules: Set<string>,
+  onSetting: () => void, depth: number): Resolved | null {
+  const django = djangoConstantKey(module, name);
+  if (django !== undefined) return { key: django, source: { kind: 'django', name: `${module}.${name}` } };
+  if (depth > MAX_REEXPORT_DEPTH) return null;
+  modules.add(module);
+  const target = context.factsOfModule(module);
+  if (!target) return null;
+  const constant = target.constants.find((c) => c.name === name);
+  if (constant) {
+    if (constant.value !== null) {
+      return { key: constant.value, source: { kind: 'constant', name, file: target.file, span: constant.span } };
+    }
+    if (constant.fromSetting) {
+      onSetting();
+      return settingKey(constant.fromSetting, null, context);
+    }
+    return null;
+  }
+  // `from .keys import CART_KEY` inside the target: follow the re-export.
+  const reexport = target.imports.find((i) => i.local === name && i.name !== null);
+  if (reexport?.name) return constantKey(reexport.module, reexport.name, context, modules, onSetting, depth + 1);
+  return null;
+}

@@ -1,0 +1,356 @@
+// The workspace index: facts per file (never trees), resolved accesses, and the queries the
+// features need. Built once from a walk, then kept current with updateFile/removeFile.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileFacts, SessionAccess, Span } from '../facts/types';
+import type { SettingsModel } from '../settings/types';
+import { emptyFacts, type FactsExtractor } from './extractor';
+import { checkText, decodeSource, languageOf, type DecodedSource } from './files';
+import { makeExcluder, type Excluder } from './glob';
+import { patternMatches } from './keyPatterns';
+import { ModuleNames } from './modules';
+import { resolveFile, type ResolverContext } from './resolve';
+import { walkWorkspace } from './walk';
+
+export interface IndexedAccess {
+  file: string;
+  access: SessionAccess;
+}
+
+export interface IndexOptions {
+  /** Absolute path of the workspace folder. */
+  root: string;
+  extractor: FactsExtractor;
+  exclude?: readonly string[];
+  /** Where problems go (never file contents). */
+  log?: (message: string) => void;
+}
+
+export interface BuildOptions {
+  progress?: (done: number, total: number) => void;
+  token?: { readonly isCancellationRequested: boolean };
+}
+
+export interface BuildStats {
+  files: number;
+  parsed: number;
+  skipped: number;
+  cancelled: boolean;
+  milliseconds: number;
+}
+
+const YIELD_EVERY = 256;
+
+export class WorkspaceIndex {
+  readonly root: string;
+  private readonly extractor: FactsExtractor;
+  private readonly log: (message: string) => void;
+  private excluded: Excluder;
+  private modules = new ModuleNames(new Set(), new Set());
+  /** Every source file the walk found (also those never parsed). */
+  private readonly known = new Set<string>();
+  private readonly moduleFiles = new Map<string, string>();
+  /** Facts of files that may mention sessions (or were opened in the editor). */
+  private readonly facts = new Map<string, FileFacts>();
+  /** Facts of modules parsed on demand only for their constants. */
+  private readonly lazy = new Map<string, FileFacts | null>();
+  private readonly resolved = new Map<string, SessionAccess[]>();
+  private readonly dependsOn = new Map<string, Set<string>>();
+  private readonly usesSettings = new Set<string>();
+  private settings: SettingsModel | null = null;
+  private byKey: Map<string, IndexedAccess[]> | null = null;
+  private generation = 0;
+
+  constructor(options: IndexOptions) {
+    this.root = options.root;
+    this.extractor = options.extractor;
+    this.log = options.log ?? (() => undefined);
+    this.excluded = makeExcluder(options.exclude ?? []);
+  }
+
+  /** Increases on every change; features and shells use it to cache. */
+  get version(): number {
+    return this.generation;
+  }
+
+  setExclude(globs: readonly string[]): void {
+    this.excluded = makeExcluder(globs);
+  }
+
+  isExcluded(file: string): boolean {
+    return this.excluded(file, false);
+  }
+
+  /** Walks the workspace and extracts facts of every file that may mention sessions. */
+  async build(options: BuildOptions = {}): Promise<BuildStats> {
+    const started = Date.now();
+    await this.extractor.ready();
+    const walk = walkWorkspace(this.root, this.excluded);
+    for (const problem of walk.problems) this.log(problem);
+    this.modules = new ModuleNames(walk.packages, walk.projectRoots);
+    const total = walk.files.length;
+    let parsed = 0;
+    let skipped = 0;
+    for (let i = 0; i < total; i++) {
+      if (i % YIELD_EVERY === 0) {
+        options.progress?.(i, total);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.token?.isCancellationRequested) {
+          return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
+        }
+      }
+      const { path } = walk.files[i];
+      this.addKnown(path);
+      const source = this.readDisk(path);
+      if (!('text' in source)) { skipped++; continue; }
+      if (!this.extractor.mayMentionSessions(source.text)) continue;
+      this.facts.set(path, this.extract(path, source.text));
+      parsed++;
+    }
+    options.progress?.(total, total);
+    this.resolveAll();
+    return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
+  }
+
+  /** Re-extracts one file from its current text (editor buffer or disk) and re-resolves dependents. */
+  updateFile(file: string, text: string): void {
+    if (!languageOf(file)) return;
+    const isNew = !this.known.has(file);
+    this.addKnown(file);
+    if (isNew && (file.endsWith('__init__.py') || file.endsWith('manage.py'))) this.renameModules();
+    const source = checkText(text);
+    const module = this.modules.moduleOf(file);
+    if (!('text' in source)) {
+      this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
+      this.facts.delete(file);
+    } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module))) {
+      this.facts.set(file, this.extract(file, source.text));
+    } else {
+      this.facts.delete(file);
+    }
+    if (module) this.lazy.delete(module);
+    this.changed(file, module);
+  }
+
+  /** Reads a file from disk again (a watched-file change) and updates it. */
+  refreshFromDisk(file: string): void {
+    const source = this.readDisk(file);
+    if ('text' in source) this.updateFile(file, source.text);
+    else this.removeFile(file);
+  }
+
+  removeFile(file: string): void {
+    const module = this.modules.moduleOf(file);
+    this.known.delete(file);
+    if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
+    this.facts.delete(file);
+    this.resolved.delete(file);
+    this.dependsOn.delete(file);
+    this.usesSettings.delete(file);
+    if (module) this.lazy.delete(module);
+    if (file.endsWith('__init__.py') || file.endsWith('manage.py')) {
+      this.modules.removeFile(file);
+      this.renameModules();
+    }
+    this.changed(file, module);
+  }
+
+  /** The settings model changed: re-resolve every `settings.X` key. */
+  setSettings(model: SettingsModel | null): void {
+    this.settings = model;
+    for (const file of this.usesSettings) this.resolveOne(file);
+    this.touch();
+  }
+
+  getSettings(): SettingsModel | null {
+    return this.settings;
+  }
+
+  // ---- queries ----
+
+  files(): string[] {
+    return [...this.resolved.keys()];
+  }
+
+  fileFacts(file: string): FileFacts | undefined {
+    return this.facts.get(file);
+  }
+
+  /** The file's accesses with cross-file keys resolved. */
+  accessesIn(file: string): SessionAccess[] {
+    return this.resolved.get(file) ?? [];
+  }
+
+  *allAccesses(): Iterable<IndexedAccess> {
+    for (const [file, accesses] of this.resolved) for (const access of accesses) yield { file, access };
+  }
+
+  /** Accesses of one concrete key (not the patterns that may match it). */
+  accessesOf(key: string): IndexedAccess[] {
+    return this.keyMap().get(key) ?? [];
+  }
+
+  /** Every concrete key with its accesses. */
+  keys(): ReadonlyMap<string, IndexedAccess[]> {
+    return this.keyMap();
+  }
+
+  /** Accesses whose key is a pattern (or unknowable: key null). */
+  patternAccesses(): IndexedAccess[] {
+    return [...this.allAccesses()].filter((a) => a.access.pattern || a.access.key === null);
+  }
+
+  /** Pattern accesses with `op` whose pattern matches `key`. */
+  patternsMatching(key: string, ops: readonly SessionAccess['op'][]): IndexedAccess[] {
+    return this.patternAccesses().filter((a) => a.access.pattern && a.access.key !== null &&
+      ops.includes(a.access.op) && patternMatches(a.access.key, key));
+  }
+
+  /** The access whose key span holds the position (end inclusive, so a cursor after `'cart'` counts). */
+  accessAt(file: string, line: number, character: number): IndexedAccess | undefined {
+    const found = this.accessesIn(file).find((a) => contains(a.span, line, character));
+    return found ? { file, access: found } : undefined;
+  }
+
+  /** A constant defined in a file, by position of its value (for rename/definition on the constant). */
+  constantAt(file: string, line: number, character: number): { name: string; value: string | null; span: Span } | undefined {
+    const facts = this.facts.get(file) ?? this.lazyByFile(file);
+    return facts?.constants.find((c) => contains(c.span, line, character));
+  }
+
+  fileOfModule(module: string): string | undefined {
+    return this.moduleFiles.get(module);
+  }
+
+  moduleOf(file: string): string | null {
+    return this.modules.moduleOf(file);
+  }
+
+  // ---- internals ----
+
+  private addKnown(file: string): void {
+    this.known.add(file);
+    this.modules.addFile(file);
+    const module = this.modules.moduleOf(file);
+    if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
+  }
+
+  /** A new package or project root changes module names: recompute the map. */
+  private renameModules(): void {
+    this.moduleFiles.clear();
+    this.lazy.clear();
+    for (const file of this.known) {
+      const module = this.modules.moduleOf(file);
+      if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
+    }
+    for (const [file, facts] of this.facts) {
+      const module = this.modules.moduleOf(file);
+      if (facts.module !== module) this.facts.set(file, { ...facts, module });
+    }
+    this.resolveAll();
+  }
+
+  private readDisk(file: string): DecodedSource {
+    try {
+      const source = decodeSource(readFileSync(join(this.root, file)));
+      if (!('text' in source)) this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
+      return source;
+    } catch (e) {
+      this.log(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      return { skipped: 'binary', bytes: 0 };
+    }
+  }
+
+  private extract(file: string, text: string): FileFacts {
+    const language = languageOf(file) ?? 'python';
+    const module = this.modules.moduleOf(file);
+    try {
+      return language === 'python' ? this.extractor.python(text, file, module) : this.extractor.template(text, file);
+    } catch (e) {
+      this.log(`facts extraction failed for ${file}: ${e instanceof Error ? e.message : 'error'}`);
+      return emptyFacts(file, language, module);
+    }
+  }
+
+  private context(): ResolverContext {
+    return {
+      factsOfModule: (module) => this.factsOfModule(module),
+      settingString: (name) => {
+        const value = this.settings?.get(name)?.value;
+        return value?.kind === 'known' && typeof value.value === 'string' ? value.value : undefined;
+      },
+    };
+  }
+
+  private factsOfModule(module: string): FileFacts | undefined {
+    const file = this.moduleFiles.get(module);
+    if (!file) return undefined;
+    const indexed = this.facts.get(file);
+    if (indexed) return indexed;
+    if (!this.lazy.has(module)) {
+      const source = this.readDisk(file);
+      this.lazy.set(module, 'text' in source ? this.extract(file, source.text) : null);
+    }
+    return this.lazy.get(module) ?? undefined;
+  }
+
+  private lazyByFile(file: string): FileFacts | undefined {
+    const module = this.modules.moduleOf(file);
+    return module ? this.factsOfModule(module) : undefined;
+  }
+
+  private resolveAll(): void {
+    this.resolved.clear();
+    this.dependsOn.clear();
+    this.usesSettings.clear();
+    for (const file of this.facts.keys()) this.resolveOne(file);
+    this.touch();
+  }
+
+  private resolveOne(file: string): void {
+    const facts = this.facts.get(file);
+    if (!facts) {
+      this.resolved.delete(file);
+      return;
+    }
+    const resolution = resolveFile(facts, this.context());
+    this.resolved.set(file, resolution.accesses);
+    this.dependsOn.set(file, resolution.modules);
+    if (resolution.usesSettings) this.usesSettings.add(file);
+    else this.usesSettings.delete(file);
+  }
+
+  /** One file changed: resolve it and every file whose keys come from its module. */
+  private changed(file: string, module: string | null): void {
+    this.resolveOne(file);
+    if (module) {
+      for (const [other, modules] of this.dependsOn) if (other !== file && modules.has(module)) this.resolveOne(other);
+    }
+    this.touch();
+  }
+
+  private touch(): void {
+    this.generation++;
+    this.byKey = null;
+  }
+
+  private keyMap(): Map<string, IndexedAccess[]> {
+    if (this.byKey) return this.byKey;
+    const map = new Map<string, IndexedAccess[]>();
+    for (const item of this.allAccesses()) {
+      if (item.access.key === null || item.access.pattern) continue;
+      let list = map.get(item.access.key);
+      if (!list) map.set(item.access.key, (list = []));
+      list.push(item);
+    }
+    this.byKey = map;
+    return map;
+  }
+}
+
+export function contains(span: Span, line: number, character: number): boolean {
+  if (line < span.startLine || line > span.endLine) return false;
+  if (line === span.startLine && character < span.startColumn) return false;
+  if (line === span.endLine && character > span.endColumn) return false;
+  return true;
+}
