@@ -1,3 +1,9 @@
-// Entry point of the CLI (placeholder until the CLI lands).
-process.stderr.write('django-sessions: not built yet\n');
-process.exitCode = 2;
+// Entry point of the `django-sessions` CLI (bundled to dist/cli.js).
+import { processIo } from './io';
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+  // A driver that keeps a socket open must not hold the shell: stdout is flushed by then.
+  setTimeout(() => process.exit(code), 3000).unref();
+});
