@@ -70,3 +70,16 @@ export interface WriteResult { ok: boolean; deleted?: number; message?: string }
 /** client -> server request: decode a pasted session_data or signed cookie value. */
 export const DecodeRequest = 'djangoSessions/decode';
 export interface DecodeParams { value: string; secrets: string[]; salt?: string }
+
+/** Result of DecodeRequest: the codec's DecodedSession as plain JSON (status valid, expired,
+ * bad-signature, no-secret, legacy or undecodable; `data` null when it could not be read). */
+export interface DecodeResult {
+  status: string;
+  reason?: string;
+  data: unknown;
+  user: string | null;
+  expiry: string | null;
+  secretIndex?: number;
+  algorithm?: string;
+  format?: string;
+}

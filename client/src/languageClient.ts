@@ -1,0 +1,42 @@
+// Builds the language client: dist/server.js over node IPC, Python files and Django templates.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { readSettings, section } from './config';
+
+export const documentSelector = [
+  { scheme: 'file', language: 'python' },
+  { scheme: 'file', language: 'django-html' },
+  { scheme: 'file', language: 'html', pattern: '**/templates/**' },
+  { scheme: 'file', language: 'plaintext', pattern: '**/templates/**/*.txt' },
+];
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.py,templates/**/*.html,templates/**/*.txt}'),
+    },
+    initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted },
+    middleware: {
+      workspace: {
+        // The server pulls `djangoSessions`; answer with the normalised settings, not raw values.
+        configuration: async (params, token, next) => {
+          const raw = await next(params, token);
+          if (!Array.isArray(raw)) return raw;
+          return params.items.map((item, i) => {
+            if (item.section !== section) return raw[i];
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return readSettings(scope);
+          });
+        },
+      },
+    },
+  };
+  return new LanguageClient('djangoSessions', 'Django Sessions', serverOptions, clientOptions);
+}
