@@ -45,6 +45,8 @@ export interface NestedMutation {
   scope: string;
   /** True when the same scope sets `session.modified = True` or re-assigns the key. */
   saved: boolean;
+  /** Set when `key` lives elsewhere (imported constant, setting): the index resolves it like a PendingKey. */
+  pending?: PendingKey['ref'];
 }
 
 /** A module-level (or class-level) string constant that may be used as a session key. */

@@ -1,0 +1,23 @@
+// The state shared by the Python extractor's parts during one walk of one file.
+import type { ImportFact } from '../types';
+import type { ClassInfo, Scope } from './scope';
+
+export interface Ctx {
+  readonly text: string;
+  readonly file: string;
+  readonly module: string | null;
+  scope: Scope;
+  readonly classes: Map<string, ClassInfo>;
+  /** Local name (possibly dotted, for `import a.b`) → the import that bound it. */
+  readonly imports: Map<string, ImportFact>;
+  /** Modules star-imported (`from .constants import *`), absolute. */
+  readonly starImports: string[];
+  /** Classes defined in this file when it is a models module, or imported from one. */
+  readonly modelNames: Set<string>;
+}
+
+/** The class whose body or method the walk is in. */
+export function currentClass(ctx: Ctx): ClassInfo | undefined {
+  const name = ctx.scope.className;
+  return name === null ? undefined : ctx.classes.get(name);
+}

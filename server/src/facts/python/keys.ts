@@ -1,0 +1,193 @@
+// Resolves a key expression to a key, a glob pattern (dynamic parts become `*`), or null, and says
+// where it came from: a literal, a constant (same module or, pending, another one), a setting, Django.
+import { dottedName, spanOf, stringParts, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode } from '../../syntax/python';
+import { djangoConstantKey } from '../builtinKeys';
+import { currentClass, type Ctx } from './context';
+import { isDjangoSettings, resolveDotted } from './imports';
+import type { ResolvedKey } from './scope';
+
+type Pieces = (string | null)[];
+
+const DYNAMIC = { kind: 'dynamic' } as const;
+
+function fromPieces(pieces: Pieces, node: SyntaxNode, literal: boolean): ResolvedKey {
+  const span = spanOf(node);
+  const dynamic = pieces.some((p) => p === null);
+  if (!dynamic) return { key: pieces.join(''), pattern: false, source: literal ? { kind: 'literal' } : DYNAMIC, span };
+  const key = pieces.map((p) => (p === null ? '*' : p.replace(/[*?[\]]/g, ''))).join('').replace(/\*+/g, '*');
+  // A pattern with no fixed text says nothing about the key.
+  return { key: key === '*' ? null : key, pattern: key !== '*', source: DYNAMIC, span };
+}
+
+/** `%s` / `%(name)s` / `%.2f` placeholders become unknown pieces. */
+function percentPieces(template: string): Pieces {
+  const out: Pieces = [];
+  const re = /%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    out.push(template.slice(last, m.index));
+    out.push(m[1] === '%' ? '%' : null);
+    last = m.index + m[0].length;
+  }
+  out.push(template.slice(last));
+  return out;
+}
+
+/** `{}` / `{name}` / `{0!r:>10}` fields become unknown pieces; `{{` and `}}` are literal braces. */
+function formatPieces(template: string): Pieces {
+  const out: Pieces = [];
+  const re = /\{\{|\}\}|\{[^{}]*\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    out.push(template.slice(last, m.index));
+    out.push(m[0] === '{{' ? '{' : m[0] === '}}' ? '}' : null);
+    last = m.index + m[0].length;
+  }
+  out.push(template.slice(last));
+  return out;
+}
+
+function known(pieces: Pieces | null): string | null {
+  return pieces && pieces.every((p) => p !== null) ? pieces.join('') : null;
+}
+
+/** The text pieces of a string-valued expression, or null when nothing about it is known. */
+function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0): Pieces | null {
+  const n = unwrap(node);
+  if (!n || depth > 32) return null;
+  switch (n.type) {
+    case 'string':
+      return stringParts(ctx.text, n)?.parts ?? null;
+    case 'concatenated_string': {
+      const out: Pieces = [];
+      for (let i = 0; i < n.namedChildCount; i++) {
+        const part = n.namedChild(i);
+        const sub = part ? stringParts(ctx.text, part)?.parts : null;
+        if (!sub) return null;
+        out.push(...sub);
+      }
+      return out;
+    }
+    case 'binary_operator': {
+      const op = n.childForFieldName('operator');
+      const opText = op ? textOf(ctx.text, op) : '';
+      const left = piecesOf(ctx, n.childForFieldName('left'), depth + 1);
+      if (opText === '+') {
+        if (!left) return null;
+        return [...left, ...(piecesOf(ctx, n.childForFieldName('right'), depth + 1) ?? [null])];
+      }
+      const template = known(left);
+      return opText === '%' && template !== null ? percentPieces(template) : null;
+    }
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      if (fn?.type === 'attribute' && textOf(ctx.text, fn.childForFieldName('attribute') ?? fn).endsWith('format')) {
+        const template = known(piecesOf(ctx, fn.childForFieldName('object'), depth + 1));
+        if (template !== null && fn.childForFieldName('attribute') && textOf(ctx.text, fn.childForFieldName('attribute')!) === 'format') {
+          return formatPieces(template);
+        }
+      }
+      if (fn?.type === 'identifier' && textOf(ctx.text, fn) === 'str') {
+        return piecesOf(ctx, n.childForFieldName('arguments')?.namedChild(0) ?? null, depth + 1) ?? [null];
+      }
+      return null;
+    }
+    case 'identifier': {
+      const resolved = lookupName(ctx, textOf(ctx.text, n));
+      if (resolved?.key == null) return null;
+      return resolved.pattern ? resolved.key.split('*').flatMap((s, i) => (i === 0 ? [s] : [null, s])) : [resolved.key];
+    }
+    default:
+      return null;
+  }
+}
+
+/** A name bound in this file: a local/module string, else an import (Django's constant or pending). */
+function lookupName(ctx: Ctx, name: string): ResolvedKey | undefined {
+  return ctx.scope.lookup((s) => s.strings.get(name));
+}
+
+function pendingImport(module: string, name: string, node: SyntaxNode): ResolvedKey {
+  const django = djangoConstantKey(module, name);
+  if (django !== undefined) return { key: django, pattern: false, source: { kind: 'django', name }, span: spanOf(node) };
+  return { key: null, pattern: false, source: DYNAMIC, span: spanOf(node), pending: { kind: 'import', module, name } };
+}
+
+/** `settings.X` or `getattr(settings, 'X', 'default')` as a key, or null when it is neither. */
+export function settingReference(ctx: Ctx, node: SyntaxNode): { name: string; default: string | null } | null {
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    if (attribute && isDjangoSettings(ctx, dottedName(ctx.text, object))) return { name: textOf(ctx.text, attribute), default: null };
+    return null;
+  }
+  if (node.type !== 'call') return null;
+  const fn = node.childForFieldName('function');
+  if (!fn || fn.type !== 'identifier' || textOf(ctx.text, fn) !== 'getattr') return null;
+  const args = node.childForFieldName('arguments');
+  const target = args?.namedChild(0) ?? null;
+  const nameNode = args?.namedChild(1) ?? null;
+  if (!isDjangoSettings(ctx, dottedName(ctx.text, target)) || !nameNode) return null;
+  const name = known(piecesOf(ctx, nameNode));
+  if (name === null) return null;
+  const fallback = args?.namedChild(2) ?? null;
+  return { name, default: fallback ? known(piecesOf(ctx, fallback)) : null };
+}
+
+/** Resolves the key expression of a session access. */
+export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
+  const node = unwrap(raw) ?? raw;
+  const span = spanOf(node);
+  const setting = settingReference(ctx, node);
+  if (setting) {
+    return { key: setting.default, pattern: false, source: { kind: 'setting', name: setting.name }, span, pending: { kind: 'setting', ...setting } };
+  }
+  if (node.type === 'identifier') {
+    const name = textOf(ctx.text, node);
+    const local = lookupName(ctx, name);
+    if (local) return { ...local, span };
+    const imported = resolveDotted(ctx, name);
+    if (imported) return pendingImport(imported.module, imported.name, node);
+    // A name that is neither local nor imported may come from a star import.
+    if (ctx.starImports.length > 0) return pendingImport(ctx.starImports[0], name, node);
+    return { key: null, pattern: false, source: DYNAMIC, span };
+  }
+  if (node.type === 'attribute') return { ...resolveAttribute(ctx, node), span };
+  const pieces = piecesOf(ctx, node);
+  if (!pieces) return { key: null, pattern: false, source: DYNAMIC, span };
+  return fromPieces(pieces, node, node.type === 'string' || node.type === 'concatenated_string');
+}
+
+/** `self.KEY`, `cls.KEY`, `ClassName.KEY`, `module.CONST`. */
+function resolveAttribute(ctx: Ctx, node: SyntaxNode): ResolvedKey {
+  const span = spanOf(node);
+  const unknown: ResolvedKey = { key: null, pattern: false, source: DYNAMIC, span };
+  const object = unwrap(node.childForFieldName('object'));
+  const attribute = node.childForFieldName('attribute');
+  if (!object || !attribute) return unknown;
+  const name = textOf(ctx.text, attribute);
+  if (object.type === 'identifier') {
+    const owner = textOf(ctx.text, object);
+    const info = owner === 'self' || owner === 'cls' ? currentClass(ctx) : ctx.classes.get(owner);
+    const constant = info?.constants.get(name);
+    if (constant) return constant;
+    if (info) return unknown;
+  }
+  const dotted = dottedName(ctx.text, node);
+  const imported = dotted ? resolveDotted(ctx, dotted) : null;
+  return imported ? pendingImport(imported.module, imported.name, node) : unknown;
+}
+
+/** A string-valued expression assigned to a name, for later key lookups; null when not string-like. */
+export function resolveStringValue(ctx: Ctx, value: SyntaxNode): ResolvedKey | null {
+  const node = unwrap(value);
+  if (!node) return null;
+  if (node.type === 'identifier' || node.type === 'attribute' || settingReference(ctx, node)) {
+    const resolved = resolveKey(ctx, node);
+    return resolved.key !== null || resolved.pending ? resolved : null;
+  }
+  const pieces = piecesOf(ctx, node);
+  if (!pieces || pieces.every((p) => p === null)) return null;
+  return fromPieces(pieces, node, node.type === 'string' || node.type === 'concatenated_string');
+}

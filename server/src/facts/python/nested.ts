@@ -1,0 +1,66 @@
+// Values read out of the session and then mutated in place: `request.session['cart']['x'] = 1`,
+// `cart = request.session.get('cart'); cart.append(x)`. Django only saves them when the session is
+// marked modified or the key is assigned again, so each one becomes a NestedMutation.
+import { identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode } from '../../syntax/python';
+import { currentClass, type Ctx } from './context';
+import { resolveKey } from './keys';
+import type { BoundKey } from './scope';
+import { sessionVia } from './sessions';
+
+/** Methods that change a list/dict/set in place. */
+export const MUTATORS = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'popitem', 'clear', 'update', 'setdefault', 'add', 'discard',
+  'sort', 'reverse', '__setitem__', '__delitem__',
+]);
+
+/** Session methods that return the stored value itself. */
+const VALUE_GETTERS = new Set(['get', 'setdefault', 'pop', '__getitem__']);
+
+export interface SessionValue {
+  resolved: BoundKey;
+  /** Reached through `self.<attr>`: the class, not this function, decides whether it is saved. */
+  viaClass: boolean;
+}
+
+/** The session key whose stored value this expression is, or undefined when it is not one. */
+export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null): SessionValue | undefined {
+  const node = unwrap(raw);
+  if (!node) return undefined;
+  if (node.type === 'subscript') {
+    const index = node.childForFieldName('subscript');
+    const via = sessionVia(ctx, node.childForFieldName('value'));
+    return via && index ? { resolved: resolveKey(ctx, index), viaClass: via.startsWith('self.') } : undefined;
+  }
+  if (node.type === 'call') {
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'attribute') return undefined;
+    const method = fn.childForFieldName('attribute');
+    const via = sessionVia(ctx, fn.childForFieldName('object'));
+    const arg = node.childForFieldName('arguments')?.namedChild(0) ?? null;
+    if (!via || !method || !arg || !VALUE_GETTERS.has(textOf(ctx.text, method))) return undefined;
+    return { resolved: resolveKey(ctx, arg), viaClass: via.startsWith('self.') };
+  }
+  const name = identifierName(ctx.text, node);
+  if (name !== null) {
+    const bound = ctx.scope.lookup((s) => s.bindings.get(name));
+    return bound ? { resolved: bound, viaClass: false } : undefined;
+  }
+  if (node.type === 'attribute' && identifierName(ctx.text, unwrap(node.childForFieldName('object'))) === 'self') {
+    const attribute = node.childForFieldName('attribute');
+    const info = currentClass(ctx);
+    const bound = attribute ? info?.bindings.get(textOf(ctx.text, attribute)) : undefined;
+    return bound ? { resolved: bound, viaClass: true } : undefined;
+  }
+  return undefined;
+}
+
+/** Records an in-place change of a session value; `saved` is decided when the scope ends. */
+export function recordMutation(ctx: Ctx, target: SyntaxNode, at: SyntaxNode): boolean {
+  const value = sessionValueKey(ctx, target);
+  if (!value) return false;
+  const mutation = { key: value.resolved.key, span: spanOf(at), scope: ctx.scope.name, saved: false,
+    ...(value.resolved.pending ? { pending: value.resolved.pending } : {}) };
+  ctx.scope.mutations.push({ mutation, viaClass: value.viaClass });
+  return true;
+}

@@ -1,0 +1,77 @@
+// What the Python extractor knows at one point of the walk: the lexical scopes (module, class,
+// function) with their session aliases, string variables, value types and nested bindings.
+import type { KeySource, NestedMutation, PendingKey, Span, ValueType } from '../types';
+
+/** A key expression after resolution. `pending` asks the index to finish it (other module, settings). */
+export interface ResolvedKey {
+  key: string | null;
+  pattern: boolean;
+  source: KeySource;
+  span: Span;
+  pending?: PendingKey['ref'];
+}
+
+/** The key a local name's value was read from (`cart = request.session['cart']`). */
+export type BoundKey = Pick<ResolvedKey, 'key' | 'pending'>;
+
+/** A mutation waiting for its scope to end, to know whether the session gets saved. */
+export interface OpenMutation {
+  mutation: NestedMutation;
+  /** Mutated through `self.<attr>` bound in another method: the class decides `saved`. */
+  viaClass: boolean;
+}
+
+export class Scope {
+  readonly sessionAliases = new Map<string, string>();
+  readonly requestNames = new Set<string>();
+  /** Names bound to a SessionStore class (`Store = import_module(settings.SESSION_ENGINE).SessionStore`). */
+  readonly storeClasses = new Set<string>();
+  readonly strings = new Map<string, ResolvedKey>();
+  readonly types = new Map<string, ValueType>();
+  /** Local name → the session key whose value it holds (`cart = request.session['cart']`). */
+  readonly bindings = new Map<string, BoundKey>();
+  readonly writtenKeys = new Set<string>();
+  readonly mutations: OpenMutation[] = [];
+  modifiedSet = false;
+
+  constructor(
+    readonly kind: 'module' | 'class' | 'function',
+    /** Qualified name: `<module>`, `Cart`, `Cart.add`, `outer.inner`. */
+    readonly name: string,
+    /** Tree depth of the defining node; the scope ends when the walk leaves that depth. */
+    readonly depth: number,
+    readonly parent: Scope | null,
+    /** The class whose body or method this is, for `self.X`. */
+    readonly className: string | null,
+  ) {}
+
+  /** Looks a name up through enclosing function/module scopes (class bodies are not enclosing, as in Python). */
+  lookup<T>(pick: (scope: Scope) => T | undefined): T | undefined {
+    for (let scope: Scope | null = this; scope; scope = scope.parent) {
+      if (scope !== this && scope.kind === 'class') continue;
+      const found = pick(scope);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Forgets what a name meant before it was re-bound. */
+  rebind(name: string): void {
+    this.sessionAliases.delete(name);
+    this.requestNames.delete(name);
+    this.strings.delete(name);
+    this.types.delete(name);
+    this.bindings.delete(name);
+    this.storeClasses.delete(name);
+  }
+}
+
+/** What a class knows across its methods: `self.session = request.session`, `self.cart = cart`. */
+export class ClassInfo {
+  readonly constants = new Map<string, ResolvedKey>();
+  readonly sessionAttributes = new Map<string, string>();
+  readonly bindings = new Map<string, BoundKey>();
+  readonly writtenKeys = new Set<string>();
+  readonly mutations: OpenMutation[] = [];
+  modifiedSet = false;
+}

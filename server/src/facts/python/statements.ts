@@ -1,0 +1,170 @@
+// Assignments and definitions: what they teach the extractor about names (aliases, constants,
+// value types, nested bindings, classes and functions).
+import { identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode } from '../../syntax/python';
+import type { StringConstant } from '../types';
+import { currentClass, type Ctx } from './context';
+import { resolveStringValue, settingReference } from './keys';
+import { ClassInfo, type ResolvedKey, Scope } from './scope';
+import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
+import { inferType } from './values';
+import { sessionValueKey } from './nested';
+
+/** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
+export interface FunctionShape {
+  params: string[];
+  method: boolean;
+}
+
+/** Records a module-level or class-level string constant, and remembers it for key lookups. */
+function rememberString(ctx: Ctx, name: string, value: SyntaxNode, constants: StringConstant[]): void {
+  const scope = ctx.scope;
+  const resolved = resolveStringValue(ctx, value);
+  if (!resolved) return;
+  const qualified = scope.kind === 'class' ? `${scope.className}.${name}` : name;
+  // A plain literal bound to a name is a constant: rename edits the literal, not the access.
+  const stored: ResolvedKey = resolved.source.kind === 'literal'
+    ? { ...resolved, source: { kind: 'constant', name: qualified, file: ctx.file, span: resolved.span } }
+    : resolved;
+  if (scope.kind === 'class') currentClass(ctx)?.constants.set(name, stored);
+  else scope.strings.set(name, stored);
+  if (scope.kind === 'function') return;
+  const setting = settingReference(ctx, unwrap(value) ?? value);
+  if (setting) constants.push({ name: qualified, value: setting.default, fromSetting: setting.name, span: spanOf(value) });
+  else if (resolved.source.kind === 'literal' && !resolved.pattern && resolved.key !== null) {
+    constants.push({ name: qualified, value: resolved.key, span: resolved.span });
+  }
+}
+
+/** The values a chained assignment binds (`cart = self.session[K] = {}` binds cart to session[K]). */
+function boundValues(right: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let node: SyntaxNode | null = right; node; node = node.type === 'assignment' ? node.childForFieldName('right') : null) {
+    const target = node.type === 'assignment' ? node.childForFieldName('left') : node;
+    if (target) out.push(target);
+  }
+  return out;
+}
+
+function bindingOf(ctx: Ctx, right: SyntaxNode): ReturnType<typeof sessionValueKey> {
+  for (const value of boundValues(right)) {
+    const key = sessionValueKey(ctx, value);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringConstant[]): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left) return;
+  const scope = ctx.scope;
+  if (left.type === 'identifier') {
+    const name = textOf(ctx.text, left);
+    scope.rebind(name);
+    if (!right) return;
+    const value = unwrap(right) ?? right;
+    const via = sessionVia(ctx, value);
+    if (via) scope.sessionAliases.set(name, via);
+    else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
+    else if (value.type !== 'identifier' && isRequestLike(ctx, value)) scope.requestNames.add(name);
+    rememberString(ctx, name, value, constants);
+    const type = inferType(ctx, value);
+    if (type !== 'unknown') scope.types.set(name, type);
+    const binding = bindingOf(ctx, value);
+    if (binding) scope.bindings.set(name, binding.resolved);
+    return;
+  }
+  if (left.type === 'attribute' && right) {
+    const attribute = left.childForFieldName('attribute');
+    const object = unwrap(left.childForFieldName('object'));
+    if (!attribute) return;
+    const name = textOf(ctx.text, attribute);
+    if (name === 'modified' && sessionVia(ctx, object) && unwrap(right)?.type === 'true') {
+      scope.modifiedSet = true;
+      const info = currentClass(ctx);
+      if (info) info.modifiedSet = true;
+      return;
+    }
+    const info = currentClass(ctx);
+    if (!info || identifierName(ctx.text, object) !== 'self') return;
+    const via = sessionVia(ctx, right);
+    if (via) info.sessionAttributes.set(name, via);
+    const binding = bindingOf(ctx, unwrap(right) ?? right);
+    if (binding) info.bindings.set(name, binding.resolved);
+    return;
+  }
+  // Tuple targets re-bind every name in them.
+  if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern' && left.type !== 'list_pattern') return;
+  for (let i = 0; i < left.namedChildCount; i++) {
+    const target = left.namedChild(i);
+    if (target?.type === 'identifier') scope.rebind(textOf(ctx.text, target));
+  }
+}
+
+/** A parameter's name and annotation text. */
+function parameter(ctx: Ctx, node: SyntaxNode): { name: string; annotation: string } | null {
+  switch (node.type) {
+    case 'identifier':
+      return { name: textOf(ctx.text, node), annotation: '' };
+    case 'typed_parameter': {
+      const name = node.namedChild(0);
+      const type = node.childForFieldName('type');
+      return name?.type === 'identifier' ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '' } : null;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter': {
+      const name = node.childForFieldName('name');
+      const type = node.childForFieldName('type');
+      return name ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '' } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Enters a function: a new scope whose parameters may be sessions or requests. */
+export function enterFunction(ctx: Ctx, node: SyntaxNode, depth: number, sessionParams: ReadonlySet<string>,
+  functions: Map<string, FunctionShape[]>): void {
+  const parent = ctx.scope;
+  const nameNode = node.childForFieldName('name');
+  const name = nameNode ? textOf(ctx.text, nameNode) : '<lambda>';
+  const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
+  const scope = new Scope('function', qualified, depth, parent, parent.className);
+  const params: string[] = [];
+  const list = node.childForFieldName('parameters');
+  for (let i = 0; list && i < list.namedChildCount; i++) {
+    const child = list.namedChild(i);
+    const param = child ? parameter(ctx, child) : null;
+    if (!param) continue;
+    params.push(param.name);
+    if (isSessionAnnotation(param.annotation) || sessionParams.has(`${name}:${param.name}`)) {
+      scope.sessionAliases.set(param.name, param.name);
+    } else if (isRequestAnnotation(param.annotation)) {
+      scope.requestNames.add(param.name);
+    }
+  }
+  const shapes = functions.get(name) ?? [];
+  shapes.push({ params, method: parent.kind === 'class' });
+  functions.set(name, shapes);
+  ctx.scope = scope;
+}
+
+const MODEL_BASE = /(^|\.)(Model|AbstractUser|AbstractBaseUser)$/;
+
+/** Enters a class body: its constants and `self.*` session attributes live in a ClassInfo. */
+export function enterClass(ctx: Ctx, node: SyntaxNode, depth: number): void {
+  const parent = ctx.scope;
+  const nameNode = node.childForFieldName('name');
+  const name = nameNode ? textOf(ctx.text, nameNode) : '<class>';
+  const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
+  if (!ctx.classes.has(name)) ctx.classes.set(name, new ClassInfo());
+  const bases = node.childForFieldName('superclasses');
+  const inModels = /(^|\/)models(\.py|\/)/.test(ctx.file);
+  for (let i = 0; bases && i < bases.namedChildCount; i++) {
+    const base = bases.namedChild(i);
+    const text = base ? textOf(ctx.text, base) : '';
+    if (MODEL_BASE.test(text) || (inModels && ctx.modelNames.has(text))) ctx.modelNames.add(name);
+  }
+  ctx.scope = new Scope('class', qualified, depth, parent, name);
+}

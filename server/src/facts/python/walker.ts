@@ -1,0 +1,178 @@
+// One pass over a Python tree with a TreeCursor (no recursion, no node objects for the many
+// uninteresting nodes). Scopes open when the walk enters a def/class and close when it leaves.
+import { identifierName, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode, Tree } from '../../syntax/python';
+import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
+import { handleCall, handleComparison, handleSubscript, keyIdentity } from './accesses';
+import type { Ctx } from './context';
+import { readImport } from './imports';
+import { ClassInfo, Scope } from './scope';
+import { sessionVia } from './sessions';
+import { enterClass, enterFunction, type FunctionShape, handleAssignment } from './statements';
+
+/** A call that passes a session to a function of this file: `helper(request.session)`. */
+export interface SessionArgument {
+  callee: string;
+  /** Called as `self.callee(...)`: positions skip the method's `self`. */
+  viaSelf: boolean;
+  position: number | null;
+  keyword: string | null;
+}
+
+export interface WalkResult {
+  facts: FileFacts;
+  sessionArguments: SessionArgument[];
+  functions: Map<string, FunctionShape[]>;
+}
+
+/** Nodes a shallow walk (file without "session") still enters, to find imports and constants. */
+const STRUCTURAL = new Set([
+  'module', 'block', 'expression_statement', 'class_definition', 'decorated_definition', 'if_statement',
+  'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'ERROR',
+]);
+
+/** The only node types the walk materializes as objects. */
+const INTERESTING = new Set([
+  'import_statement', 'import_from_statement', 'assignment', 'class_definition', 'function_definition',
+  'subscript', 'call', 'comparison_operator',
+]);
+
+class Walker {
+  readonly accesses: SessionAccess[] = [];
+  readonly pendingKeys: PendingKey[] = [];
+  readonly mutations: NestedMutation[] = [];
+  readonly constants: StringConstant[] = [];
+  readonly imports: ImportFact[] = [];
+  readonly sessionArguments: SessionArgument[] = [];
+  readonly functions = new Map<string, FunctionShape[]>();
+  syntaxErrors = 0;
+  readonly ctx: Ctx;
+
+  constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
+    this.ctx = {
+      text, file, module, scope: new Scope('module', '<module>', 0, null, null),
+      classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
+    };
+  }
+
+  walk(tree: Tree, shallow: boolean): void {
+    const cursor = tree.walk();
+    let depth = 0;
+    try {
+      for (;;) {
+        const type = cursor.nodeType;
+        if (type === 'ERROR' || cursor.nodeIsMissing) this.syntaxErrors++;
+        if (INTERESTING.has(type)) this.enter(type, cursor.currentNode, depth, shallow);
+        if ((!shallow || STRUCTURAL.has(type)) && cursor.gotoFirstChild()) {
+          depth++;
+          continue;
+        }
+        for (;;) {
+          this.leave(depth);
+          if (cursor.gotoNextSibling()) break;
+          if (!cursor.gotoParent()) return;
+          depth--;
+        }
+      }
+    } finally {
+      while (this.ctx.scope.parent) this.leave(this.ctx.scope.depth);
+      this.closeScope(this.ctx.scope);
+      cursor.delete();
+    }
+  }
+
+  private enter(type: string, node: SyntaxNode, depth: number, shallow: boolean): void {
+    const ctx = this.ctx;
+    switch (type) {
+      case 'import_statement':
+      case 'import_from_statement':
+        return readImport(ctx, node, this.imports);
+      case 'assignment':
+        return handleAssignment(ctx, node, this.constants);
+      case 'class_definition':
+        return enterClass(ctx, node, depth);
+      default:
+        break;
+    }
+    if (shallow) return;
+    switch (type) {
+      case 'function_definition':
+        return enterFunction(ctx, node, depth, this.sessionParams, this.functions);
+      case 'subscript':
+        return handleSubscript(ctx, this, node);
+      case 'call':
+        this.noteSessionArguments(node);
+        return handleCall(ctx, this, node);
+      case 'comparison_operator':
+        return handleComparison(ctx, this, node);
+      default:
+        return;
+    }
+  }
+
+  private leave(depth: number): void {
+    const scope = this.ctx.scope;
+    if (scope.depth !== depth || !scope.parent) return;
+    this.closeScope(scope);
+    this.ctx.scope = scope.parent;
+  }
+
+  /** Decides `saved` for the scope's mutations; those through `self.*` fall back to the class. */
+  private closeScope(scope: Scope): void {
+    const info = scope.className !== null ? this.ctx.classes.get(scope.className) : undefined;
+    for (const open of scope.mutations) {
+      const identity = keyIdentity(open.mutation);
+      open.mutation.saved = scope.modifiedSet || (identity !== null && scope.writtenKeys.has(identity));
+      if (!open.mutation.saved && open.viaClass && info && scope.kind === 'function') info.mutations.push(open);
+      else this.mutations.push(open.mutation);
+    }
+    if (scope.kind !== 'class' || !info) return;
+    for (const open of info.mutations.splice(0)) {
+      const identity = keyIdentity(open.mutation);
+      open.mutation.saved = info.modifiedSet || (identity !== null && info.writtenKeys.has(identity));
+      this.mutations.push(open.mutation);
+    }
+  }
+
+  private noteSessionArguments(node: SyntaxNode): void {
+    const ctx = this.ctx;
+    const fn = unwrap(node.childForFieldName('function'));
+    let callee = identifierName(ctx.text, fn);
+    let viaSelf = false;
+    if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
+      const attribute = fn.childForFieldName('attribute');
+      callee = attribute ? textOf(ctx.text, attribute) : null;
+      viaSelf = true;
+    }
+    const args = node.childForFieldName('arguments');
+    if (callee === null || !args || args.type !== 'argument_list') return;
+    let position = 0;
+    for (let i = 0; i < args.namedChildCount; i++) {
+      const arg = args.namedChild(i);
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name');
+        if (name && sessionVia(ctx, arg.childForFieldName('value'))) {
+          this.sessionArguments.push({ callee, viaSelf, position: null, keyword: textOf(ctx.text, name) });
+        }
+        continue;
+      }
+      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') continue;
+      if (sessionVia(ctx, arg)) this.sessionArguments.push({ callee, viaSelf, position, keyword: null });
+      position++;
+    }
+  }
+}
+
+export function walkPython(tree: Tree, text: string, file: string, module: string | null,
+  sessionParams: ReadonlySet<string>, shallow: boolean): WalkResult {
+  const walker = new Walker(text, file, module, sessionParams);
+  walker.walk(tree, shallow);
+  const facts: FileFacts = {
+    file, language: 'python', module,
+    accesses: walker.accesses, mutations: walker.mutations, constants: walker.constants, imports: walker.imports,
+    syntaxErrors: walker.syntaxErrors,
+  };
+  if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
+  return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions };
+}

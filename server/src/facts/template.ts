@@ -1,0 +1,96 @@
+// Session reads in Django templates: `{{ request.session.cart }}`, `{% if request.session.theme %}`,
+// `{% for i in request.session.cart %}`, and names bound by `{% with s=request.session %}`.
+// Templates have no tree-sitter grammar: a tokenizer of Django's tag syntax (regex over template
+// syntax only, as Django's own lexer does) finds the tags; each tag is scanned for session lookups.
+import type { FileFacts, SessionAccess, Span } from './types';
+
+/** Django's tag regex: tags never span lines. */
+const TAG = /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g;
+/** Attributes and methods of SessionBase that a template lookup reaches instead of a key. */
+const SESSION_ATTRIBUTES = new Set([
+  'session_key', 'modified', 'accessed', 'is_empty', 'items', 'keys', 'values', 'get_expiry_age', 'get_expiry_date',
+  'get_expire_at_browser_close', 'test_cookie_worked', 'cache_key', 'serializer', 'get_session_cookie_age',
+]);
+/** Blocks whose content is not template code. */
+const RAW_BLOCKS: Record<string, string> = { comment: 'endcomment', verbatim: 'endverbatim' };
+
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo] };
+  }
+
+  span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[^\w]/g, '');
+}
+
+/** Names standing for the session inside the current `{% with %}` blocks. */
+function withAliases(content: string): string[] {
+  const names: string[] = [];
+  for (const m of content.matchAll(/(\w+)\s*=\s*request\.session(?![.\w])/g)) names.push(m[1]);
+  for (const m of content.matchAll(/request\.session\s+as\s+(\w+)/g)) names.push(m[1]);
+  return names;
+}
+
+export function extractTemplateFacts(text: string, file: string): FileFacts {
+  const accesses: SessionAccess[] = [];
+  const lines = new LineIndex(text);
+  const aliasFrames: string[][] = [];
+  let rawUntil: string | null = null;
+  let syntaxErrors = 0;
+  for (const match of text.matchAll(TAG)) {
+    const tag = match[0];
+    const start = match.index;
+    if (tag.startsWith('{#')) continue;
+    const isBlock = tag.startsWith('{%');
+    const content = tag.slice(2, -2);
+    const name = isBlock ? (content.trim().split(/\s+/)[0] ?? '') : '';
+    if (rawUntil !== null) {
+      if (name === rawUntil) rawUntil = null;
+      continue;
+    }
+    if (RAW_BLOCKS[name]) {
+      rawUntil = RAW_BLOCKS[name];
+      continue;
+    }
+    if (name === 'endwith') aliasFrames.pop();
+    const aliases = aliasFrames.flat().map(escapeName).filter(Boolean);
+    const receiver = ['request\\.session', ...aliases.map((a) => `(?<![\\w.])${a}`)].join('|');
+    const lookups = new RegExp(`(?:${receiver})\\.(\\w+)`, 'g');
+    for (const m of content.matchAll(lookups)) {
+      const key = m[1];
+      if (SESSION_ATTRIBUTES.has(key) || /^\d+$/.test(key)) continue;
+      const keyStart = start + 2 + m.index + m[0].length - key.length;
+      accesses.push({
+        key, pattern: false, op: 'read', span: lines.span(keyStart, keyStart + key.length), source: { kind: 'literal' },
+        via: isBlock ? `{% ${name} %}` : `{{ request.session.${key} }}`, scope: '<template>',
+      });
+    }
+    if (name === 'with') aliasFrames.push(withAliases(content));
+  }
+  // Openers with no closer on their line: what Django would report as a broken tag.
+  for (const m of text.matchAll(/\{[{%]/g)) {
+    const lineEnd = text.indexOf('\n', m.index);
+    const rest = text.slice(m.index, lineEnd < 0 ? undefined : lineEnd);
+    if (!rest.includes(m[0] === '{{' ? '}}' : '%}')) syntaxErrors++;
+  }
+  return { file, language: 'django-html', module: null, accesses, mutations: [], constants: [], imports: [], syntaxErrors };
+}
