@@ -227,11 +227,8 @@ export const manifest = {
     ],
     grammars: [
       { language: 'django-html', scopeName: 'text.html.django', path: './syntaxes/django-html.tmLanguage.json' },
-      {
-        scopeName: 'session-keys.injection',
-        path: './syntaxes/session-keys.injection.tmLanguage.json',
-        injectTo: ['source.python', 'text.html.django'],
-      },
+      { scopeName: 'session-keys.python.injection', path: './syntaxes/session-keys.python.injection.tmLanguage.json', injectTo: ['source.python'] },
+      { scopeName: 'session-keys.django.injection', path: './syntaxes/session-keys.django.injection.tmLanguage.json', injectTo: ['text.html.django'] },
     ],
     snippets: [
       { language: 'python', path: './snippets/python.json' },
