@@ -1,0 +1,31 @@
+// From the base64 payload of a signed blob to the Python value: base64, optional zlib, serializer.
+import { b64urlDecode } from './base64';
+import { CodecError } from './errors';
+import { tryUnpickle } from './pickle/index';
+import { parsePythonJson } from './pyjson/parse';
+import type { PickleLimits, PyJson } from './types';
+import { inflateCapped } from './zlib';
+
+export interface DeserializedPayload {
+  value: PyJson;
+  serializer: 'json' | 'pickle';
+  skipped?: string[];
+}
+
+/** `signing.loads` after the signature: "." means zlib-compressed. */
+export function payloadBytes(payload: string, maxInflatedBytes?: number): Buffer {
+  const compressed = payload.startsWith('.');
+  const raw = b64urlDecode(compressed ? payload.slice(1) : payload);
+  return compressed ? inflateCapped(raw, maxInflatedBytes) : raw;
+}
+
+/** JSONSerializer (latin-1 text) or PickleSerializer (protocol 2+ pickles start with PROTO). */
+export function deserialize(bytes: Uint8Array, serializer: 'json' | 'pickle' | 'auto' = 'auto', limits?: PickleLimits): DeserializedPayload {
+  if (serializer === 'pickle' || (serializer === 'auto' && bytes[0] === 0x80)) {
+    const result = tryUnpickle(bytes, limits);
+    if (!result.ok) throw new CodecError(result.reason);
+    return { value: result.value, serializer: 'pickle', skipped: result.skipped.length ? result.skipped : undefined };
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return { value: parsePythonJson(text), serializer: 'json' };
+}

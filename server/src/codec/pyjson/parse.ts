@@ -1,0 +1,174 @@
+// json.loads as Django's JSONSerializer calls it (Python's json module): NaN/Infinity tokens,
+// arbitrary-precision ints, last duplicate key wins at its first position. Clean input takes
+// the native JSON.parse path; anything it could get wrong takes the exact parser below.
+import { CodecError } from '../errors';
+import type { PyJson } from '../types';
+import { dictValue, floatValue, intValue } from './tags';
+
+const MAX_DEPTH = 500;
+/** CPython 3.11+ refuses to convert longer decimal strings to int (sys.int_info). */
+const MAX_INT_DIGITS = 4300;
+// Inputs the native parser reads differently from Python: long digit runs (big ints), huge
+// exponents (inf), negative zero ints, NaN/Infinity, and a "$type" key (needs the tagged form).
+const NEEDS_EXACT = /\d{16}|[eE][+-]?\d{3}|-0(?![.\deE])|NaN|Infinity|\$type|\\u0024type/i;
+
+export function parsePythonJson(text: string): PyJson {
+  if (!NEEDS_EXACT.test(text)) {
+    try {
+      return JSON.parse(text) as PyJson;
+    } catch {
+      // Fall through: the exact parser reports the error the way Python words it.
+    }
+  }
+  return new ExactParser(text).parseDocument();
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+class ExactParser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  parseDocument(): PyJson {
+    this.skipWs();
+    const value = this.value(0);
+    this.skipWs();
+    if (this.pos !== this.text.length) this.fail('Extra data');
+    return value;
+  }
+
+  private fail(what: string): never {
+    throw new CodecError(`bad JSON: ${what} at char ${this.pos}`);
+  }
+
+  private skipWs(): void {
+    while (this.pos < this.text.length && WS.has(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+
+  private startsWith(token: string): boolean {
+    return this.text.startsWith(token, this.pos);
+  }
+
+  private value(depth: number): PyJson {
+    if (depth > MAX_DEPTH) this.fail(`depth exceeded (${MAX_DEPTH})`);
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    for (const [token, value] of CONSTANTS) {
+      if (this.startsWith(token)) {
+        this.pos += token.length;
+        return value;
+      }
+    }
+    return this.number();
+  }
+
+  private object(depth: number): PyJson {
+    this.pos++;
+    const entries = new Map<string, PyJson>();
+    this.skipWs();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return {};
+    }
+    for (;;) {
+      if (this.text[this.pos] !== '"') this.fail('Expecting property name enclosed in double quotes');
+      const key = this.string();
+      this.skipWs();
+      if (this.text[this.pos] !== ':') this.fail("Expecting ':' delimiter");
+      this.pos++;
+      this.skipWs();
+      entries.set(key, this.value(depth + 1));
+      this.skipWs();
+      const c = this.text[this.pos++];
+      if (c === '}') break;
+      if (c !== ',') this.fail("Expecting ',' delimiter");
+      this.skipWs();
+    }
+    return dictValue([...entries]);
+  }
+
+  private array(depth: number): PyJson {
+    this.pos++;
+    const items: PyJson[] = [];
+    this.skipWs();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return items;
+    }
+    for (;;) {
+      items.push(this.value(depth + 1));
+      this.skipWs();
+      const c = this.text[this.pos++];
+      if (c === ']') return items;
+      if (c !== ',') this.fail("Expecting ',' delimiter");
+      this.skipWs();
+    }
+  }
+
+  private string(): string {
+    const text = this.text;
+    let i = this.pos + 1;
+    let out = '';
+    let chunk = i;
+    for (;;) {
+      if (i >= text.length) this.fail('Unterminated string');
+      const code = text.charCodeAt(i);
+      if (code === 0x22) break;
+      if (code < 0x20) {
+        this.pos = i;
+        this.fail('Invalid control character');
+      }
+      if (code !== 0x5c) {
+        i++;
+        continue;
+      }
+      out += text.slice(chunk, i);
+      const e = text[i + 1];
+      if (e === 'u') {
+        const hex = text.slice(i + 2, i + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+          this.pos = i;
+          this.fail('Invalid \\uXXXX escape');
+        }
+        out += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+      } else if (e !== undefined && e in ESCAPES) {
+        out += ESCAPES[e];
+        i += 2;
+      } else {
+        this.pos = i;
+        this.fail('Invalid \\escape');
+      }
+      chunk = i;
+    }
+    out += text.slice(chunk, i);
+    this.pos = i + 1;
+    return out;
+  }
+
+  private number(): PyJson {
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (match === null) this.fail('Expecting value');
+    this.pos += match[0].length;
+    if (match[1] === undefined && match[2] === undefined) {
+      if (match[0].replace('-', '').length > MAX_INT_DIGITS) this.fail(`int over ${MAX_INT_DIGITS} digits`);
+      return intValue(BigInt(match[0]));
+    }
+    return floatValue(Number(match[0]));
+  }
+}
+
+const CONSTANTS: Array<[string, PyJson]> = [
+  ['null', null],
+  ['true', true],
+  ['false', false],
+  ['NaN', floatValue(NaN)],
+  ['Infinity', floatValue(Infinity)],
+  ['-Infinity', floatValue(-Infinity)],
+];
+

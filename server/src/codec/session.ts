@@ -1,0 +1,151 @@
+// Session decoding for every store: db/cached_db/file `session_data` (signed or legacy), signed
+// cookies, and raw pickled dicts from cache backends. Never throws: every outcome is a status.
+import { b64stdDecode } from './base64';
+import { reasonOf } from './errors';
+import { isPast, sessionExpiry, sessionUser } from './expiry';
+import { saltedHmac } from './hmac';
+import { deserialize, payloadBytes, type DeserializedPayload } from './payload';
+import { tryUnpickle } from './pickle/index';
+import { isTagged } from './pyjson/tags';
+import { isTooOld, splitSignature, splitTimestamp, verifySignature } from './signing';
+import type { DecodedSession, DecodeOptions, PickleLimits, PyJson } from './types';
+
+export const SESSION_SALT = 'django.contrib.sessions.SessionStore';
+export const COOKIE_SALT = 'django.contrib.sessions.backends.signed_cookies';
+export const DEFAULT_COOKIE_AGE = 1_209_600;
+const SALT_PREFIX = 'django.contrib.sessions.';
+
+/** `SessionBase.decode`: the 3.1+ signed format, or the pre-3.1 legacy one (no ":" in it). */
+export function decodeSessionData(value: string, opts: DecodeOptions): DecodedSession {
+  try {
+    const text = String(value).trim();
+    if (!text.includes(':')) return decodeLegacy(text, opts);
+    return decodeSigned(text, opts, opts.salt ?? SESSION_SALT, opts.maxAge);
+  } catch (error) {
+    return undecodable(reasonOf(error));
+  }
+}
+
+/** The `signed_cookies` backend: the cookie value is the signed session; max_age = SESSION_COOKIE_AGE. */
+export function decodeSignedCookie(value: string, opts: DecodeOptions): DecodedSession {
+  try {
+    return decodeSigned(String(value).trim(), opts, opts.salt ?? COOKIE_SALT, opts.maxAge ?? DEFAULT_COOKIE_AGE);
+  } catch (error) {
+    return undecodable(reasonOf(error));
+  }
+}
+
+/** A cache backend's value: the session dict pickled, not signed (status valid when it reads). */
+export function decodePickledSession(bytes: Uint8Array, opts: { now?: Date; limits?: PickleLimits } = {}): DecodedSession {
+  const result = tryUnpickle(bytes, opts.limits);
+  if (!result.ok) return undecodable(result.reason, 'pickle');
+  return finish({ value: result.value, serializer: 'pickle', skipped: result.skipped.length ? result.skipped : undefined }, { status: 'valid', format: 'pickle' }, opts.now);
+}
+
+function decodeSigned(text: string, opts: DecodeOptions, salt: string, maxAge: number | undefined): DecodedSession {
+  const blob = splitSignature(text);
+  const secrets = opts.secrets ?? [];
+  const check = secrets.length > 0 ? verifySignature(blob, salt, secrets, opts.allowLegacy ?? true) : null;
+  let parts: { payload: string; timestamp: number };
+  try {
+    parts = splitTimestamp(blob.signed);
+  } catch (error) {
+    if (check && !check.verified) return { ...undecodable(check.why, 'signed'), status: 'bad-signature' };
+    throw error;
+  }
+  const { payload, timestamp } = parts;
+  const signedAt = isoSeconds(timestamp);
+  const base: Partial<DecodedSession> = { format: 'signed', signedAt };
+  if (check?.verified) Object.assign(base, { secretIndex: check.secretIndex, algorithm: check.algorithm });
+  let content: DeserializedPayload;
+  try {
+    content = deserialize(payloadBytes(payload, opts.maxInflatedBytes), opts.serializer, undefined);
+  } catch (error) {
+    if (check && !check.verified) return { ...undecodable(check.why, 'signed'), status: 'bad-signature', signedAt };
+    return { ...undecodable(reasonOf(error), 'signed'), signedAt };
+  }
+  if (check === null) return finish(content, { ...base, status: 'no-secret', reason: 'no SECRET_KEY given: not verified' }, opts.now);
+  if (!check.verified) return finish(content, { ...base, status: 'bad-signature', reason: check.why }, opts.now);
+  const now = opts.now ?? new Date();
+  if (maxAge !== undefined && isTooOld(timestamp, maxAge, now)) {
+    return finish(content, { ...base, status: 'expired', reason: `signed ${signedAt ?? timestamp}, older than max_age ${maxAge}s` }, now);
+  }
+  return finish(content, { ...base, status: 'valid' }, now);
+}
+
+/** Pre-3.1 `base64(hexhash:serialized)`, hash = salted_hmac sha1 keyed by "django.contrib.sessions" + class name. */
+function decodeLegacy(text: string, opts: DecodeOptions): DecodedSession {
+  if (/[^\p{ASCII}]/u.test(text)) return undecodable('bad base64: not ASCII', 'legacy');
+  const raw = b64stdDecode(text);
+  const colon = raw.indexOf(0x3a);
+  if (colon < 0) return undecodable('not a signed value and not the legacy format (no hash separator)', 'legacy');
+  const hash = raw.subarray(0, colon).toString('utf8');
+  const serialized = raw.subarray(colon + 1);
+  const keySalt = `django.contrib.sessions${legacyClassName(opts.salt ?? SESSION_SALT)}`;
+  const secrets = opts.secrets ?? [];
+  const index = secrets.findIndex((secret) => constantTimeHexEqual(hash, saltedHmac('sha1', keySalt, serialized, secret).toString('hex')));
+  let content: DeserializedPayload;
+  try {
+    content = deserialize(serialized, opts.serializer);
+  } catch (error) {
+    return undecodable(secrets.length && index < 0 ? 'legacy hash does not match SECRET_KEY' : reasonOf(error), 'legacy');
+  }
+  const base: Partial<DecodedSession> = { format: 'legacy' };
+  if (secrets.length === 0) return finish(content, { ...base, status: 'no-secret', reason: 'no SECRET_KEY given: not verified' }, opts.now);
+  if (index < 0) return finish(content, { ...base, status: 'bad-signature', reason: 'legacy hash does not match SECRET_KEY (Django logs "Session data corrupted")' }, opts.now);
+  Object.assign(base, { secretIndex: index, algorithm: 'sha1' });
+  if (opts.allowLegacy === false) {
+    return finish(content, { ...base, status: 'undecodable', reason: 'legacy (pre-3.1) format: Django 4.0+ reads it as an empty session' }, opts.now);
+  }
+  return finish(content, { ...base, status: 'legacy' }, opts.now);
+}
+
+function constantTimeHexEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a.charCodeAt(i) | 0) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** `__class__.__name__` of the store whose qualname the salt carries. */
+function legacyClassName(salt: string): string {
+  const qualname = salt.startsWith(SALT_PREFIX) ? salt.slice(SALT_PREFIX.length) : salt;
+  return qualname.split('.').pop() ?? qualname;
+}
+
+/** Adds data, user and expiry; a session dict whose `_session_expiry` has passed is expired. */
+function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now = new Date()): DecodedSession {
+  const out: DecodedSession = { status: 'valid', data: null, user: null, expiry: null, ...base, serializer: content.serializer };
+  if (content.skipped) out.skipped = content.skipped;
+  const value = content.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isTagged(value)) {
+    out.value = value;
+    out.reason ??= `payload is ${describe(value)}, not a session dict`;
+    return out;
+  }
+  out.data = value as Record<string, PyJson>;
+  out.user = sessionUser(out.data);
+  const expiry = sessionExpiry(out.data);
+  if (expiry?.kind === 'age') out.expiryAge = expiry.seconds;
+  if (expiry?.kind === 'at') out.expiry = expiry.iso;
+  if ((out.status === 'valid' || out.status === 'legacy') && isPast(expiry, now)) {
+    out.status = 'expired';
+    out.reason = `_session_expiry ${out.expiry} has passed`;
+  }
+  return out;
+}
+
+function describe(value: PyJson): string {
+  if (value === null) return 'None';
+  if (Array.isArray(value)) return 'a list';
+  if (isTagged(value)) return value.$type === 'object' ? `an object of ${String(value.class)} (not built)` : `a ${value.$type}`;
+  return `a ${typeof value === 'string' ? 'str' : typeof value}`;
+}
+
+function undecodable(reason: string, format?: DecodedSession['format']): DecodedSession {
+  return { status: 'undecodable', reason, data: null, user: null, expiry: null, ...(format ? { format } : {}) };
+}
+
+function isoSeconds(timestamp: number): string | undefined {
+  const date = new Date(timestamp * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

@@ -1,0 +1,25 @@
+// zlib as Django uses it. Inflate is capped (a small blob can inflate to gigabytes). Deflate uses
+// pako because Node's bundled zlib (Chromium's fork) emits different bytes than CPython's zlib
+// at the same level, and encoders must reproduce Django byte for byte.
+import { inflateSync } from 'node:zlib';
+import { deflate } from 'pako';
+import { CodecError } from './errors';
+
+export const DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+export function inflateCapped(data: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Buffer {
+  try {
+    return inflateSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw new CodecError(`inflated size over the cap of ${maxBytes} bytes`);
+    }
+    throw new CodecError(`bad zlib data (${(error as Error).message})`);
+  }
+}
+
+/** `zlib.compress(data)` at CPython's default level, byte-identical. */
+export function deflatePython(data: Uint8Array): Uint8Array {
+  return deflate(data);
+}
