@@ -1,0 +1,83 @@
+// Maps dotted module names to workspace files and back, the way Python's import system would find them
+// from a project root (the directory of manage.py, or above the topmost package).
+import { posix } from 'node:path';
+
+export function dirOf(file: string): string {
+  const d = posix.dirname(file);
+  return d === '.' ? '' : d;
+}
+
+function join(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
+
+/** Directories that hold a manage.py: the usual import roots of a Django project. */
+export function projectRoots(files: readonly string[]): string[] {
+  return files.filter((f) => posix.basename(f) === 'manage.py').map(dirOf);
+}
+
+/** The dotted module of a file, or null when it is not importable (not a .py file). */
+export function moduleOfFile(file: string, fileSet: ReadonlySet<string>, roots: readonly string[]): string | null {
+  if (!file.endsWith('.py')) return null;
+  const dir = dirOf(file);
+  const base = posix.basename(file, '.py');
+  // A manage.py directory above the file is the root Django adds to sys.path.
+  const root = roots.filter((r) => r === '' || dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+  let parts: string[];
+  if (root !== undefined) {
+    const rel = root ? dir.slice(root.length).replace(/^\//, '') : dir;
+    parts = rel ? rel.split('/') : [];
+  } else {
+    // Otherwise walk up while the directory is a package.
+    parts = [];
+    let d = dir;
+    while (d && fileSet.has(join(d, '__init__.py'))) {
+      parts.unshift(posix.basename(d));
+      d = dirOf(d);
+    }
+  }
+  if (base !== '__init__') parts.push(base);
+  if (parts.length === 0 || parts.some((p) => !isIdentifier(p))) return null;
+  return parts.join('.');
+}
+
+function isIdentifier(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+    const digit = c >= 48 && c <= 57;
+    if (!(letter || (digit && i > 0))) return false;
+  }
+  return true;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The file of a dotted module; `near` (the importing file) breaks ties between projects in one workspace. */
+export function fileOfModule(module: string, files: readonly string[], near?: string): string | undefined {
+  const rel = module.split('.').join('/');
+  const wanted = [`${rel}.py`, `${rel}/__init__.py`];
+  const candidates = files.filter((f) => wanted.some((w) => f === w || f.endsWith(`/${w}`)));
+  if (candidates.length <= 1) return candidates[0];
+  const fileSet = new Set(files);
+  const roots = projectRoots(files);
+  const exact = candidates.filter((c) => moduleOfFile(c, fileSet, roots) === module);
+  const pool = exact.length > 0 ? exact : candidates;
+  return [...pool].sort((a, b) =>
+    (near ? commonPrefix(b, near) - commonPrefix(a, near) : 0) || a.length - b.length || a.localeCompare(b))[0];
+}
+
+/** Resolves `from ..x import y` written in `fromModule` (a package when its file is `__init__.py`). */
+export function resolveRelative(fromModule: string, fromIsPackage: boolean, level: number, name: string): string | null {
+  const parts = fromModule.split('.');
+  const packageParts = fromIsPackage ? parts : parts.slice(0, -1);
+  // Going above the top-level package is an ImportError in Python.
+  if (level - 1 >= packageParts.length) return null;
+  const base = packageParts.slice(0, packageParts.length - (level - 1));
+  return [...base, ...(name ? [name] : [])].join('.');
+}
