@@ -23,6 +23,16 @@ export interface StoreConfig {
   /** Cache key parts (KEY_PREFIX, VERSION) and the django-redis / Django client flavour. */
   keyPrefix?: string;
   keyVersion?: number;
+  /** A simple KEY_FUNCTION as a format: `{prefix}`, `{version}`, `{key}`; default `{prefix}:{version}:{key}`. */
+  keyFormat?: string;
+  /** Redis database number (the `/n` of the LOCATION url). */
+  db?: number;
+  /** Redis username (ACL); the password still comes from `passwordEnv` or SecretStorage. */
+  username?: string;
+  /** Redis Cluster seed nodes, or Sentinel nodes with `sentinelMaster`; replaces host/port. */
+  nodes?: { host: string; port: number }[];
+  redisMode?: 'single' | 'cluster' | 'sentinel';
+  sentinelMaster?: string;
   redisClient?: 'django' | 'django-redis';
   redisSerializer?: 'pickle' | 'json' | 'msgpack';
   redisCompressor?: 'none' | 'zlib' | 'gzip' | 'lzma' | 'lz4' | 'zstd';
@@ -44,6 +54,8 @@ export interface LiveSession extends DecodedSession {
   ttl?: number | null;
   /** Size of the stored value in bytes. */
   size: number;
+  /** cached_db only: whether the cache layer holds this session too. */
+  cached?: boolean;
 }
 
 export interface PageRequest {

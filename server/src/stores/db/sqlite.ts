@@ -1,0 +1,67 @@
+// SQLite through node-sqlite3-wasm: WebAssembly (runs inside VS Code's Electron, no native module)
+// with real file I/O. Each operation opens its own connection and closes it, so no lock or stale
+// schema is held between calls; reads open the file read-only. Caveat (docs/stores.md): its VFS
+// locks with a `<db>.lock` directory, which Django's native SQLite does not see, so our writes only
+// happen on an explicit confirmation.
+import { existsSync } from 'node:fs';
+import type { Database } from 'node-sqlite3-wasm';
+import { StoreError } from '../errors';
+import type { Run, SqlDialect, SqlDriver } from './driver';
+
+export const sqliteDialect: SqlDialect = {
+  name: 'sqlite',
+  param: (i) => `?${i}`,
+  quote: (id) => `"${id.replace(/"/g, '""')}"`,
+  // Django stores `str(datetime)` text (naive UTC); text order is time order.
+  selectExpiry: (column) => column,
+  timestampParam: (i) => `?${i}`,
+  before: (e, k, pe, pk) => `(${e} < ?${pe} OR (${e} = ?${pe} AND ${k} < ?${pk}))`,
+  beforeParams: (expiry, key) => [expiry, key],
+};
+
+export class SqliteDriver implements SqlDriver {
+  readonly dialect = sqliteDialect;
+
+  constructor(private readonly path: string) {}
+
+  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    return this.withDatabase(true, work);
+  }
+
+  write<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    return this.withDatabase(false, async (run) => {
+      await run('BEGIN IMMEDIATE', []);
+      try {
+        const result = await work(run);
+        await run('COMMIT', []);
+        return result;
+      } catch (error) {
+        await run('ROLLBACK', []).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {}
+
+  private async withDatabase<T>(readOnly: boolean, work: (run: Run) => Promise<T>): Promise<T> {
+    if (!existsSync(this.path)) throw new StoreError('missing-path', `SQLite database not found: ${this.path}`);
+    const { Database: DatabaseClass } = await import('node-sqlite3-wasm');
+    let db: Database;
+    try {
+      db = new DatabaseClass(this.path, readOnly ? { readOnly: true } : { fileMustExist: true });
+    } catch (error) {
+      throw new StoreError('driver', `cannot open SQLite database ${this.path}: ${(error as Error).message}`);
+    }
+    const run: Run = async (sql, params) => {
+      const bind = params as (string | number | null)[];
+      if (/^\s*(SELECT|PRAGMA)/i.test(sql)) return { rows: db.all(sql, bind) as Record<string, unknown>[], affected: 0 };
+      return { rows: [], affected: db.run(sql, bind).changes };
+    };
+    try {
+      return await work(run);
+    } finally {
+      db.close();
+    }
+  }
+}
