@@ -149,6 +149,7 @@ export function readPickle(bytes: Uint8Array, limits: Required<PickleLimits>, st
     if (stack.length === 0) throw new CodecError('unpickling stack underflow');
     return stack[stack.length - 1];
   };
+  // Callers must pop the mark before touching `stack`: it rebinds the variable.
   const popMark = (): Py[] => {
     const items = stack;
     const previous = marks.pop();
@@ -250,15 +251,16 @@ export function readPickle(bytes: Uint8Array, limits: Required<PickleLimits>, st
       case 0x85: stack.push(new Tuple([pop()])); break; // TUPLE1
       case 0x86: { const b = pop(); const a = pop(); stack.push(new Tuple([a, b])); break; } // TUPLE2
       case 0x87: { const c = pop(); const b = pop(); const a = pop(); stack.push(new Tuple([a, b, c])); break; } // TUPLE3
-      case 0x74: stack.push(new Tuple(popMark())); break; // TUPLE
-      case 0x6c: stack.push(popMark()); break; // LIST
+      case 0x74: { const items = popMark(); stack.push(new Tuple(items)); break; } // TUPLE
+      case 0x6c: { const items = popMark(); stack.push(items); break; } // LIST
       case 0x64: { // DICT
+        const items = popMark();
         const dict = new Dict();
-        setItems(dict, popMark());
+        setItems(dict, items);
         stack.push(dict);
         break;
       }
-      case 0x91: stack.push(new PySet(popMark(), true)); break; // FROZENSET
+      case 0x91: { const items = popMark(); stack.push(new PySet(items, true)); break; } // FROZENSET
       case 0x61: { const item = pop(); appendTo(top(), [item]); break; } // APPEND
       case 0x65: { const items = popMark(); appendTo(top(), items); break; } // APPENDS
       case 0x73: { const v = pop(); const k = pop(); setItems(top(), [k, v]); break; } // SETITEM
@@ -299,7 +301,8 @@ export function readPickle(bytes: Uint8Array, limits: Required<PickleLimits>, st
       case 0x69: { // INST
         const module = r.line();
         const name = r.line();
-        stack.push(callGlobal(resolveGlobal(module, name), popMark(), ctx));
+        const args = popMark();
+        stack.push(callGlobal(resolveGlobal(module, name), args, ctx));
         break;
       }
       case 0x6f: { // OBJ
