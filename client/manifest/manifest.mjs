@@ -39,7 +39,7 @@ const configuration = {
       scope: 'resource',
       additionalProperties: { type: 'string', enum: severityEnum },
       markdownDescription:
-        'Override the severity of a diagnostic by its code, e.g. `{ "DS102": "off", "DSS001": "error" }`. ' +
+        'Override the severity of a diagnostic by our code or Django\'s check id, e.g. `{ "DS102": "off", "security.W012": "error" }`. ' +
         'Levels: `error`, `warning`, `info`, `hint`, `off`.',
     },
     'djangoSessions.stores': {

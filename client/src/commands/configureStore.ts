@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ConfiguredStore } from '../../../common/settings';
 import { saveStore } from '../config';
 import type { Ctx } from '../ctx';
+import { validateStoreUrl } from '../model/storeUrl';
 import { setSecretKey } from './secrets';
 
 interface Choice extends vscode.QuickPickItem {
@@ -21,15 +22,6 @@ const choices: Choice[] = [
   { label: 'Cached database: Redis + PostgreSQL', detail: 'django.contrib.sessions.backends.cached_db', engine: 'cached_db', example: 'postgres://app@127.0.0.1:5432/shop', needsPassword: true },
   { label: 'Files', detail: 'django.contrib.sessions.backends.file', engine: 'file', example: 'file:/tmp/django-sessions', needsPassword: false },
 ];
-
-/** A URL the settings may hold: no password in it. Returns an error message or undefined. */
-export function validateStoreUrl(url: string): string | undefined {
-  const value = url.trim();
-  if (!value) return 'Enter where the store is';
-  if (/^[a-z][\w+.-]*:\/\/[^/@]*:[^/@]*@/i.test(value)) return 'Leave the password out of the URL: it is asked for next and kept in the secret storage';
-  if (!/^(sqlite|postgres|postgresql|mysql|mariadb|redis|rediss|memcached|file):/i.test(value)) return 'Start with sqlite:, postgres://, mysql://, redis://, memcached:// or file:';
-  return undefined;
-}
 
 export async function configureStore(ctx: Ctx): Promise<ConfiguredStore | undefined> {
   const choice = await vscode.window.showQuickPick(choices, { title: 'Configure a session store (1/3): engine', matchOnDetail: true });
