@@ -1,0 +1,43 @@
+// Bundles a probe (bench/probes/*.ts) the way the product is bundled (esbuild, node20, cjs), so
+// engine code runs as it ships. A probe whose engine part has not landed fails to bundle: the
+// caller reports that figure as not available.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Bundled = { ok: true; file: string } | { ok: false; why: string };
+
+/** `needs`: engine files the probe imports; while one is missing the figure is not available. */
+export async function bundleProbe(root: string, name: string, needs: readonly string[] = []): Promise<Bundled> {
+  const missing = needs.filter((f) => !existsSync(join(root, f)));
+  if (missing.length) return { ok: false, why: `not landed yet (${missing.join(', ')})` };
+  if (!existsSync(join(root, 'bench', 'probes', `${name}.ts`))) return { ok: false, why: 'not wired into the bench yet' };
+  const outdir = join(root, 'bench', 'work', 'probes');
+  mkdirSync(outdir, { recursive: true });
+  const file = join(outdir, `${name}.cjs`);
+  const options = {
+    entryPoints: [join(root, 'bench', 'probes', `${name}.ts`)],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'silent',
+    external: ['pg-native', 'cloudflare:sockets'],
+  } as const;
+  try {
+    // One retry: esbuild's service can die when the machine is starved or node_modules is being
+    // reinstalled by a concurrent `npm install`.
+    await build(options).catch(() => build(options));
+  } catch (e) {
+    const errors = (e as { errors?: { text: string }[] }).errors ?? [];
+    const missing = errors.map((x) => /Could not resolve "([^"]+)"/.exec(x.text)?.[1]).filter(Boolean);
+    const text = errors[0]?.text ?? String(e);
+    // A missing export means the engine part exists but not yet with the API the probe uses.
+    return { ok: false, why: missing.length ? `not landed yet: ${missing.join(', ')}` : `does not build: ${text.slice(0, 160)}` };
+  }
+  // Same layout as dist/: the wasm files sit beside the bundle.
+  const dist = join(root, 'dist');
+  if (existsSync(dist)) for (const f of readdirSync(dist)) if (f.endsWith('.wasm')) copyFileSync(join(dist, f), join(outdir, f));
+  return { ok: true, file };
+}

@@ -1,0 +1,108 @@
+// 1 + 2: cold index of real trees against ripgrep over the same tree in the same run, and how the
+// index scales on generated projects (1k..50k files). The index runs in a fresh child process.
+import { existsSync } from 'node:fs';
+import { bundleProbe } from '../harness/bundle';
+import { type Corpus, djangoTree, generated } from '../harness/corpora';
+import { lastJsonLine, run } from '../harness/proc';
+import { measured, notAvailable, reason } from '../harness/rows';
+import type { BenchContext, Measure, Row } from '../harness/types';
+import { linearFit, median } from '../stats';
+import type { IndexProbeResult } from '../harness/probe-types';
+
+const RG = '/usr/bin/rg';
+
+/** `rg -t py session TREE`, output drained through a pipe; median wall time of `runs`. */
+async function ripgrep(root: string, runs: number): Promise<{ ms: number; matches: number }> {
+  if (!existsSync(RG)) throw new Error('ripgrep is not installed');
+  const times: number[] = [];
+  let matches = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await run(RG, ['-t', 'py', 'session', root], { keepStdout: i === 0 });
+    if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited ${r.code}`);
+    if (i === 0) matches = r.stdout.split('\n').filter(Boolean).length;
+    times.push(r.ms);
+  }
+  return { ms: median(times), matches };
+}
+
+interface Cold {
+  wallMs: number;
+  engineMs: number;
+  hwmMB: number;
+  last: IndexProbeResult;
+}
+
+async function coldIndex(probe: string, root: string, runs: number): Promise<Cold> {
+  const wall: number[] = [], engine: number[] = [], hwm: number[] = [];
+  let last: IndexProbeResult | undefined;
+  for (let i = 0; i < runs; i++) {
+    const r = await run(process.execPath, [probe, root], { timeoutMs: 300_000 });
+    if (r.code !== 0) throw new Error(`index probe exited ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
+    last = lastJsonLine<IndexProbeResult>(r.stdout);
+    wall.push(r.ms);
+    engine.push(last.engineMs);
+    hwm.push(last.hwmMB);
+  }
+  return { wallMs: median(wall), engineMs: median(engine), hwmMB: median(hwm), last: last! };
+}
+
+async function treeRows(ctx: BenchContext, probe: string | null, why: string, c: Corpus, runs: number, section: string): Promise<{ rows: Row[]; cold?: Cold }> {
+  const rows: Row[] = [];
+  const rg = await ripgrep(c.root, 5);
+  const size = `${c.files.toLocaleString('en-US')} files (${c.pyFiles.toLocaleString('en-US')} .py), ${(c.bytes / 1e6).toFixed(1)} MB`;
+  rows.push(measured({ id: `index.${c.name}.rg`, section, label: `ripgrep -t py session, ${c.name}`, unit: 'ms', note: `${size}; ${rg.matches} matching lines` }, rg.ms));
+  if (!probe) {
+    rows.push(notAvailable({ id: `index.${c.name}.ratio`, section, label: `cold index ÷ ripgrep, ${c.name}`, unit: '×', target: { value: 3, direction: 'max' } }, why));
+    return { rows };
+  }
+  ctx.log(`cold index of ${c.name} (${runs} runs)`);
+  const cold = await coldIndex(probe, c.root, runs);
+  const ref = `ripgrep ${Math.round(rg.ms)} ms, same run`;
+  rows.push(measured({ id: `index.${c.name}.ratio`, section, label: `cold index ÷ ripgrep, ${c.name}`, unit: '×', target: { value: 3, direction: 'max' }, reference: ref,
+    detail: { runs, ...cold } }, cold.wallMs / rg.ms));
+  rows.push(measured({ id: `index.${c.name}.wall`, section, label: `cold index, process start → done, ${c.name}`, unit: 'ms', reference: ref,
+    note: `${cold.last.files} files walked, ${cold.last.parsed} parsed, ${cold.last.keys} keys` }, cold.wallMs));
+  rows.push(measured({ id: `index.${c.name}.engine`, section, label: `cold index, engine only, ${c.name}`, unit: 'ms', note: 'build() + settings, after module load' }, cold.engineMs));
+  return { rows, cold };
+}
+
+export const indexMeasure: Measure = {
+  name: 'index',
+  quick: true,
+  async run(ctx) {
+    const bundled = await bundleProbe(ctx.root, 'index-cold');
+    const probe = bundled.ok ? bundled.file : null;
+    const why = bundled.ok ? '' : `index ${bundled.why}`;
+    const rows: Row[] = [];
+    try {
+      rows.push(...(await treeRows(ctx, probe, why, djangoTree(ctx), ctx.quick ? 2 : 5, '1')).rows);
+    } catch (e) {
+      rows.push(notAvailable({ id: 'index.django-4.2.ratio', section: '1', label: 'cold index ÷ ripgrep, Django source tree', unit: '×', target: { value: 3, direction: 'max' } }, `Django source tree: ${reason(e)}`));
+    }
+    // Scale: generated projects. --quick stops at 5k.
+    const sizes = ctx.quick ? [1000, 5000] : [1000, 5000, 10_000, 50_000];
+    const points: { x: number; y: number }[] = [];
+    for (const files of sizes) {
+      const corpus = generated(ctx, files);
+      const section = files === 10_000 || files === 50_000 ? '1, 2' : '2';
+      const { rows: r, cold } = await treeRows(ctx, probe, why, corpus, files >= 50_000 ? 2 : 3, section);
+      rows.push(...r);
+      if (!cold) continue;
+      points.push({ x: files, y: cold.wallMs });
+      rows.push(measured({ id: `scale.${files}.perFile`, section: '2', label: `time per file, ${corpus.name}`, unit: 'µs/file', note: `${Math.round(cold.wallMs)} ms for ${files} files` }, (cold.wallMs * 1000) / files));
+      rows.push(measured({ id: `scale.${files}.hwm`, section: '2', label: `index peak RSS (VmHWM), ${corpus.name}`, unit: 'MB', target: files === 50_000 ? { value: 300, direction: 'max' } : undefined }, cold.hwmMB));
+      if (files === 50_000) {
+        rows.push(measured({ id: 'scale.50000.time', section: '2', label: '50k files / 500 MB indexed (cold process)', unit: 'ms', target: { value: 5000, direction: 'max' }, note: `${(corpus.bytes / 1e6).toFixed(0)} MB` }, cold.wallMs));
+      }
+    }
+    if (points.length >= 2) {
+      const fit = linearFit(points);
+      const perFile = points.map((p) => p.y / p.x);
+      rows.push(measured({ id: 'scale.linearity', section: '2', label: 'per-file time, largest ÷ smallest project', unit: '×',
+        note: `linear fit r² ${fit.r2.toFixed(3)}, ${(fit.slope * 1000).toFixed(0)} µs/file + ${Math.round(fit.intercept)} ms fixed; ≈1 or below means linear` }, perFile[perFile.length - 1] / perFile[0]));
+    } else if (!probe) {
+      rows.push(notAvailable({ id: 'scale.50000.time', section: '2', label: '50k files / 500 MB indexed (cold process)', unit: 'ms', target: { value: 5000, direction: 'max' } }, why));
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,99 @@
+// 3 + 5: completion / hover / references latency over LSP stdio with the real bundled server on the
+// 10k-file project (p50 / p99 over >= 1,000 requests each), and the server's RSS after indexing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyProbe } from '../gen/writer';
+import { djangoTree, generated, type Corpus } from '../harness/corpora';
+import { fileUri, startServer } from '../harness/lsp-session';
+import { memoryMB } from '../harness/proc';
+import { measured, notAvailable, reason } from '../harness/rows';
+import type { BenchContext, Measure, Row } from '../harness/types';
+import { summarize } from '../stats';
+
+const FEATURES = [
+  { id: 'completion', method: 'textDocument/completion' },
+  { id: 'hover', method: 'textDocument/hover' },
+  { id: 'references', method: 'textDocument/references' },
+] as const;
+
+function nonEmpty(result: unknown): boolean {
+  if (result === null || result === undefined) return false;
+  if (Array.isArray(result)) return result.length > 0;
+  const items = (result as { items?: unknown[] }).items;
+  return items ? items.length > 0 : true;
+}
+
+async function serverRss(ctx: BenchContext, corpus: Corpus, target?: number): Promise<Row[]> {
+  const s = await startServer(ctx.root, corpus.root);
+  try {
+    const rss = memoryMB(s.client.pid);
+    const rows: Row[] = [measured({ id: `lsp.${corpus.name}.ready`, section: '5', label: `server: initialize → index ready, ${corpus.name}`, unit: 'ms',
+      note: `${s.state.filesDone} files, ${s.state.keys} keys` }, s.readyMs)];
+    if (rss !== null) rows.push(measured({ id: `lsp.${corpus.name}.rss`, section: '5', label: `server RSS after indexing, ${corpus.name}`, unit: 'MB',
+      target: target ? { value: target, direction: 'max' } : undefined, reference: 'VmRSS of the server process' }, rss));
+    return rows;
+  } finally {
+    await s.client.shutdown();
+  }
+}
+
+export const lspMeasure: Measure = {
+  name: 'lsp',
+  quick: true,
+  async run(ctx) {
+    const rows: Row[] = [];
+    const corpus = generated(ctx, 10_000);
+    const requests = ctx.quick ? 300 : 1000;
+    let s;
+    try {
+      s = await startServer(ctx.root, corpus.root);
+    } catch (e) {
+      const why = reason(e);
+      for (const f of FEATURES) rows.push(notAvailable({ id: `lsp.${f.id}.p99`, section: '3', label: `${f.id} p99, ${corpus.name}`, unit: 'ms', target: { value: 10, direction: 'max' } }, why));
+      rows.push(notAvailable({ id: 'lsp.django-4.2.rss', section: '5', label: 'server RSS after indexing, django-4.2', unit: 'MB', target: { value: 150, direction: 'max' } }, why));
+      return rows;
+    }
+    try {
+      const rss = memoryMB(s.client.pid);
+      rows.push(measured({ id: `lsp.${corpus.name}.ready`, section: '5', label: `server: initialize → index ready, ${corpus.name}`, unit: 'ms',
+        note: `${s.state.filesDone} files, ${s.state.keys} keys` }, s.readyMs));
+      if (rss !== null) rows.push(measured({ id: `lsp.${corpus.name}.rss`, section: '5', label: `server RSS after indexing, ${corpus.name}`, unit: 'MB', reference: 'VmRSS of the server process' }, rss));
+      const probes: KeyProbe[] = corpus.manifest!.probes.filter((p) => p.file.endsWith('.py'));
+      // Open the files the requests aim at, as an editor would.
+      const files = [...new Set(probes.map((p) => p.file))].slice(0, 300);
+      for (const file of files) {
+        s.client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(corpus.root, file), languageId: 'python', version: 1, text: readFileSync(join(corpus.root, file), 'utf8') } });
+      }
+      const usable = probes.filter((p) => files.includes(p.file));
+      for (const f of FEATURES) {
+        const params = (p: KeyProbe): unknown => ({
+          textDocument: { uri: fileUri(corpus.root, p.file) },
+          position: { line: p.line, character: p.character },
+          ...(f.id === 'references' ? { context: { includeDeclaration: true } } : {}),
+        });
+        for (let i = 0; i < 50; i++) await s.client.request(f.method, params(usable[i % usable.length]), 10_000); // warm-up
+        const times: number[] = [];
+        let answered = 0;
+        for (let i = 0; i < requests; i++) {
+          const t = performance.now();
+          const result = await s.client.request(f.method, params(usable[i % usable.length]), 10_000);
+          times.push(performance.now() - t);
+          if (nonEmpty(result)) answered++;
+        }
+        const sum = summarize(times);
+        const note = `${sum.n} requests over ${usable.length} key positions; ${answered} non-empty answers`;
+        rows.push(measured({ id: `lsp.${f.id}.p50`, section: '3', label: `${f.id} p50, ${corpus.name}`, unit: 'ms', note }, sum.p50));
+        rows.push(measured({ id: `lsp.${f.id}.p99`, section: '3', label: `${f.id} p99, ${corpus.name}`, unit: 'ms', target: { value: 10, direction: 'max' },
+          reference: 'round trip over stdio incl. JSON-RPC', detail: { ...sum } }, sum.p99));
+      }
+    } finally {
+      await s.client.shutdown();
+    }
+    try {
+      rows.push(...(await serverRss(ctx, djangoTree(ctx), 150)));
+    } catch (e) {
+      rows.push(notAvailable({ id: 'lsp.django-4.2.rss', section: '5', label: 'server RSS after indexing, django-4.2', unit: 'MB', target: { value: 150, direction: 'max' } }, reason(e)));
+    }
+    return rows;
+  },
+};
