@@ -1,7 +1,7 @@
 // Bundles a probe (bench/probes/*.ts) the way the product is bundled (esbuild, node20, cjs), so
 // engine code runs as it ships. A probe whose engine part has not landed fails to bundle: the
 // caller reports that figure as not available.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,7 +15,7 @@ export async function bundleProbe(root: string, name: string, needs: readonly st
   const outdir = join(root, 'bench', 'work', 'probes');
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, `${name}.cjs`);
-  const options = {
+  const options: BuildOptions = {
     entryPoints: [join(root, 'bench', 'probes', `${name}.ts`)],
     outfile: file,
     bundle: true,
@@ -24,7 +24,7 @@ export async function bundleProbe(root: string, name: string, needs: readonly st
     format: 'cjs',
     logLevel: 'silent',
     external: ['pg-native', 'cloudflare:sockets'],
-  } as const;
+  };
   try {
     // One retry: esbuild's service can die when the machine is starved or node_modules is being
     // reinstalled by a concurrent `npm install`.
