@@ -46,7 +46,8 @@ export class SqliteDriver implements SqlDriver {
 
   private async withDatabase<T>(readOnly: boolean, work: (run: Run) => Promise<T>): Promise<T> {
     if (!existsSync(this.path)) throw new StoreError('missing-path', `SQLite database not found: ${this.path}`);
-    const { Database: DatabaseClass } = await import('node-sqlite3-wasm');
+    const sqlite = await import('node-sqlite3-wasm');
+    const DatabaseClass = (sqlite.default ?? sqlite).Database;
     let db: Database;
     try {
       db = new DatabaseClass(this.path, readOnly ? { readOnly: true } : { fileMustExist: true });
