@@ -19,7 +19,7 @@ export function settingsMarkdown() {
     'All settings live under `djangoSessions.` and can be set per workspace folder. Secrets (`SECRET_KEY`,',
     'store passwords) are never settings: use the **Set SECRET_KEY** and **Configure a Store** commands',
     '(OS secret storage) or the environment (`DJANGO_SECRET_KEY`, `DJANGO_SECRET_KEY_FALLBACKS`,',
-    '`DJANGO_SESSIONS_PASSWORD`).',
+    '`DJANGO_SESSIONS_DB_PASSWORD`, `DJANGO_SESSIONS_CACHE_PASSWORD`).',
     '',
   ];
   for (const [name, schema] of Object.entries(properties)) {

@@ -21,9 +21,10 @@ export class Secrets {
     return this.storage.store(secretKeyId, value);
   }
 
-  /** A store's password: stored for this store id, else `DJANGO_SESSIONS_PASSWORD`. */
+  /** A store's password stored for this store id. (The server itself reads
+   * `DJANGO_SESSIONS_DB_PASSWORD` / `DJANGO_SESSIONS_CACHE_PASSWORD` when none is sent.) */
   async password(storeId: string): Promise<string | undefined> {
-    return (await this.storage.get(passwordId(storeId))) || this.env.DJANGO_SESSIONS_PASSWORD || undefined;
+    return (await this.storage.get(passwordId(storeId))) || undefined;
   }
 
   setPassword(storeId: string, value: string): Thenable<void> {

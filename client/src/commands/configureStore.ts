@@ -2,7 +2,7 @@
 // SecretStorage; the store itself into the workspace's `djangoSessions.stores`.
 import * as vscode from 'vscode';
 import type { ConfiguredStore } from '../../../common/settings';
-import { saveStore } from '../config';
+import { readSettings, saveStore } from '../config';
 import type { Ctx } from '../ctx';
 import { validateStoreUrl } from '../model/storeUrl';
 import { setSecretKey } from './secrets';
@@ -24,6 +24,10 @@ const choices: Choice[] = [
 ];
 
 export async function configureStore(ctx: Ctx): Promise<ConfiguredStore | undefined> {
+  if (!ctx.api.canContactStores()) {
+    void vscode.window.showWarningMessage('Trust this workspace to configure session stores: stores are not contacted in Restricted Mode.');
+    return undefined;
+  }
   const choice = await vscode.window.showQuickPick(choices, { title: 'Configure a session store (1/3): engine', matchOnDetail: true });
   if (!choice) return undefined;
   const url = await vscode.window.showInputBox({
@@ -35,23 +39,37 @@ export async function configureStore(ctx: Ctx): Promise<ConfiguredStore | undefi
   });
   if (!url) return undefined;
   const store: ConfiguredStore = { engine: choice.engine, url: url.trim(), label: choice.label.replace(/^.*?: /, '') };
+  let password: string | undefined;
   if (choice.needsPassword) {
-    const password = await vscode.window.showInputBox({
+    password = await vscode.window.showInputBox({
       title: 'Configure a session store (3/3): password',
       prompt: 'Store password (leave empty for none). Kept in the OS secret storage only.',
       password: true,
       ignoreFocusOut: true,
     });
     if (password === undefined) return undefined;
-    // The server names a configured store by its URL.
-    if (password) await ctx.secrets.setPassword(store.url, password);
   }
+  const before = await storeIds(ctx);
   await saveStore(store);
   ctx.output.info(`Store configured: ${store.engine} ${store.url}`);
+  if (password) {
+    // The server names stores (normalised URL); the password is kept under the name it gave the new one.
+    const added = [...(await storeIds(ctx))].filter((id) => !before.has(id));
+    for (const id of added) await ctx.secrets.setPassword(id, password);
+    if (!added.length) void vscode.window.showWarningMessage('The store was saved but the server did not list it: check the URL. The password was not stored.');
+  }
   if (!(await ctx.secrets.secretKeys()).length) {
     const answer = await vscode.window.showInformationMessage('Sessions are signed with SECRET_KEY. Set it now to verify them?', 'Set SECRET_KEY', 'Later');
     if (answer === 'Set SECRET_KEY') await setSecretKey(ctx);
   }
   await ctx.liveModel.refresh();
   return store;
+}
+
+async function storeIds(ctx: Ctx): Promise<Set<string>> {
+  try {
+    return new Set((await ctx.api.stores({ configured: readSettings().stores })).stores.map((s) => s.id));
+  } catch {
+    return new Set();
+  }
 }
