@@ -6,7 +6,7 @@ import { isPast, sessionExpiry, sessionUser } from './expiry';
 import { saltedHmac } from './hmac';
 import { deserialize, payloadBytes, type DeserializedPayload } from './payload';
 import { tryUnpickle } from './pickle/index';
-import { isTagged } from './pyjson/tags';
+import { isTagged, setKey } from './pyjson/tags';
 import { isTooOld, splitSignature, splitTimestamp, verifySignature } from './signing';
 import type { DecodedSession, DecodeOptions, PickleLimits, PyJson } from './types';
 
@@ -116,13 +116,13 @@ function legacyClassName(salt: string): string {
 function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now = new Date()): DecodedSession {
   const out: DecodedSession = { status: 'valid', data: null, user: null, expiry: null, ...base, serializer: content.serializer };
   if (content.skipped) out.skipped = content.skipped;
-  const value = content.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || isTagged(value)) {
-    out.value = value;
-    out.reason ??= `payload is ${describe(value)}, not a session dict`;
+  const value = topLevelDict(content.value);
+  if (value === null) {
+    out.value = content.value;
+    out.reason ??= `payload is ${describe(content.value)}, not a session dict`;
     return out;
   }
-  out.data = value as Record<string, PyJson>;
+  out.data = value;
   out.user = sessionUser(out.data);
   const expiry = sessionExpiry(out.data);
   if (expiry?.kind === 'age') out.expiryAge = expiry.seconds;
@@ -131,6 +131,19 @@ function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now
     out.status = 'expired';
     out.reason = `_session_expiry ${out.expiry} has passed`;
   }
+  return out;
+}
+
+/** The session dict, or null for anything else. At the top level a dict is known to be a dict, so a
+ * literal "$type" key needs no tagged form. */
+function topLevelDict(value: PyJson): Record<string, PyJson> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  if (!isTagged(value)) return value;
+  if (value.$type !== 'dict' || !Array.isArray(value.items)) return null;
+  const pairs = value.items as PyJson[][];
+  if (!pairs.every((pair) => typeof pair[0] === 'string')) return null;
+  const out: Record<string, PyJson> = {};
+  for (const [key, item] of pairs) setKey(out, key as string, item);
   return out;
 }
 
