@@ -1,7 +1,7 @@
 // Cross-file resolution of PendingKeys: imported constants (followed through re-exports),
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
-import type { FileFacts, KeySource, PendingKey, SessionAccess } from '../facts/types';
+import type { FileFacts, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
 
 export interface ResolverContext {
   /** Facts of a module by dotted name; may parse the module on demand. */
@@ -12,6 +12,7 @@ export interface ResolverContext {
 
 export interface Resolution {
   accesses: SessionAccess[];
+  mutations: NestedMutation[];
   /** Modules whose change may change this file's keys. */
   modules: Set<string>;
   usesSettings: boolean;
@@ -24,21 +25,25 @@ const MAX_REEXPORT_DEPTH = 8;
 export function resolveFile(facts: FileFacts, context: ResolverContext): Resolution {
   const modules = new Set<string>();
   let usesSettings = false;
-  const pending = facts.pendingKeys ?? [];
-  if (pending.length === 0) return { accesses: facts.accesses, modules, usesSettings };
+  const onSetting = () => { usesSettings = true; };
   const accesses = facts.accesses.slice();
-  for (const item of pending) {
+  for (const item of facts.pendingKeys ?? []) {
     const access = accesses[item.accessIndex];
     if (!access) continue;
     if (item.ref.kind === 'setting') usesSettings = true;
-    const resolved = resolvePending(item, context, modules, () => { usesSettings = true; });
+    const resolved = resolvePending(item.ref, context, modules, onSetting);
     if (resolved) accesses[item.accessIndex] = { ...access, key: resolved.key, pattern: false, source: resolved.source };
   }
-  return { accesses, modules, usesSettings };
+  const mutations = facts.mutations.map((mutation) => {
+    if (!mutation.pending) return mutation;
+    if (mutation.pending.kind === 'setting') usesSettings = true;
+    const resolved = resolvePending(mutation.pending, context, modules, onSetting);
+    return resolved ? { ...mutation, key: resolved.key } : mutation;
+  });
+  return { accesses, mutations, modules, usesSettings };
 }
 
-function resolvePending(item: PendingKey, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
-  const ref = item.ref;
+function resolvePending(ref: PendingKey['ref'], context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
   if (ref.kind === 'setting') return settingKey(ref.name, ref.default, context);
   return constantKey(ref.module, ref.name, context, modules, onSetting, 0);
 }

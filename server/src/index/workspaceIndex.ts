@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileFacts, SessionAccess, Span } from '../facts/types';
+import type { FileFacts, NestedMutation, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { checkText, decodeSource, languageOf, type DecodedSource } from './files';
@@ -55,6 +55,7 @@ export class WorkspaceIndex {
   /** Facts of modules parsed on demand only for their constants. */
   private readonly lazy = new Map<string, FileFacts | null>();
   private readonly resolved = new Map<string, SessionAccess[]>();
+  private readonly mutations = new Map<string, NestedMutation[]>();
   private readonly dependsOn = new Map<string, Set<string>>();
   private readonly usesSettings = new Set<string>();
   private settings: SettingsModel | null = null;
@@ -145,6 +146,7 @@ export class WorkspaceIndex {
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.facts.delete(file);
     this.resolved.delete(file);
+    this.mutations.delete(file);
     this.dependsOn.delete(file);
     this.usesSettings.delete(file);
     if (module) this.lazy.delete(module);
@@ -179,6 +181,16 @@ export class WorkspaceIndex {
   /** The file's accesses with cross-file keys resolved. */
   accessesIn(file: string): SessionAccess[] {
     return this.resolved.get(file) ?? [];
+  }
+
+  /** Nested mutations of the file, keys resolved like accesses. */
+  mutationsIn(file: string): NestedMutation[] {
+    return this.mutations.get(file) ?? [];
+  }
+
+  /** Every source file the index knows (parsed or not), for the settings layer's WorkspaceAccess. */
+  knownFiles(): string[] {
+    return [...this.known];
   }
 
   *allAccesses(): Iterable<IndexedAccess> {
@@ -301,6 +313,7 @@ export class WorkspaceIndex {
 
   private resolveAll(): void {
     this.resolved.clear();
+    this.mutations.clear();
     this.dependsOn.clear();
     this.usesSettings.clear();
     for (const file of this.facts.keys()) this.resolveOne(file);
@@ -311,10 +324,12 @@ export class WorkspaceIndex {
     const facts = this.facts.get(file);
     if (!facts) {
       this.resolved.delete(file);
+      this.mutations.delete(file);
       return;
     }
     const resolution = resolveFile(facts, this.context());
     this.resolved.set(file, resolution.accesses);
+    this.mutations.set(file, resolution.mutations);
     this.dependsOn.set(file, resolution.modules);
     if (resolution.usesSettings) this.usesSettings.add(file);
     else this.usesSettings.delete(file);

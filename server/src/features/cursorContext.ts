@@ -1,0 +1,91 @@
+// Where the cursor is, as far as session completion cares: inside the key string of a session
+// access, after `.session.` (the API), or after `request.session.` in a template. Python is read
+// from the tree-sitter tokens around the cursor, which also works mid-edit (unclosed strings
+// parse as ERROR nodes holding a string_start token).
+import type { Position } from 'vscode-languageserver-types';
+import { dottedName } from '../syntax/nodes';
+import type { SyntaxNode } from '../syntax/python';
+import { tokensBefore, withPythonTree, type Token } from './pythonTree';
+import { offsetAt } from './ranges';
+
+export type CursorContext =
+  /** In the key string: `start` is just after the opening quote, `end` just before the closing one. */
+  | { kind: 'key'; prefix: string; start: number; end: number; quote: string; closed: boolean }
+  /** After `.session.`: `start` is where the member name begins. */
+  | { kind: 'api'; prefix: string; start: number }
+  /** After `request.session.` inside `{{ }}` or `{% %}`. */
+  | { kind: 'template-key'; prefix: string; start: number };
+
+const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'aget', 'apop', 'asetdefault', 'aset']);
+
+function isSessionName(text: string, token: Token | undefined): boolean {
+  return token?.type === 'identifier' && text.slice(token.start, token.end) === 'session';
+}
+
+export function pythonCursorContext(text: string, position: Position): CursorContext | null {
+  const offset = offsetAt(text, position);
+  return withPythonTree(text, (tree) => {
+    const tokens = tokensBefore(tree.rootNode, offset);
+    return keyContext(text, tokens, offset) ?? apiContext(text, tokens, offset);
+  }) ?? null;
+}
+
+function keyContext(text: string, tokens: Token[], offset: number): CursorContext | null {
+  // The last opening quote before the cursor on this line (an unclosed string's content parses
+  // as stray tokens, so everything after it is skipped).
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i].type !== 'string_start' && tokens[i].start >= lineStart) i--;
+  const start = tokens[i];
+  if (!start || start.type !== 'string_start' || start.end > offset || start.start < lineStart) return null;
+  const prefix = text.slice(start.end, offset);
+  if (prefix.includes('\n')) return null;
+  const quoteText = text.slice(start.start, start.end);
+  const quote = quoteText.replace(/^[a-zA-Z]+/, '');
+  const stringNode = start.node.parent?.type === 'string' ? start.node.parent : null;
+  const closing = stringNode?.lastChild?.type === 'string_end' ? stringNode.lastChild : null;
+  if (closing && closing.endIndex <= offset) return null; // after the closing quote
+  const end = closing ? closing.startIndex : offset;
+  const keyed = { kind: 'key' as const, prefix, start: start.end, end, quote, closed: closing !== null };
+  const before = tokens[i - 1];
+  if (before?.type === '[' && isSessionName(text, tokens[i - 2])) return keyed;
+  if (before?.type === '(' && KEY_METHODS.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
+      tokens[i - 3]?.type === '.' && isSessionName(text, tokens[i - 4])) return keyed;
+  if (stringNode && isInSession(text, stringNode)) return keyed;
+  return null;
+}
+
+/** `'key' in request.session` / `not in`. */
+function isInSession(text: string, stringNode: SyntaxNode): boolean {
+  const comparison = stringNode.parent;
+  if (comparison?.type !== 'comparison_operator' || comparison.namedChild(0)?.id !== stringNode.id) return false;
+  const operator = comparison.child(1)?.type;
+  if (operator !== 'in' && operator !== 'not in' && operator !== 'not') return false;
+  const name = dottedName(text, comparison.namedChild(1));
+  return name !== null && (name === 'session' || name.endsWith('.session'));
+}
+
+function apiContext(text: string, tokens: Token[], offset: number): CursorContext | null {
+  let i = tokens.length - 1;
+  let prefix = '';
+  let start = offset;
+  const last = tokens[i];
+  if (last?.type === 'identifier' && last.end === offset) {
+    prefix = text.slice(last.start, last.end);
+    start = last.start;
+    i--;
+  }
+  if (tokens[i]?.type !== '.' || tokens[i].end !== start) return null;
+  return isSessionName(text, tokens[i - 1]) ? { kind: 'api', prefix, start } : null;
+}
+
+/** Templates are not Python: the line before the cursor is scanned for an open tag ending in `request.session.`. */
+export function templateCursorContext(text: string, position: Position): CursorContext | null {
+  const offset = offsetAt(text, position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const open = Math.max(before.lastIndexOf('{{'), before.lastIndexOf('{%'));
+  if (open === -1 || Math.max(before.lastIndexOf('}}'), before.lastIndexOf('%}')) > open) return null;
+  const match = /request\.session\.(\w*)$/.exec(before.slice(open));
+  return match ? { kind: 'template-key', prefix: match[1], start: offset - match[1].length } : null;
+}

@@ -1,0 +1,89 @@
+// Diagnostics of session keys for one file (DS101–DS104, see diagnosticCodes.ts). Cross-file
+// by nature: a read here is checked against the writes of the whole workspace.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { NestedMutation, SessionAccess, ValueType } from '../facts/types';
+import { builtinKey } from '../facts/builtinKeys';
+import type { FeatureContext } from './context';
+import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
+import { nearest } from './levenshtein';
+import { rangeOf } from './ranges';
+
+export const DIAGNOSTIC_SOURCE = 'django-sessions';
+
+/** Data attached to DS101 (the suggestion) and DS104 (nothing more needed) for the quick fixes. */
+export interface DiagnosticData { key?: string; suggestion?: string }
+
+const NOT_JSON: Partial<Record<ValueType, string>> = {
+  datetime: 'a datetime (store value.isoformat())',
+  date: 'a date (store value.isoformat())',
+  time: 'a time (store value.isoformat())',
+  timedelta: 'a timedelta (store total_seconds())',
+  Decimal: 'a Decimal (store str(value))',
+  UUID: 'a UUID (store str(value))',
+  set: 'a set (store a list)',
+  bytes: 'bytes (store a str, e.g. base64)',
+  model: 'a model instance (store its pk)',
+};
+
+export function diagnosticsFor(context: FeatureContext, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (id: CodeRuleId, access: { span: SessionAccess['span'] }, message: string, data?: DiagnosticData, severityFallback?: 'info') => {
+    const severity = severityOf(context.config.severity, id, severityFallback ?? CODE_RULES[id].severity);
+    if (severity === null) return;
+    out.push({ range: rangeOf(access.span), severity, code: id, source: DIAGNOSTIC_SOURCE, message, ...(data ? { data } : {}) });
+  };
+  const json = serializerIsJson(context);
+  for (const access of context.index.accessesIn(file)) {
+    if (access.key === null || access.pattern) continue;
+    if (access.op === 'read' || access.op === 'contains') checkNeverWritten(context, access, access.key, add);
+    if (access.op === 'write') {
+      checkNeverRead(context, access, access.key, add);
+      if (json) checkJsonValue(access, add);
+    }
+  }
+  for (const mutation of context.index.mutationsIn(file)) if (!mutation.saved) checkMutation(mutation, add);
+  return out;
+}
+
+type Add = (id: CodeRuleId, at: { span: SessionAccess['span'] }, message: string, data?: DiagnosticData, severityFallback?: 'info') => void;
+
+function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
+  if (builtinKey(key)) return;
+  if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
+  if (context.index.patternsMatching(key, ['write']).length > 0) return;
+  const written = [...context.index.keys()].filter(([, items]) => items.some((a) => a.access.op === 'write')).map(([k]) => k);
+  const suggestion = nearest(key, written);
+  add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+    { key, ...(suggestion ? { suggestion } : {}) });
+}
+
+function checkNeverRead(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
+  if (builtinKey(key)) return;
+  if (context.index.accessesOf(key).some((a) => a.access.op === 'read' || a.access.op === 'contains')) return;
+  if (context.index.patternsMatching(key, ['read', 'contains']).length > 0) return;
+  add('DS102', access, `Session key '${key}' is written but never read.`, { key });
+}
+
+function checkJsonValue(access: SessionAccess, add: Add): void {
+  const type = access.valueType;
+  if (type === 'tuple') {
+    add('DS103', access, 'A tuple stored in the session comes back as a list with the JSON serializer.', undefined, 'info');
+    return;
+  }
+  const what = type ? NOT_JSON[type] : undefined;
+  if (what) add('DS103', access, `The JSON session serializer cannot store ${what.replace(/ \(.*/, '')}: saving the session raises TypeError. Store ${what.replace(/^.*\(store (.*)\)$/, '$1')} instead.`);
+}
+
+function checkMutation(mutation: NestedMutation, add: Add): void {
+  const name = mutation.key === null ? 'a session value' : `request.session['${mutation.key}']`;
+  add('DS104', mutation, `Nested mutation of ${name} is not saved: Django saves the session only when its own items are assigned or deleted. Set request.session.modified = True.`, mutation.key === null ? undefined : { key: mutation.key });
+}
+
+const JSON_SERIALIZERS = ['django.contrib.sessions.serializers.JSONSerializer', 'django.core.signing.JSONSerializer'];
+
+/** Django's JSONSerializer when settings are unknown (the default) or name it; a pickle or custom serializer is not checked. */
+function serializerIsJson(context: FeatureContext): boolean {
+  const value = context.index.getSettings()?.get('SESSION_SERIALIZER')?.value;
+  if (value?.kind !== 'known' || typeof value.value !== 'string') return true;
+  return JSON_SERIALIZERS.includes(value.value);
+}

@@ -1,0 +1,72 @@
+// What the features say about one key: counts per operation, value types, where it is written.
+// Also the KeysRequest answer (common/protocol.ts KeySummary).
+import type { KeySummary } from '../../../common/protocol';
+import { BUILTIN_KEYS, builtinKey } from '../facts/builtinKeys';
+import type { IndexedAccess } from '../index/workspaceIndex';
+import type { FeatureContext } from './context';
+
+export interface KeyInfo {
+  key: string;
+  accesses: IndexedAccess[];
+  reads: number;
+  writes: number;
+  deletes: number;
+  types: string[];
+  builtin: boolean;
+  doc?: string;
+}
+
+export function keyInfo(context: FeatureContext, key: string): KeyInfo {
+  const accesses = context.index.accessesOf(key);
+  const count = (op: string) => accesses.filter((a) => a.access.op === op).length;
+  const types = [...new Set(accesses.flatMap((a) => (a.access.op === 'write' && a.access.valueType ? [a.access.valueType] : [])))].sort();
+  const builtin = builtinKey(key);
+  return {
+    key, accesses, types, builtin: builtin !== undefined, doc: builtin?.doc,
+    reads: count('read') + count('contains'), writes: count('write'), deletes: count('delete'),
+  };
+}
+
+/** Every key the workspace uses, then Django's own keys, each once. */
+export function allKeys(context: FeatureContext, withBuiltins = true): KeyInfo[] {
+  const keys = [...context.index.keys().keys()];
+  if (withBuiltins) for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
+  return keys.map((key) => keyInfo(context, key));
+}
+
+export function where(context: FeatureContext, item: IndexedAccess): string {
+  return `${item.file}:${item.access.span.startLine + 1}`;
+}
+
+export function countsLine(info: KeyInfo): string {
+  const parts = [`${info.writes} write${info.writes === 1 ? '' : 's'}`, `${info.reads} read${info.reads === 1 ? '' : 's'}`];
+  if (info.deletes) parts.push(`${info.deletes} delete${info.deletes === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+/** The KeysRequest answer: concrete keys, then patterns, with every access located. */
+export function keySummaries(context: FeatureContext): KeySummary[] {
+  const locate = (items: IndexedAccess[]) => items.map(({ file, access }) => ({
+    uri: context.uriOf(file), line: access.span.startLine, character: access.span.startColumn,
+    endLine: access.span.endLine, endCharacter: access.span.endColumn, op: access.op,
+    ...(access.valueType ? { valueType: access.valueType } : {}),
+  }));
+  const concrete = allKeys(context, false).map((info): KeySummary => ({
+    key: info.key, pattern: false, types: info.types, reads: info.reads, writes: info.writes,
+    deletes: info.deletes, builtin: info.builtin, accesses: locate(info.accesses),
+  }));
+  const patterns = new Map<string, IndexedAccess[]>();
+  for (const item of context.index.patternAccesses()) {
+    if (!item.access.pattern || item.access.key === null) continue;
+    patterns.set(item.access.key, [...(patterns.get(item.access.key) ?? []), item]);
+  }
+  const patternSummaries = [...patterns].map(([key, items]): KeySummary => ({
+    key, pattern: true, builtin: false,
+    types: [...new Set(items.flatMap((i) => (i.access.valueType && i.access.op === 'write' ? [i.access.valueType] : [])))],
+    reads: items.filter((i) => i.access.op === 'read' || i.access.op === 'contains').length,
+    writes: items.filter((i) => i.access.op === 'write').length,
+    deletes: items.filter((i) => i.access.op === 'delete').length,
+    accesses: locate(items),
+  }));
+  return [...concrete.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? '')), ...patternSummaries];
+}

@@ -1,0 +1,47 @@
+// Parses the current document for the features that need syntax around the cursor. The parser
+// is loaded once (prepareFeatures); each tree is deleted right after use (wasm memory).
+import type { Parser } from 'web-tree-sitter';
+import { initPythonParser, parsePython, type SyntaxNode, type Tree } from '../syntax/python';
+
+let parser: Parser | undefined;
+
+export async function prepareFeatures(): Promise<void> {
+  parser ??= await initPythonParser();
+}
+
+/** Runs `use` on a fresh tree of `text`; undefined when the parser is not loaded yet. */
+export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
+  if (!parser) return undefined;
+  const tree = parsePython(parser, text);
+  try {
+    return use(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+export interface Token {
+  type: string;
+  start: number;
+  end: number;
+  node: SyntaxNode;
+}
+
+/** The leaves (named or not) that start before `offset`, within `window` characters of it, in order. */
+export function tokensBefore(root: SyntaxNode, offset: number, window = 400): Token[] {
+  const out: Token[] = [];
+  const from = Math.max(0, offset - window);
+  const visit = (node: SyntaxNode): void => {
+    if (node.endIndex < from || node.startIndex >= offset) return;
+    if (node.childCount === 0) {
+      out.push({ type: node.type, start: node.startIndex, end: node.endIndex, node });
+      return;
+    }
+    for (let i = 0; i < node.childCount; i++) {
+      const child = node.child(i);
+      if (child) visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}

@@ -1,0 +1,37 @@
+// Debounced diagnostics: after changes settle, recompute every indexed file (keys are
+// cross-file, so an edit here can clear a warning there) and send only what changed.
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+
+export class DiagnosticsPublisher {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly sent = new Map<string, string>();
+
+  constructor(private readonly connection: Connection, private readonly compute: () => Map<string, Diagnostic[]>,
+    private readonly delayMs = 150) {}
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; this.publishNow(); }, this.delayMs);
+  }
+
+  publishNow(): void {
+    let all: Map<string, Diagnostic[]>;
+    try {
+      all = this.compute();
+    } catch (error) {
+      this.connection.console.error(`diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    for (const uri of this.sent.keys()) if (!all.has(uri)) all.set(uri, []);
+    for (const [uri, diagnostics] of all) {
+      const fingerprint = JSON.stringify(diagnostics);
+      if (this.sent.get(uri) === fingerprint) continue;
+      this.sent.set(uri, fingerprint);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,262 @@
+// The language server: state (index, documents, configuration) and the wiring of LSP messages
+// to features. Handlers stay thin; the work is in server/src/features.
+import {
+  DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { IndexStateNotification, KeysRequest, type IndexState } from '../../../../common/protocol';
+import { defaultSettings, settingsFrom, type DjangoSessionsSettings } from '../../../../common/settings';
+import { codeActions } from '../../features/codeActions';
+import { complete } from '../../features/completion';
+import type { FeatureContext } from '../../features/context';
+import { diagnosticsFor } from '../../features/diagnostics';
+import { hover } from '../../features/hover';
+import { keySummaries } from '../../features/keyInfo';
+import { definition, highlights, references, workspaceSymbols } from '../../features/navigation';
+import { prepareFeatures } from '../../features/pythonTree';
+import { prepareRename, rename } from '../../features/rename';
+import { djangoExtractor } from '../../index/djangoExtractor';
+import { languageOf } from '../../index/files';
+import { WorkspaceIndex } from '../../index/workspaceIndex';
+import { DiagnosticsPublisher } from './publisher';
+import { quietly, safely } from './safe';
+import { WorkspaceFolder } from './workspace';
+
+const EDIT_SETTLE_MS = 120;
+
+export class SessionServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private folder!: WorkspaceFolder;
+  private index!: WorkspaceIndex;
+  private config: DjangoSessionsSettings = defaultSettings;
+  private readonly publisher: DiagnosticsPublisher;
+  private capabilities: InitializeParams['capabilities'] = {};
+  private hasRoot = false;
+  private ready: Promise<void> = Promise.resolve();
+  /** Open documents edited since the index last saw them. */
+  private readonly dirty = new Set<string>();
+  private editTimer: NodeJS.Timeout | undefined;
+  private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
+  private readonly indexCancel = { isCancellationRequested: false };
+
+  constructor(private readonly connection: Connection) {
+    this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(quietly(c, 'initialized', () => this.initialized()));
+    c.onShutdown(() => { this.indexCancel.isCancellationRequested = true; this.publisher.dispose(); });
+    c.onDidChangeConfiguration(quietly(c, 'configuration', async (change) => this.applyConfig(await this.pullConfig(change.settings))));
+    c.onDidChangeWatchedFiles(quietly(c, 'watched files', async (params) => this.watched(params.changes)));
+    this.documents.onDidOpen(quietly(c, 'open', (e) => this.edited(e.document.uri, true)));
+    this.documents.onDidChangeContent(quietly(c, 'change', (e) => this.edited(e.document.uri, false)));
+    this.documents.onDidClose(quietly(c, 'close', (e) => this.closed(e.document.uri)));
+
+    c.onCompletion(safely(c, 'completion', async ({ textDocument, position }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? complete(this.context(), doc.file, doc.text, position, { insertReplace: this.insertReplace() }) : [];
+    }));
+    c.onHover(safely(c, 'hover', async ({ textDocument, position }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? hover(this.context(), doc.file, doc.text, position) : null;
+    }));
+    c.onDefinition(safely(c, 'definition', async ({ textDocument, position }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? definition(this.context(), doc.file, position) : [];
+    }));
+    c.onReferences(safely(c, 'references', async ({ textDocument, position, context }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? references(this.context(), doc.file, position, context.includeDeclaration) : [];
+    }));
+    c.onDocumentHighlight(safely(c, 'highlight', async ({ textDocument, position }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? highlights(this.context(), doc.file, position) : [];
+    }));
+    c.onPrepareRename(safely(c, 'prepareRename', async ({ textDocument, position }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? prepareRename(this.context(), doc.file, doc.text, position) : null;
+    }));
+    c.onRenameRequest(safely(c, 'rename', async ({ textDocument, position, newName }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? rename(this.context(), doc.file, position, newName) : null;
+    }));
+    c.onCodeAction(safely(c, 'codeAction', async ({ textDocument, context }) => {
+      const doc = await this.prepared(textDocument.uri);
+      return doc ? codeActions(this.context(), doc.file, doc.text, context.diagnostics) : [];
+    }));
+    c.onWorkspaceSymbol(safely(c, 'workspaceSymbol', async ({ query }) => {
+      await this.flush();
+      return workspaceSymbols(this.context(), query);
+    }));
+    c.onRequest(KeysRequest, safely(c, 'keys', async () => {
+      await this.flush();
+      return { keys: keySummaries(this.context()) };
+    }));
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
+    this.hasRoot = rootUri !== null && URI.parse(rootUri).scheme === 'file';
+    const root = this.hasRoot && rootUri ? URI.parse(rootUri).fsPath : process.cwd();
+    this.folder = new WorkspaceFolder(root, this.documents);
+    this.index = new WorkspaceIndex({ root, extractor: djangoExtractor(), exclude: this.config.exclude, log: (m) => this.connection.console.info(m) });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ["'", '"', '.'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        workspaceSymbolProvider: true,
+      },
+      serverInfo: { name: 'django-sessions' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    this.ready = this.startIndexing();
+    await this.ready;
+  }
+
+  private async startIndexing(): Promise<void> {
+    this.config = await this.pullConfig(undefined);
+    this.index.setExclude(this.config.exclude);
+    await prepareFeatures();
+    await this.registerWatchers();
+    const progress = this.capabilities.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Django Sessions: indexing', 0, undefined, false);
+    try {
+      if (this.hasRoot) {
+        const stats = await this.index.build({
+          token: this.indexCancel,
+          progress: (done, total) => {
+            progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`);
+            this.sendState({ state: 'indexing', filesDone: done, filesTotal: total, keys: this.index.keys().size });
+          },
+        });
+        this.connection.console.info(`indexed ${stats.files} files (${stats.parsed} parsed, ${stats.skipped} skipped) in ${stats.milliseconds} ms`);
+      } else {
+        await this.index.build({ token: { isCancellationRequested: true } }).catch(() => undefined);
+      }
+      for (const doc of this.documents.all()) this.dirty.add(doc.uri);
+      this.applyEdits();
+      this.sendState({ state: 'ready', filesDone: this.state.filesTotal, filesTotal: this.state.filesTotal, keys: this.index.keys().size });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.connection.console.error(`indexing failed: ${message}`);
+      this.sendState({ ...this.state, state: 'error', message });
+    } finally {
+      progress?.done();
+    }
+    this.publisher.publishNow();
+  }
+
+  private sendState(state: IndexState): void {
+    this.state = state;
+    void this.connection.sendNotification(IndexStateNotification, state);
+  }
+
+  private async pullConfig(pushed: unknown): Promise<DjangoSessionsSettings> {
+    if (this.capabilities.workspace?.configuration) {
+      try {
+        const [section] = await this.connection.workspace.getConfiguration([{ section: 'djangoSessions' }]);
+        return settingsFrom(section);
+      } catch {
+        return defaultSettings;
+      }
+    }
+    const raw = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>).djangoSessions : undefined;
+    return raw === undefined ? this.config : settingsFrom(raw);
+  }
+
+  private applyConfig(config: DjangoSessionsSettings): void {
+    this.config = config;
+    this.index?.setExclude(config.exclude);
+    this.publisher.schedule();
+  }
+
+  private async registerWatchers(): Promise<void> {
+    if (!this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.py' }, { globPattern: '**/templates/**/*.{html,txt}' }],
+    });
+  }
+
+  private async watched(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    await this.ready;
+    for (const change of changes) {
+      const file = this.folder.fileOf(change.uri);
+      if (!file || this.documents.get(change.uri) || !languageOf(file) || this.index.isExcluded(file)) continue;
+      if (change.type === FileChangeType.Deleted) this.index.removeFile(file);
+      else this.index.refreshFromDisk(file);
+    }
+    this.publisher.schedule();
+  }
+
+  /** Edits are applied to the index once typing settles (or before any request), not per keystroke. */
+  private edited(uri: string, now: boolean): void {
+    this.dirty.add(uri);
+    if (this.editTimer) clearTimeout(this.editTimer);
+    if (now) this.applyEdits();
+    else this.editTimer = setTimeout(() => this.applyEdits(), EDIT_SETTLE_MS);
+  }
+
+  private closed(uri: string): void {
+    this.dirty.delete(uri);
+    const file = this.folder.fileOf(uri);
+    // Back to the disk's version of the file.
+    if (file && languageOf(file) && !this.index.isExcluded(file)) this.index.refreshFromDisk(file);
+    this.publisher.schedule();
+  }
+
+  private applyEdits(): void {
+    if (this.editTimer) clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    if (this.dirty.size === 0) return;
+    for (const uri of this.dirty) {
+      const doc = this.documents.get(uri);
+      const file = this.folder.fileOf(uri);
+      if (doc && file && languageOf(file) && !this.index.isExcluded(file)) this.index.updateFile(file, doc.getText());
+    }
+    this.dirty.clear();
+    this.publisher.schedule();
+  }
+
+  private async flush(): Promise<void> {
+    await this.ready;
+    this.applyEdits();
+  }
+
+  /** The document of a request, with the index up to date; null for documents outside the workspace. */
+  private async prepared(uri: string): Promise<{ file: string; text: string } | null> {
+    await this.flush();
+    const doc = this.documents.get(uri);
+    const file = this.folder.fileOf(uri);
+    return doc && file && languageOf(file) ? { file, text: doc.getText() } : null;
+  }
+
+  private context(): FeatureContext {
+    return { index: this.index, config: this.config, uriOf: (f) => this.folder.uriOf(f), textOf: (f) => this.folder.textOf(f) };
+  }
+
+  private insertReplace(): boolean {
+    return this.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
+  }
+
+  private allDiagnostics(): Map<string, Diagnostic[]> {
+    const context = this.context();
+    const out = new Map<string, Diagnostic[]>();
+    for (const file of this.index.files()) out.set(this.folder.uriOf(file), diagnosticsFor(context, file));
+    return out;
+  }
+}
