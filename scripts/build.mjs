@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
+const importMetaBanner = 'const importMetaUrl = require("url").pathToFileURL(__filename).href;';
 mkdirSync('dist', { recursive: true });
 
 const common = {
@@ -18,12 +19,16 @@ const common = {
   logLevel: 'warning',
   // Optional native accelerators of the DB drivers; the pure-JS paths are used.
   external: ['pg-native', 'cloudflare:sockets'],
+  // web-tree-sitter's ESM build (picked for `import`) locates its wasm through import.meta.url,
+  // which is empty in a CJS bundle: give it the bundle's own URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: importMetaBanner },
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: [...common.external, 'vscode'] }),
   build({ ...common, entryPoints: ['server/src/shells/lsp/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/shells/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/shells/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaBanner}` } }),
 ]);
 
 const wasm = [
