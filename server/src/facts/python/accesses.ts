@@ -12,6 +12,8 @@ import { inferType } from './values';
 export interface AccessSink {
   accesses: SessionAccess[];
   pendingKeys: PendingKey[];
+  /** Subscripts that are assignment/del targets, by nodeKey, waiting for their visit. */
+  roles: Map<string, TargetRole>;
 }
 
 export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType): void {
@@ -39,32 +41,54 @@ const CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tu
 
 type Role = 'read' | 'write' | 'write-unpacked' | 'delete' | 'augment';
 
-/** Whether a subscript is read, assigned, deleted or augmented, from where it sits. */
-function roleOf(node: SyntaxNode): { role: Role; value: SyntaxNode | null } {
-  let child = node;
-  let parent = node.parent;
-  let unpacked = false;
-  while (parent && CONTAINERS.has(parent.type)) {
-    unpacked = unpacked || parent.type !== 'parenthesized_expression';
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return { role: 'read', value: null };
-  const isLeft = parent.childForFieldName('left')?.id === child.id;
-  switch (parent.type) {
+export interface TargetRole {
+  role: Role;
+  value: SyntaxNode | null;
+}
+
+/** Identifies a node across wrapper objects (nested subscripts share their start). */
+function nodeKey(node: SyntaxNode): string {
+  return `${node.startIndex}:${node.endIndex}:${node.type}`;
+}
+
+/**
+ * Marks the targets of an assignment, augmented assignment or `del` before their subscripts are
+ * visited (statements come first in document order). Top-down because `node.parent` costs a walk
+ * from the root in tree-sitter.
+ */
+export function markTargets(sink: AccessSink, statement: SyntaxNode): void {
+  const mark = (target: SyntaxNode | null, role: TargetRole) => {
+    const stack = target ? [target] : [];
+    let unpacked = false;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (CONTAINERS.has(node.type)) {
+        unpacked = unpacked || node.type !== 'parenthesized_expression';
+        for (let i = 0; i < node.namedChildCount; i++) stack.push(node.namedChild(i)!);
+      } else if (node.type === 'subscript') {
+        sink.roles.set(nodeKey(node), role.role === 'write' && unpacked ? { role: 'write-unpacked', value: null } : role);
+      }
+    }
+  };
+  switch (statement.type) {
     case 'assignment':
-      if (!isLeft) return { role: 'read', value: null };
-      return unpacked ? { role: 'write-unpacked', value: null } : { role: 'write', value: parent.childForFieldName('right') };
+      return mark(statement.childForFieldName('left'), { role: 'write', value: statement.childForFieldName('right') });
     case 'augmented_assignment':
-      return isLeft ? { role: 'augment', value: parent.childForFieldName('right') } : { role: 'read', value: null };
+      return mark(statement.childForFieldName('left'), { role: 'augment', value: statement.childForFieldName('right') });
     case 'delete_statement':
-      return { role: 'delete', value: null };
-    case 'for_statement':
-    case 'for_in_clause':
-      return isLeft ? { role: 'write-unpacked', value: null } : { role: 'read', value: null };
+      for (let i = 0; i < statement.namedChildCount; i++) mark(statement.namedChild(i), { role: 'delete', value: null });
+      return;
     default:
-      return { role: 'read', value: null };
+      return;
   }
+}
+
+function roleOf(sink: AccessSink, node: SyntaxNode): TargetRole {
+  const key = nodeKey(node);
+  const role = sink.roles.get(key);
+  if (!role) return { role: 'read', value: null };
+  sink.roles.delete(key);
+  return role;
 }
 
 export function handleSubscript(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
@@ -72,7 +96,7 @@ export function handleSubscript(ctx: Ctx, sink: AccessSink, node: SyntaxNode): v
   const index = node.childForFieldName('subscript');
   if (!value || !index) return;
   const via = sessionVia(ctx, value);
-  const { role, value: assigned } = roleOf(node);
+  const { role, value: assigned } = roleOf(sink, node);
   if (!via) {
     if (role !== 'read') recordMutation(ctx, value, node);
     return;

@@ -38,8 +38,8 @@ export class Scope {
     readonly kind: 'module' | 'class' | 'function',
     /** Qualified name: `<module>`, `Cart`, `Cart.add`, `outer.inner`. */
     readonly name: string,
-    /** Tree depth of the defining node; the scope ends when the walk leaves that depth. */
-    readonly depth: number,
+    /** End offset of the defining node: the scope closes at the first node starting at or after it. */
+    readonly end: number,
     readonly parent: Scope | null,
     /** The class whose body or method this is, for `self.X`. */
     readonly className: string | null,
@@ -47,8 +47,10 @@ export class Scope {
 
   /** Looks a name up through enclosing function/module scopes (class bodies are not enclosing, as in Python). */
   lookup<T>(pick: (scope: Scope) => T | undefined): T | undefined {
-    for (let scope: Scope | null = this; scope; scope = scope.parent) {
-      if (scope !== this && scope.kind === 'class') continue;
+    const own = pick(this);
+    if (own !== undefined) return own;
+    for (let scope = this.parent; scope; scope = scope.parent) {
+      if (scope.kind === 'class') continue;
       const found = pick(scope);
       if (found !== undefined) return found;
     }

@@ -124,13 +124,13 @@ function parameter(ctx: Ctx, node: SyntaxNode): { name: string; annotation: stri
 }
 
 /** Enters a function: a new scope whose parameters may be sessions or requests. */
-export function enterFunction(ctx: Ctx, node: SyntaxNode, depth: number, sessionParams: ReadonlySet<string>,
+export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: ReadonlySet<string>,
   functions: Map<string, FunctionShape[]>): void {
   const parent = ctx.scope;
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(ctx.text, nameNode) : '<lambda>';
   const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
-  const scope = new Scope('function', qualified, depth, parent, parent.className);
+  const scope = new Scope('function', qualified, node.endIndex, parent, parent.className);
   const params: string[] = [];
   const list = node.childForFieldName('parameters');
   for (let i = 0; list && i < list.namedChildCount; i++) {
@@ -153,7 +153,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, depth: number, session
 const MODEL_BASE = /(^|\.)(Model|AbstractUser|AbstractBaseUser)$/;
 
 /** Enters a class body: its constants and `self.*` session attributes live in a ClassInfo. */
-export function enterClass(ctx: Ctx, node: SyntaxNode, depth: number): void {
+export function enterClass(ctx: Ctx, node: SyntaxNode): void {
   const parent = ctx.scope;
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(ctx.text, nameNode) : '<class>';
@@ -166,5 +166,5 @@ export function enterClass(ctx: Ctx, node: SyntaxNode, depth: number): void {
     const text = base ? textOf(ctx.text, base) : '';
     if (MODEL_BASE.test(text) || (inModels && ctx.modelNames.has(text))) ctx.modelNames.add(name);
   }
-  ctx.scope = new Scope('class', qualified, depth, parent, name);
+  ctx.scope = new Scope('class', qualified, node.endIndex, parent, name);
 }

@@ -1,9 +1,9 @@
-// One pass over a Python tree with a TreeCursor (no recursion, no node objects for the many
-// uninteresting nodes). Scopes open when the walk enters a def/class and close when it leaves.
+// One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
+// no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
 import { identifierName, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode, Tree } from '../../syntax/python';
 import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
-import { handleCall, handleComparison, handleSubscript, keyIdentity } from './accesses';
+import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import type { Ctx } from './context';
 import { readImport } from './imports';
 import { ClassInfo, Scope } from './scope';
@@ -31,11 +31,12 @@ const STRUCTURAL = new Set([
   'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'ERROR',
 ]);
 
-/** The only node types the walk materializes as objects. */
-const INTERESTING = new Set([
+/** The node types the full walk asks tree-sitter for (everything else stays in wasm). */
+const DEEP_TYPES = [
   'import_statement', 'import_from_statement', 'assignment', 'class_definition', 'function_definition',
-  'subscript', 'call', 'comparison_operator',
-]);
+  'subscript', 'call', 'comparison_operator', 'augmented_assignment', 'delete_statement',
+];
+const SHALLOW_TYPES = new Set(['import_statement', 'import_from_statement', 'assignment', 'class_definition']);
 
 class Walker {
   readonly accesses: SessionAccess[] = [];
@@ -45,59 +46,73 @@ class Walker {
   readonly imports: ImportFact[] = [];
   readonly sessionArguments: SessionArgument[] = [];
   readonly functions = new Map<string, FunctionShape[]>();
+  readonly roles = new Map<string, TargetRole>();
   syntaxErrors = 0;
   readonly ctx: Ctx;
 
   constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
     this.ctx = {
-      text, file, module, scope: new Scope('module', '<module>', 0, null, null),
+      text, file, module, scope: new Scope('module', '<module>', Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
     };
   }
 
-  walk(tree: Tree, shallow: boolean): void {
+  /**
+   * Full walk: wasm collects the interesting nodes in document order, in one call, so the many
+   * other nodes never cross into JS. ERROR nodes are asked for separately: web-tree-sitter's
+   * lookup misbehaves when 'ERROR' is mixed with other types.
+   */
+  walkDeep(tree: Tree): void {
+    const root = tree.rootNode;
+    if (root.hasError) this.syntaxErrors = root.descendantsOfType('ERROR').length;
+    for (const node of root.descendantsOfType(DEEP_TYPES)) {
+      if (!node) continue;
+      this.closeScopesBefore(node.startIndex);
+      this.enter(node.type, node, false);
+    }
+    this.closeScopesBefore(Infinity);
+  }
+
+  /** Walk of the statements outside functions only: imports and constants of a file without sessions. */
+  walkShallow(tree: Tree): void {
     const cursor = tree.walk();
-    let depth = 0;
     try {
       for (;;) {
         const type = cursor.nodeType;
-        if (type === 'ERROR' || cursor.nodeIsMissing) this.syntaxErrors++;
-        if (INTERESTING.has(type)) this.enter(type, cursor.currentNode, depth, shallow);
-        if ((!shallow || STRUCTURAL.has(type)) && cursor.gotoFirstChild()) {
-          depth++;
-          continue;
+        if (type === 'ERROR') this.syntaxErrors++;
+        if (SHALLOW_TYPES.has(type)) {
+          this.closeScopesBefore(cursor.startIndex);
+          this.enter(type, cursor.currentNode, true);
         }
-        for (;;) {
-          this.leave(depth);
-          if (cursor.gotoNextSibling()) break;
+        if (STRUCTURAL.has(type) && cursor.gotoFirstChild()) continue;
+        while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return;
-          depth--;
         }
       }
     } finally {
-      while (this.ctx.scope.parent) this.leave(this.ctx.scope.depth);
-      this.closeScope(this.ctx.scope);
+      this.closeScopesBefore(Infinity);
       cursor.delete();
     }
   }
 
-  private enter(type: string, node: SyntaxNode, depth: number, shallow: boolean): void {
+  private enter(type: string, node: SyntaxNode, shallow: boolean): void {
     const ctx = this.ctx;
     switch (type) {
       case 'import_statement':
       case 'import_from_statement':
         return readImport(ctx, node, this.imports);
       case 'assignment':
+        if (!shallow) markTargets(this, node);
         return handleAssignment(ctx, node, this.constants);
       case 'class_definition':
-        return enterClass(ctx, node, depth);
+        return enterClass(ctx, node);
       default:
         break;
     }
     if (shallow) return;
     switch (type) {
       case 'function_definition':
-        return enterFunction(ctx, node, depth, this.sessionParams, this.functions);
+        return enterFunction(ctx, node, this.sessionParams, this.functions);
       case 'subscript':
         return handleSubscript(ctx, this, node);
       case 'call':
@@ -105,16 +120,21 @@ class Walker {
         return handleCall(ctx, this, node);
       case 'comparison_operator':
         return handleComparison(ctx, this, node);
+      case 'augmented_assignment':
+      case 'delete_statement':
+        return markTargets(this, node);
       default:
         return;
     }
   }
 
-  private leave(depth: number): void {
-    const scope = this.ctx.scope;
-    if (scope.depth !== depth || !scope.parent) return;
-    this.closeScope(scope);
-    this.ctx.scope = scope.parent;
+  /** Leaves every scope that ends before `offset`; the module scope closes at Infinity. */
+  private closeScopesBefore(offset: number): void {
+    for (let scope = this.ctx.scope; offset >= scope.end; scope = this.ctx.scope) {
+      this.closeScope(scope);
+      if (!scope.parent) return;
+      this.ctx.scope = scope.parent;
+    }
   }
 
   /** Decides `saved` for the scope's mutations; those through `self.*` fall back to the class. */
@@ -167,7 +187,8 @@ class Walker {
 export function walkPython(tree: Tree, text: string, file: string, module: string | null,
   sessionParams: ReadonlySet<string>, shallow: boolean): WalkResult {
   const walker = new Walker(text, file, module, sessionParams);
-  walker.walk(tree, shallow);
+  if (shallow) walker.walkShallow(tree);
+  else walker.walkDeep(tree);
   const facts: FileFacts = {
     file, language: 'python', module,
     accesses: walker.accesses, mutations: walker.mutations, constants: walker.constants, imports: walker.imports,

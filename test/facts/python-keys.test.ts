@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { only, pythonFacts, spanOfText, summary } from './helpers';
+
+test('dynamic keys become glob patterns: f-string, %, .format, +', async () => {
+  const src = [
+    'def view(request, provider, step):',
+    '    request.session[f"oauth_{provider}_access_token"] = token',
+    "    request.session['checkout_%s_data' % step] = {}",
+    "    request.session['wizard_{}_{}'.format(step, 1)] = {}",
+    "    request.session['prefix_' + provider] = 1",
+    '    request.session[f"{provider}"] = 1',
+    '    request.session[provider] = 1',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'write pattern oauth_*_access_token', 'write pattern checkout_*_data', 'write pattern wizard_*_*',
+    'write pattern prefix_*', 'write <null>', 'write <null>',
+  ]);
+  const oauth = facts.accesses[0];
+  assert.deepEqual(oauth.source, { kind: 'dynamic' });
+  assert.deepEqual(oauth.span, spanOfText(src, 'f"oauth_{provider}_access_token"'));
+  assert.equal(oauth.valueType, 'unknown');
+});
+
+test('string escapes, concatenation and local string variables resolve to the key', async () => {
+  const src = [
+    'def view(request, provider):',
+    "    request.session['a\\tb' 'c'] = 1",
+    '    key = f"oauth_{provider}_refresh"',
+    '    request.session[key] = 1',
+    "    name = 'local'",
+    '    request.session[name] = 1',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['write a\tbc', 'write pattern oauth_*_refresh', 'write local']);
+  // The access span is the name at the access; the constant's span points at its literal.
+  const local = only(facts, 'write', 'local');
+  assert.deepEqual(local.span, spanOfText(src, 'name', 1));
+  assert.deepEqual(local.source, { kind: 'constant', name: 'name', file: 'shop/app/views.py', span: spanOfText(src, "'local'") });
+});
+
+test('module constants resolve in place; imported ones become PendingKeys', async () => {
+  const src = [
+    'from django.conf import settings',
+    'from .constants import CART_SESSION_KEY',
+    'from cart import constants',
+    'import cart.constants as cc',
+    "THEME_KEY = 'theme'",
+    'def view(request):',
+    '    request.session[THEME_KEY] = "dark"',
+    '    request.session[CART_SESSION_KEY] = {}',
+    '    request.session[constants.COUPON_KEY] = None',
+    '    request.session[cc.OTHER] = 1',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src, 'shop/prefs/views.py', 'prefs.views');
+  const theme = only(facts, 'write', 'theme');
+  assert.deepEqual(theme.source, { kind: 'constant', name: 'THEME_KEY', file: 'shop/prefs/views.py', span: spanOfText(src, "'theme'") });
+  assert.deepEqual(theme.span, spanOfText(src, 'THEME_KEY', 1));
+  assert.deepEqual(facts.constants, [{ name: 'THEME_KEY', value: 'theme', span: spanOfText(src, "'theme'") }]);
+  assert.deepEqual(facts.pendingKeys, [
+    { accessIndex: 1, ref: { kind: 'import', module: 'prefs.constants', name: 'CART_SESSION_KEY' } },
+    { accessIndex: 2, ref: { kind: 'import', module: 'cart.constants', name: 'COUPON_KEY' } },
+    { accessIndex: 3, ref: { kind: 'import', module: 'cart.constants', name: 'OTHER' } },
+  ]);
+  assert.equal(facts.accesses[1].key, null);
+  assert.deepEqual(facts.imports[1], { local: 'CART_SESSION_KEY', module: 'prefs.constants', name: 'CART_SESSION_KEY' });
+});
+
+test('relative imports resolve against the package; __init__ is its own package', async () => {
+  const src = 'from ..shared import KEY\nfrom . import keys\n';
+  const inModule = await pythonFacts(src, 'shop/a/b/views.py', 'a.b.views');
+  assert.deepEqual(inModule.imports.map((i) => i.module), ['a.shared', 'a.b']);
+  const inPackage = await pythonFacts(src, 'shop/a/b/__init__.py', 'a.b');
+  assert.deepEqual(inPackage.imports.map((i) => i.module), ['a.shared', 'a.b']);
+  const outside = await pythonFacts(src, 'scripts/x.py', null);
+  assert.deepEqual(outside.imports.map((i) => i.module), ['..shared', '.']);
+});
+
+test("settings.X and getattr(settings, 'X', default) are setting keys", async () => {
+  const src = [
+    'from django.conf import settings',
+    'def view(request):',
+    '    request.session[settings.CART_SESSION_ID] = {}',
+    "    request.session.get(getattr(settings, 'WISHLIST_KEY', 'wishlist'))",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(facts.accesses.map((a) => [a.key, a.source]), [
+    [null, { kind: 'setting', name: 'CART_SESSION_ID' }],
+    ['wishlist', { kind: 'setting', name: 'WISHLIST_KEY' }],
+  ]);
+  assert.deepEqual(facts.pendingKeys, [
+    { accessIndex: 0, ref: { kind: 'setting', name: 'CART_SESSION_ID', default: null } },
+    { accessIndex: 1, ref: { kind: 'setting', name: 'WISHLIST_KEY', default: 'wishlist' } },
+  ]);
+});
+
+test('class attributes: self.KEY, ClassName.KEY, and a class constant set from settings', async () => {
+  const src = [
+    'from django.conf import settings',
+    'class Cart:',
+    '    SESSION_KEY = settings.CART_SESSION_ID',
+    "    COUPON = 'coupon'",
+    '    def __init__(self, request):',
+    '        self.session = request.session',
+    '        self.session.get(self.SESSION_KEY)',
+    '        self.session[self.COUPON] = None',
+    'def view(request):',
+    '    request.session.pop(Cart.COUPON)',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['read <null>', 'write coupon', 'read coupon', 'delete coupon']);
+  assert.deepEqual(facts.accesses[0].source, { kind: 'setting', name: 'CART_SESSION_ID' });
+  assert.deepEqual(facts.pendingKeys, [{ accessIndex: 0, ref: { kind: 'setting', name: 'CART_SESSION_ID', default: null } }]);
+  assert.deepEqual(facts.accesses[1].source, { kind: 'constant', name: 'Cart.COUPON', file: 'shop/app/views.py', span: spanOfText(src, "'coupon'") });
+  assert.equal(facts.accesses[2].scope, 'view');
+  assert.deepEqual(facts.constants.map((c) => [c.name, c.value, c.fromSetting]), [
+    ['Cart.SESSION_KEY', null, 'CART_SESSION_ID'], ['Cart.COUPON', 'coupon', undefined],
+  ]);
+});
+
+test("Django's constants resolve to their keys", async () => {
+  const src = [
+    'from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY as BK',
+    'from django.contrib import auth',
+    'import django.contrib.auth',
+    'def view(request):',
+    '    request.session[SESSION_KEY]',
+    '    request.session.get(BK)',
+    '    auth.HASH_SESSION_KEY in request.session',
+    '    request.session[django.contrib.auth.SESSION_KEY]',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['read _auth_user_id', 'read _auth_user_backend', 'contains _auth_user_hash', 'read _auth_user_id']);
+  assert.deepEqual(facts.accesses[0].source, { kind: 'django', name: 'SESSION_KEY' });
+  assert.equal(facts.pendingKeys, undefined);
+});
