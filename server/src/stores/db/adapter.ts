@@ -112,5 +112,5 @@ function text(value: unknown): string {
 }
 
 function rowOf(raw: Record<string, unknown>): Row {
-  return { key: text(raw.session_key), data: text(raw.session_data), expiry: text(raw.expire_date) };
+  return { key: text(raw.session_key), data: text(raw.session_data), expiry: text(raw.expire_at) };
 }

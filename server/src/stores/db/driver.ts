@@ -12,7 +12,7 @@ export interface SqlDialect {
   /** Placeholder for the i-th (1-based) parameter. */
   param(i: number): string;
   quote(identifier: string): string;
-  /** Selects expire_date as naive UTC text `YYYY-MM-DD HH:MM:SS[.ffffff]`, aliased `expire_date`. */
+  /** Selects expire_date as naive UTC text `YYYY-MM-DD HH:MM:SS[.ffffff]`, aliased `expire_at` (not the column name: ORDER BY must use the column). */
   selectExpiry(column: string): string;
   /** A timestamp parameter given as naive UTC text, in a form comparable with the column. */
   timestampParam(i: number): string;

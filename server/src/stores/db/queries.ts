@@ -16,7 +16,7 @@ export function sessionQueries(d: SqlDialect, tableParts: string[]): SessionQuer
   const table = tableParts.map((p) => d.quote(p)).join('.');
   const key = d.quote('session_key');
   const expiry = d.quote('expire_date');
-  const columns = `${key} AS session_key, ${d.quote('session_data')} AS session_data, ${d.selectExpiry(expiry)} AS expire_date`;
+  const columns = `${key} AS session_key, ${d.quote('session_data')} AS session_data, ${d.selectExpiry(expiry)} AS expire_at`;
   const order = `ORDER BY ${expiry} DESC, ${key} DESC`;
   return {
     firstPage: (limit) => `SELECT ${columns} FROM ${table} ${order} LIMIT ${limit}`,
