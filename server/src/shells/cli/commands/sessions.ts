@@ -1,6 +1,6 @@
 // `django-sessions sessions list|show|delete|clear-expired`: the project's live sessions.
-import type { LiveSession, SessionStoreAdapter } from '../../../stores/types';
-import { maskKey, openStore } from '../engine/stores';
+import type { LiveSession } from '../../../stores/types';
+import { maskKey, openStore, type CliStore } from '../engine/stores';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors';
 import { sessionJson, sessionsJson, sessionsText, sessionText } from '../format/sessions';
 import type { CliIo } from '../io';
@@ -62,27 +62,26 @@ export async function sessionsCommand(argv: string[], io: CliIo): Promise<number
     const show = (s: LiveSession) => toCli(s, reveal ? s.key : maskKey(s.key));
     switch (sub) {
       case 'list': {
-        const page = await store.list({ limit, filter: str(values.filter) });
-        const total = await store.count().catch(() => null);
-        const list = { store: store.config.id, total, sessions: page.sessions.map(show), errors: page.errors };
+        const page = await store.list(limit, str(values.filter));
+        const list = { store: store.id, total: page.total, sessions: page.sessions.map(show), errors: page.errors };
         io.out(format === 'json' ? sessionsJson(list) : sessionsText(list, new Date()));
         return EXIT_CLEAN;
       }
       case 'show': {
         const session = await store.get(args[0]);
         if (!session) return missing(io, args[0], reveal);
-        io.out(format === 'json' ? sessionJson(store.config.id, show(session)) : sessionText(store.config.id, show(session)));
+        io.out(format === 'json' ? sessionJson(store.id, show(session)) : sessionText(store.id, show(session)));
         return EXIT_CLEAN;
       }
       case 'delete': {
         const existed = await store.delete(args[0]);
         if (!existed) return missing(io, args[0], reveal);
-        report(io, format, { deleted: 1 }, `deleted session ${reveal ? args[0] : maskKey(args[0])} from ${store.config.id}`);
+        report(io, format, { deleted: 1 }, `deleted session ${reveal ? args[0] : maskKey(args[0])} from ${store.id}`);
         return EXIT_CLEAN;
       }
       default: {
-        const { deleted } = await store.clearExpired();
-        report(io, format, { deleted }, `deleted ${deleted} expired session${deleted === 1 ? '' : 's'} from ${store.config.id}`);
+        const deleted = await store.clearExpired();
+        report(io, format, { deleted }, `deleted ${deleted} expired session${deleted === 1 ? '' : 's'} from ${store.id}`);
         return EXIT_CLEAN;
       }
     }
@@ -91,7 +90,7 @@ export async function sessionsCommand(argv: string[], io: CliIo): Promise<number
   }
 }
 
-async function open({ values }: Parsed, io: CliIo): Promise<SessionStoreAdapter> {
+async function open({ values }: Parsed, io: CliIo): Promise<CliStore> {
   const settingsPath = str(values.settings);
   const storeUrl = str(values.store);
   if (settingsPath !== undefined && storeUrl !== undefined) throw new CliError('sessions: give --settings or --store, not both');
@@ -99,7 +98,8 @@ async function open({ values }: Parsed, io: CliIo): Promise<SessionStoreAdapter>
   if (secrets.length === 0) io.err(noSecretNotice);
   return openStore({
     settingsPath: storeUrl === undefined ? (settingsPath ?? '.') : undefined,
-    storeUrl, table: str(values.table), secrets, password: password(io, str(values['password-env'])), cwd: io.cwd,
+    storeUrl, table: str(values.table), secrets, password: password(io, str(values['password-env'])),
+    cwd: io.cwd, env: io.env, note: (message) => io.err(message),
   });
 }
 
