@@ -118,8 +118,10 @@ function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now
   if (content.skipped) out.skipped = content.skipped;
   const value = topLevelDict(content.value);
   if (value === null) {
+    // Django would fail on it: a session must be a dict. Signature facts (algorithm...) stay.
     out.value = content.value;
-    out.reason ??= `payload is ${describe(content.value)}, not a session dict`;
+    if (out.status !== 'bad-signature') out.status = 'undecodable';
+    out.reason = `payload is ${describe(content.value)}, not a session dict${out.reason ? `; ${out.reason}` : ''}`;
     return out;
   }
   out.data = value;

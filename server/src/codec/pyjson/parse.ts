@@ -13,7 +13,7 @@ const MAX_INT_DIGITS = 4300;
 const NEEDS_EXACT = /\d{16}|[eE][+-]?\d{3}|-0(?![.\deE])|NaN|Infinity|\$type|\\u0024type/i;
 
 export function parsePythonJson(text: string): PyJson {
-  if (!NEEDS_EXACT.test(text)) {
+  if (!NEEDS_EXACT.test(text) && !nestsDeeperThan(text, MAX_DEPTH)) {
     try {
       return JSON.parse(text) as PyJson;
     } catch {
@@ -21,6 +21,24 @@ export function parsePythonJson(text: string): PyJson {
     }
   }
   return new ExactParser(text).parseDocument();
+}
+
+/** Bracket depth outside strings; deep input goes to the exact parser, which reports it. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  if (text.length <= limit * 2) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
