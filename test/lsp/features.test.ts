@@ -1,0 +1,131 @@
+// Completion, hover, navigation, rename and the custom Keys request through the real server.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CompletionItem, Hover, InsertReplaceEdit, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { KeysResult } from '../../common/protocol';
+import { LspClient } from '../support/lspClient';
+import { copyFixture, positionOf } from './fixture';
+
+const fixture = copyFixture('shop');
+let client: LspClient;
+const views = fixture.read('cart/views.py');
+
+before(async () => { client = await LspClient.start(fixture.root); });
+after(async () => { await client?.stop(); fixture.remove(); });
+
+const rel = (uri: string) => uri.slice(client.uri('').length + 1);
+
+function labels(items: CompletionItem[] | { items: CompletionItem[] } | null): string[] {
+  const list = Array.isArray(items) ? items : items?.items ?? [];
+  return list.map((i) => i.label);
+}
+
+test('completes keys inside request.session[...] with types, counts and the typed quote respected', async () => {
+  const text = `${views}\n\ndef extra(request):\n    return request.session['co']\n`;
+  const uri = await client.open('cart/views.py', text);
+  const position = positionOf(text, "request.session['co']", "request.session['co".length);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+  assert.ok(labels(items).includes('cart'));
+  assert.ok(labels(items).includes('coupon'));
+  assert.ok(labels(items).includes('_auth_user_id'), 'Django keys are offered too');
+  const coupon = items.find((i) => i.label === 'coupon')!;
+  assert.match(coupon.detail ?? '', /str · 1 write, 2 reads, 1 delete/);
+  assert.match((coupon.documentation as { value: string }).value, /First written at `cart\/views.py:11`/);
+  const edit = coupon.textEdit as InsertReplaceEdit;
+  assert.equal(edit.newText, 'coupon', 'the closing quote is already there');
+  assert.deepEqual(edit.insert, { start: { line: position.line, character: position.character - 2 }, end: position });
+  assert.deepEqual(edit.replace.end, position);
+  const cart = items.find((i) => i.label === 'cart')!;
+  assert.match(cart.detail ?? '', /list|unknown/);
+});
+
+test('completes keys in .get(" with an unclosed string, adding the closing quote', async () => {
+  const text = 'def f(request):\n    return request.session.get("\n';
+  const uri = await client.open('cart/scratch.py', text);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 32 } });
+  const coupon = items.find((i) => i.label === 'coupon')!;
+  assert.equal((coupon.textEdit as InsertReplaceEdit).newText, 'coupon"');
+});
+
+test('completes the session API after request.session. with docs', async () => {
+  const text = 'def f(request):\n    request.session.\n';
+  const uri = await client.open('cart/api.py', text);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } });
+  for (const name of ['get', 'pop', 'setdefault', 'flush', 'cycle_key', 'set_expiry', 'modified', 'session_key', 'test_cookie_worked']) {
+    assert.ok(labels(items).includes(name), name);
+  }
+  const flush = items.find((i) => i.label === 'flush')!;
+  assert.match((flush.documentation as { value: string }).value, /new key/);
+  assert.equal(labels(items).includes('cart'), false, 'no keys after a dot in Python');
+});
+
+test('completes keys after request.session. in templates, without underscore keys', async () => {
+  const text = '{{ request.session. }}';
+  const uri = await client.open('cart/templates/cart/new.html', text);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 19 } });
+  assert.ok(labels(items).includes('coupon'));
+  assert.equal(labels(items).some((l) => l.startsWith('_')), false);
+});
+
+test('hover on a key lists writes, reads and types; hover on an API method shows its doc', async () => {
+  const uri = await client.open('cart/views.py', views);
+  const onKey = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(views, "'coupon' in", 2) });
+  const value = (onKey.contents as { value: string }).value;
+  assert.match(value, /session key\*\* `coupon`/);
+  assert.match(value, /1 write, 2 reads, 1 delete/);
+  assert.match(value, /`str`/);
+  assert.match(value, /cart\/templates\/cart\/detail.html:2/);
+  const onApi = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(views, 'session.get(', 9) });
+  assert.match((onApi.contents as { value: string }).value, /request\.session\.get\(key, default=None\)/);
+});
+
+test('definition goes to the constant for CART_KEY and to the writes for a literal key', async () => {
+  const uri = await client.open('cart/views.py', views);
+  const toConstant = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(views, 'get(CART_KEY', 5) });
+  assert.equal(toConstant.length, 1);
+  assert.ok(toConstant[0].uri.endsWith('/cart/keys.py'));
+  assert.deepEqual(toConstant[0].range.start, { line: 1, character: 11 });
+  const toWrites = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(views, "'coupon' in", 1) });
+  assert.deepEqual(toWrites.map((l) => l.range.start.line), [10]);
+});
+
+test('references include Python and template accesses and the constant', async () => {
+  const uri = await client.open('cart/views.py', views);
+  const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(views, "session['cart']", 9), context: { includeDeclaration: true } });
+  const where = refs.map((r) => `${rel(r.uri)}:${r.range.start.line}`).sort();
+  assert.deepEqual(where, ['cart/keys.py:1', 'cart/templates/cart/detail.html:0', 'cart/views.py:18', 'cart/views.py:6', 'cart/views.py:8']);
+});
+
+test('rename rewrites literals, the constant value and templates', async () => {
+  const uri = await client.open('cart/views.py', views);
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(views, "session['cart']", 10), newName: 'basket' });
+  const files = Object.keys(edit.changes ?? {}).map(rel).sort();
+  assert.deepEqual(files, ['cart/keys.py', 'cart/templates/cart/detail.html', 'cart/views.py']);
+  const keysEdit = edit.changes![client.uri('cart/keys.py')];
+  assert.deepEqual(keysEdit, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 16 } }, newText: 'basket' }]);
+  const viewEdits = edit.changes![uri];
+  assert.equal(viewEdits.length, 1, 'only the literal: CART_KEY uses change with the constant');
+  assert.deepEqual(viewEdits[0].range, { start: { line: 18, character: 21 }, end: { line: 18, character: 25 } });
+});
+
+test('rename is refused with a reason when a dynamic key may match', async () => {
+  const text = "def f(request, k):\n    request.session[f'pref_{k}'] = 1\n    return request.session['pref_theme']\n";
+  const uri = await client.open('cart/prefs.py', text);
+  await assert.rejects(
+    client.request('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 30 }, newName: 'x' }),
+    (error: Error) => /dynamic key 'pref_\*'/.test(error.message),
+  );
+  const prepare = client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line: 2, character: 30 } });
+  await assert.rejects(prepare, /pref_\*/);
+});
+
+test('workspace symbols and the Keys request list every key', async () => {
+  const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'coup' });
+  assert.deepEqual(symbols.map((s) => s.name), ['coupon']);
+  const { keys } = await client.request<KeysResult>('djangoSessions/keys', {});
+  const coupon = keys.find((k) => k.key === 'coupon')!;
+  assert.equal(coupon.writes, 1);
+  assert.equal(coupon.deletes, 1);
+  assert.equal(coupon.reads, 2, 'the `in` test and the template');
+  assert.ok(coupon.accesses.every((a) => a.uri.startsWith('file://')));
+});
