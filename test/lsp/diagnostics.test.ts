@@ -1,0 +1,75 @@
+// Diagnostics DS101–DS104 and their quick fixes through the real server, including incremental
+// edits and severity overrides from workspace/configuration.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { LspClient } from '../support/lspClient';
+import { copyFixture } from './fixture';
+
+const fixtures: { remove: () => void }[] = [];
+const clients: LspClient[] = [];
+after(async () => { await Promise.all(clients.map((c) => c.stop())); fixtures.forEach((f) => f.remove()); });
+
+async function start(config?: unknown) {
+  const fixture = copyFixture('shop');
+  fixtures.push(fixture);
+  const client = await LspClient.start(fixture.root, { config });
+  clients.push(client);
+  return { client, fixture, views: client.uri('cart/views.py') };
+}
+
+const codes = (d: Diagnostic[]) => d.map((x) => `${x.code}@${x.range.start.line}:${x.severity}`).sort();
+
+test('published after indexing for files never opened, with stable codes and severities', async () => {
+  const { client, views } = await start();
+  const diagnostics = await client.diagnosticsOf(views, (d) => d.length > 0);
+  // DS101 cartt (warning 2) · DS102 last_added, viewed (hint 4) · DS103 datetime (warning) and tuple (info 3) · DS104 append (warning).
+  assert.deepEqual(codes(diagnostics), ['DS101@14:2', 'DS102@24:4', 'DS102@9:4', 'DS103@24:3', 'DS103@9:2', 'DS104@18:2']);
+  const ds101 = diagnostics.find((d) => d.code === 'DS101')!;
+  assert.match(ds101.message, /'cartt' is read but never written.*Did you mean 'cart'\?/);
+  assert.equal(ds101.source, 'django-sessions');
+  const template = await client.diagnosticsOf(client.uri('cart/templates/cart/detail.html'), () => true);
+  assert.deepEqual(template, [], 'cart and coupon are written in Python');
+});
+
+test('quick fixes: did-you-mean replaces the key, DS104 inserts modified = True', async () => {
+  const { client, views, fixture } = await start();
+  const text = fixture.read('cart/views.py');
+  const diagnostics = await client.diagnosticsOf(views, (d) => d.length > 0);
+  await client.open('cart/views.py', text);
+  const wanted = diagnostics.filter((d) => d.code === 'DS101' || d.code === 'DS104');
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: views }, range: wanted[0].range, context: { diagnostics: wanted },
+  });
+  const titles = actions.map((a) => a.title).sort();
+  assert.deepEqual(titles, ["Add request.session.modified = True", "Change to 'cart'"]);
+  const rename = actions.find((a) => a.title.startsWith('Change'))!.edit!.changes![views];
+  assert.deepEqual(rename, [{ range: { start: { line: 14, character: 32 }, end: { line: 14, character: 37 } }, newText: 'cart' }]);
+  const insert = actions.find((a) => a.title.startsWith('Add'))!.edit!.changes![views];
+  assert.deepEqual(insert, [{ range: { start: { line: 19, character: 0 }, end: { line: 19, character: 0 } }, newText: '    request.session.modified = True\n' }]);
+});
+
+test('an edit updates diagnostics across files: writing the key clears DS101', async () => {
+  const { client, views, fixture } = await start();
+  await client.diagnosticsOf(views, (d) => d.some((x) => x.code === 'DS101'));
+  const uri = await client.open('cart/extra.py', 'def f(request):\n    pass\n');
+  await client.change(uri, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } }, text: "request.session['cartt'] = 1" }]);
+  const after = await client.diagnosticsOf(views, (d) => !d.some((x) => x.code === 'DS101'));
+  assert.equal(after.some((d) => d.code === 'DS101'), false);
+  // And the new write is itself read by show(): no DS102 on it.
+  const extra = await client.diagnosticsOf(uri, () => true);
+  assert.deepEqual(extra, []);
+  // Applying the fix in the editor: the mutation is saved, DS104 goes away.
+  const text = fixture.read('cart/views.py');
+  await client.open('cart/views.py', text);
+  await client.change(views, [{ range: { start: { line: 19, character: 0 }, end: { line: 19, character: 0 } }, text: '    request.session.modified = True\n' }]);
+  const fixed = await client.diagnosticsOf(views, (d) => !d.some((x) => x.code === 'DS104'));
+  assert.equal(fixed.some((d) => d.code === 'DS104'), false);
+});
+
+test('djangoSessions.severity turns codes off or changes their level', async () => {
+  const { client, views } = await start({ severity: { DS102: 'off', DS101: 'error' } });
+  const diagnostics = await client.diagnosticsOf(views, (d) => d.length > 0);
+  assert.equal(diagnostics.some((d) => d.code === 'DS102'), false);
+  assert.equal(diagnostics.find((d) => d.code === 'DS101')?.severity, 1);
+});
