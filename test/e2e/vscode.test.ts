@@ -1,0 +1,113 @@
+// The extension in a real VS Code (route 1 of docs/vscode.md): VS Code server from code-server on
+// Node 24 + chromium, the compiled suite test/e2e/suite run by the workbench's test runner.
+// Two runs: a trusted workspace (LSP features, live sessions from SQLite and Redis, decode,
+// read-only refusal) and a Restricted Mode one whose fake store must see no connection.
+// DS_SCREENSHOT=1 also saves media/screenshot-live-sessions.png.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, watch, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { requires } from '../support/requirements';
+import { freePort, repo, runInVSCode, vscodeAvailable } from './harness';
+import { djangoAvailable, prepareWorkspace } from './workspace';
+
+const suiteBundle = join(repo, 'dist', 'e2e', 'index.js');
+
+async function buildSuite(): Promise<void> {
+  if (!existsSync(join(repo, 'dist', 'client.js')) || !existsSync(join(repo, 'dist', 'server.js'))) {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: 'inherit' });
+    assert.equal(r.status, 0, 'npm run build failed');
+  }
+  await build({
+    entryPoints: [join(repo, 'test', 'e2e', 'suite', 'index.ts')],
+    outfile: suiteBundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** A TCP server that only counts connections (and closes them): a store nobody may contact. */
+async function fakeStore(): Promise<{ server: Server; port: number; connections: () => number }> {
+  let count = 0;
+  const server = createServer((socket) => {
+    count++;
+    socket.destroy();
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { server, port, connections: () => count };
+}
+
+function redisUp(): boolean {
+  return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
+}
+
+async function ready(t: TestContext): Promise<boolean> {
+  return (await requires(t, 'VS Code server (scripts/provision-vscode.sh) and chromium', vscodeAvailable))
+    && (await requires(t, 'Debian Django with django-redis', djangoAvailable))
+    && (await requires(t, 'Redis on 127.0.0.1:6379', redisUp))
+    && (await requires(t, 'examples/shop', () => existsSync(join(repo, 'examples', 'shop', 'manage.py'))));
+}
+
+function report(log: string[]): string {
+  return log.filter((l) => !/ENOTFOUND|serviceWorker|vsda/.test(l)).slice(-80).join('\n');
+}
+
+test('the extension works in a real VS Code on a trusted workspace', { timeout: 420_000 }, async (t) => {
+  if (!(await ready(t))) return;
+  await buildSuite();
+  const fake = await fakeStore();
+  try {
+    const { workspace, infoPath, info } = prepareWorkspace('trusted', fake.port);
+    if (process.env.DS_SCREENSHOT === '1') {
+      info.screenshot = join(repo, 'media', 'screenshot-live-sessions.png');
+      writeFileSync(infoPath, JSON.stringify(info, null, 2));
+    }
+    // The suite asks for the screenshot with a file; the driver holds the browser.
+    let page: Page | undefined;
+    const watcher = watch(info.signalDir, (_event, name) => {
+      if (name !== 'screenshot-request' || !page || !info.screenshot) return;
+      const target = info.screenshot;
+      void page.screenshot({ path: target }).finally(() => writeFileSync(join(info.signalDir, 'screenshot-done'), ''));
+    });
+    try {
+      const result = await runInVSCode({
+        workspace, testsPath: suiteBundle, restricted: false,
+        env: { DS_E2E_INFO: infoPath },
+        onPage: (p) => { page = p; },
+        onLog: (line) => {
+          if (/passing|failing|✔|✓|[0-9]+\) /.test(line)) t.diagnostic(line);
+        },
+      });
+      assert.equal(result.exitCode, 0, `VS Code suite failed:\n${report(result.log)}`);
+    } finally {
+      watcher.close();
+    }
+    assert.ok(fake.connections() > 0, 'control: a trusted workspace does contact a configured store');
+  } finally {
+    fake.server.close();
+  }
+});
+
+test('Restricted Mode: analysis works and no session store is contacted', { timeout: 300_000 }, async (t) => {
+  if (!(await ready(t))) return;
+  await buildSuite();
+  const fake = await fakeStore();
+  try {
+    const { workspace, infoPath } = prepareWorkspace('untrusted', fake.port);
+    const result = await runInVSCode({ workspace, testsPath: suiteBundle, restricted: true, env: { DS_E2E_INFO: infoPath } });
+    assert.equal(result.exitCode, 0, `VS Code suite failed:\n${report(result.log)}`);
+    assert.equal(fake.connections(), 0, 'a store was contacted from an untrusted workspace');
+  } finally {
+    fake.server.close();
+  }
+});
