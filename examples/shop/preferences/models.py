@@ -1,0 +1,1 @@
+# Preferences live in the session only: no models.
