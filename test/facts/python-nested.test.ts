@@ -71,3 +71,25 @@ test('a helper class that keeps the session on self and saves in another method'
     ['Leaky.add', 'wish', false, undefined],
   ]);
 });
+
+test('setdefault does not save a value that already existed', async () => {
+  const src = "def step(request):\n    data = request.session.setdefault('checkout_data', {})\n    data['shipping'] = 1\n";
+  assert.deepEqual(await mutations(src), ['step checkout_data lost']);
+});
+
+test('any other assignment or del on the session saves the change; pop and setdefault do not', async () => {
+  const src = [
+    'def a(request):',
+    "    request.session['cart']['x'] = 1",
+    "    request.session['step'] = 2",
+    'def b(request):',
+    "    request.session['cart']['x'] = 1",
+    "    del request.session['coupon']",
+    'def c(request):',
+    "    request.session['cart']['x'] = 1",
+    "    request.session.pop('coupon', None)",
+    "    request.session.setdefault('other', 1)",
+    '',
+  ].join('\n');
+  assert.deepEqual(await mutations(src), ['a cart saved', 'b cart saved', 'c cart lost']);
+});

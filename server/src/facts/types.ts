@@ -43,7 +43,11 @@ export interface NestedMutation {
   key: string | null;
   span: Span;
   scope: string;
-  /** True when the same scope sets `session.modified = True` or re-assigns the key. */
+  /**
+   * True when the same scope sets `session.modified = True`, re-assigns the key, or assigns/deletes
+   * any other key (Django then saves the whole session, this change included). For `self.<attr>`
+   * values of a helper class, a `modified = True` anywhere in the class counts (the `save()` idiom).
+   */
   saved: boolean;
   /** Set when `key` lives elsewhere (imported constant, setting): the index resolves it like a PendingKey. */
   pending?: PendingKey['ref'];

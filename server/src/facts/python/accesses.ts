@@ -16,18 +16,24 @@ export interface AccessSink {
   roles: Map<string, TargetRole>;
 }
 
-export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType): void {
+/**
+ * Records one access. `stores` is false for writes and deletes that may change nothing
+ * (setdefault of an existing key, pop of a missing one): they do not reliably save the session.
+ */
+export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType,
+  stores = true): void {
   const access: SessionAccess = {
     key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name,
   };
   if (op === 'write') access.valueType = valueType ?? 'unknown';
   if (resolved.pending) sink.pendingKeys.push({ accessIndex: sink.accesses.length, ref: resolved.pending });
   sink.accesses.push(access);
-  if (op === 'write') {
+  if ((op === 'write' || op === 'delete') && stores) {
+    // Django marks the whole session modified on any assignment or del: in-place changes made in
+    // the same function get saved with it.
+    ctx.scope.modifiedSet = true;
     const identity = keyIdentity(resolved);
-    if (identity === null) return;
-    ctx.scope.writtenKeys.add(identity);
-    currentClass(ctx)?.writtenKeys.add(identity);
+    if (op === 'write' && identity !== null) currentClass(ctx)?.writtenKeys.add(identity);
   }
 }
 
@@ -162,8 +168,9 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
       return;
     case 'pop':
       // pop() returns the value and removes the key: both a read and a delete.
+      // It only marks the session modified when the key was there: not a reliable save.
       if (key) addAccess(ctx, sink, key, 'read', label);
-      if (key) addAccess(ctx, sink, key, 'delete', label);
+      if (key) addAccess(ctx, sink, key, 'delete', label, undefined, false);
       return;
     case '__delitem__':
       if (key) addAccess(ctx, sink, key, 'delete', label);
@@ -171,7 +178,7 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
     case 'setdefault':
       if (!key) return;
       addAccess(ctx, sink, key, 'read', label);
-      addAccess(ctx, sink, key, 'write', label, args.namedChild(1) ? inferType(ctx, args.namedChild(1)) : 'None');
+      addAccess(ctx, sink, key, 'write', label, args.namedChild(1) ? inferType(ctx, args.namedChild(1)) : 'None', false);
       return;
     case '__setitem__':
       if (key) addAccess(ctx, sink, key, 'write', label, inferType(ctx, args.namedChild(1)));

@@ -30,8 +30,8 @@ export class Scope {
   readonly types = new Map<string, ValueType>();
   /** Local name → the session key whose value it holds (`cart = request.session['cart']`). */
   readonly bindings = new Map<string, BoundKey>();
-  readonly writtenKeys = new Set<string>();
   readonly mutations: OpenMutation[] = [];
+  /** Set by `session.modified = True` and by any assignment or del on the session. */
   modifiedSet = false;
 
   constructor(

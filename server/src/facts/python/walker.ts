@@ -141,8 +141,7 @@ class Walker {
   private closeScope(scope: Scope): void {
     const info = scope.className !== null ? this.ctx.classes.get(scope.className) : undefined;
     for (const open of scope.mutations) {
-      const identity = keyIdentity(open.mutation);
-      open.mutation.saved = scope.modifiedSet || (identity !== null && scope.writtenKeys.has(identity));
+      open.mutation.saved = scope.modifiedSet;
       if (!open.mutation.saved && open.viaClass && info && scope.kind === 'function') info.mutations.push(open);
       else this.mutations.push(open.mutation);
     }
