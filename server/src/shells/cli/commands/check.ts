@@ -33,7 +33,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const root = projectRoot(io, positionals, 'check');
 
   const progress = progressOn(io);
-  const result = await checkWorkspace(root, progress).finally(() => progress.done());
+  const result = await checkWorkspace(root, progress, io.env).finally(() => progress.done());
   const diagnostics = sortDiagnostics(result.diagnostics);
 
   if (format === 'json') io.out(diagnosticsJson(diagnostics));
