@@ -1,0 +1,60 @@
+// Every settings rule, by code. Adding a rule: one file exporting a Rule, one line here, then
+// `npm run gen:rules-doc` (docs/rules.md is generated and checked by a test).
+import { adminWithoutSessionMiddleware } from './adminWithoutSessionMiddleware';
+import { cookieNameCollision } from './cookieNameCollision';
+import { csrfCookieNotSecure } from './csrfCookieNotSecure';
+import { csrfUseSessionsWithoutSessionMiddleware } from './csrfUseSessionsWithoutSessionMiddleware';
+import { fileEngineWithoutPath } from './fileEngineWithoutPath';
+import { invalidCookieAge } from './invalidCookieAge';
+import { invalidSamesite } from './invalidSamesite';
+import { longCookieAge } from './longCookieAge';
+import { memcachedSessionEviction } from './memcachedSessionEviction';
+import { pickleSerializer } from './pickleSerializer';
+import { samesiteNoneWithoutSecure } from './samesiteNoneWithoutSecure';
+import { saveEveryRequestDb } from './saveEveryRequestDb';
+import { secretKeyFallbackInsecure } from './secretKeyFallbackInsecure';
+import { secretKeyInsecure } from './secretKeyInsecure';
+import { sessionAppMissing } from './sessionAppMissing';
+import { sessionCacheAliasMissing } from './sessionCacheAliasMissing';
+import { sessionCookieNotHttponly } from './sessionCookieNotHttponly';
+import { sessionCookieNotSecure } from './sessionCookieNotSecure';
+import { sessionMiddlewareMissing } from './sessionMiddlewareMissing';
+import { sessionMiddlewareOrder } from './sessionMiddlewareOrder';
+import { settingNotEvaluable } from './settingNotEvaluable';
+import { settingsProblem } from './settingsProblem';
+import { signedCookiesWithPickle } from './signedCookiesWithPickle';
+import type { Rule } from './types';
+import { unknownSessionEngine } from './unknownSessionEngine';
+import { volatileSessionCache } from './volatileSessionCache';
+
+export const rules: readonly Rule[] = [
+  settingNotEvaluable,
+  settingsProblem,
+  secretKeyInsecure,
+  secretKeyFallbackInsecure,
+  sessionCookieNotSecure,
+  sessionCookieNotHttponly,
+  csrfCookieNotSecure,
+  adminWithoutSessionMiddleware,
+  csrfUseSessionsWithoutSessionMiddleware,
+  invalidSamesite,
+  samesiteNoneWithoutSecure,
+  pickleSerializer,
+  signedCookiesWithPickle,
+  unknownSessionEngine,
+  volatileSessionCache,
+  memcachedSessionEviction,
+  sessionCacheAliasMissing,
+  invalidCookieAge,
+  longCookieAge,
+  cookieNameCollision,
+  sessionMiddlewareOrder,
+  sessionMiddlewareMissing,
+  sessionAppMissing,
+  fileEngineWithoutPath,
+  saveEveryRequestDb,
+];
+
+export function ruleByCode(code: string): Rule | undefined {
+  return rules.find((r) => r.code === code || r.djangoIds.includes(code) || r.name === code);
+}
