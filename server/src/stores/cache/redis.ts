@@ -20,7 +20,7 @@ export interface RedisTarget {
   timeoutMs: number;
 }
 
-interface ScanCursor { n: number; c: string }
+interface ScanCursor { n: number; c: string; s?: number }
 const isScanCursor = (v: unknown): v is ScanCursor =>
   !!v && typeof (v as ScanCursor).n === 'number' && typeof (v as ScanCursor).c === 'string';
 
@@ -36,16 +36,24 @@ export class RedisBackend implements CacheBackend {
     this.where = t.mode === 'single' ? `Redis ${t.host}:${t.port}/${t.db}` : `Redis ${t.mode} ${t.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
   }
 
+  /**
+   * SCAN batches are cut to `want` keys: the cursor then remembers the batch's SCAN cursor and how
+   * many of its keys were already shown (re-running SCAN at a cursor returns the same batch while
+   * the keyspace is unchanged; otherwise SCAN's own "may repeat" guarantee applies).
+   */
   async scan(keying: CacheKeying, cursor: string | undefined, want: number): Promise<ScanResult> {
     return this.guard(async (client) => {
       const nodes = masters(client);
-      let state = cursor ? decodeCursor(cursor, isScanCursor) : { n: 0, c: '0' };
+      let state = cursor ? decodeCursor(cursor, isScanCursor) : { n: 0, c: '0', s: 0 };
       const keys: string[] = [];
       const pattern = scanPattern(keying);
       for (let calls = 0; calls < MAX_SCAN_CALLS && state.n < nodes.length && keys.length < want; calls++) {
         const [next, found] = await nodes[state.n]!.scan(state.c, 'MATCH', pattern, 'COUNT', Math.max(want, 100));
-        keys.push(...found);
-        state = next === '0' ? { n: state.n + 1, c: '0' } : { n: state.n, c: next };
+        const fresh = found.slice(state.s ?? 0);
+        const taken = fresh.slice(0, want - keys.length);
+        keys.push(...taken);
+        if (taken.length < fresh.length) state = { ...state, s: (state.s ?? 0) + taken.length };
+        else state = next === '0' ? { n: state.n + 1, c: '0', s: 0 } : { n: state.n, c: next, s: 0 };
       }
       return { keys, cursor: state.n < nodes.length ? encodeCursor(state) : undefined };
     });
