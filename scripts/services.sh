@@ -3,7 +3,7 @@
 # Idempotent; run as root. Used by .ci/run and by developers before `npm test`.
 set -euo pipefail
 
-packages=(python3-django python3-django-redis python3-pymemcache python3-psycopg2 python3-mysqldb python3-lz4
+packages=(python3-django python3-django-redis python3-pymemcache python3-psycopg2 python3-mysqldb python3-lz4 python3-decouple python3-django-environ
           memcached neovim ripgrep chromium libkrb5-dev procps)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
