@@ -6,46 +6,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, watch, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { requires } from '../support/requirements';
-import { freePort, repo, runInVSCode, vscodeAvailable } from './harness';
+import { repo, runInVSCode, vscodeAvailable } from './harness';
+import { buildSuite, fakeStore, suiteBundle } from './setup';
 import { djangoAvailable, prepareWorkspace } from './workspace';
-
-const suiteBundle = join(repo, 'dist', 'e2e', 'index.js');
-
-async function buildSuite(): Promise<void> {
-  if (!existsSync(join(repo, 'dist', 'client.js')) || !existsSync(join(repo, 'dist', 'server.js'))) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'npm run build failed');
-  }
-  await build({
-    entryPoints: [join(repo, 'test', 'e2e', 'suite', 'index.ts')],
-    outfile: suiteBundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-}
-
-/** A TCP server that only counts connections (and closes them): a store nobody may contact. */
-async function fakeStore(): Promise<{ server: Server; port: number; connections: () => number }> {
-  let count = 0;
-  const server = createServer((socket) => {
-    count++;
-    socket.destroy();
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, port, connections: () => count };
-}
 
 function redisUp(): boolean {
   return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
