@@ -24,6 +24,9 @@ export async function bundleProbe(root: string, name: string, needs: readonly st
     format: 'cjs',
     logLevel: 'silent',
     external: ['pg-native', 'cloudflare:sockets'],
+    // As scripts/build.mjs: web-tree-sitter's ESM build needs import.meta.url in a CJS bundle.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   };
   try {
     // One retry: esbuild's service can die when the machine is starved or node_modules is being

@@ -3,6 +3,9 @@
 export interface IndexProbeResult {
   /** From just before the index build (modules loaded) to done, ms. */
   engineMs: number;
+  /** Of which: walk + facts (index.build), and settings discovery + evaluation. */
+  buildMs: number;
+  settingsMs: number;
   files: number;
   parsed: number;
   keys: number;

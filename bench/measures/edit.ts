@@ -8,8 +8,11 @@ import type { Measure, Row } from '../harness/types';
 import { summarize } from '../stats';
 
 const LINES = 3000;
-/** A nested mutation without `modified = True`: the edit adds and removes a finding. */
-const EDIT = "    request.session['cart']['items'].append(request.GET.get('id'))\n";
+/**
+ * A read of a key nothing writes (DS101): each edit adds or removes a finding, so the server has
+ * new diagnostics to publish (it sends only what changed).
+ */
+const edit = (n: number): string => `    flag = request.session.get('bench_edit_unwritten_${n}')\n`;
 
 export const editMeasure: Measure = {
   name: 'edit',
@@ -30,11 +33,11 @@ export const editMeasure: Measure = {
       // Insert inside a function body near the middle of the file.
       const at = lines.findIndex((l, i) => i > LINES / 2 && /^ {4}return /.test(l));
       const uri = fileUri(corpus.root, 'bench_edit/large_views.py');
-      const published = (version: number) => s.client.waitFor((n) => {
+      const published = (version: number, timeoutMs = 10_000) => s.client.waitFor((n) => {
         const p = n.params as { uri?: string; version?: number };
         return n.method === 'textDocument/publishDiagnostics' && p.uri === uri && (p.version === undefined || p.version >= version);
-      }, 5000, 'publishDiagnostics');
-      const first = published(1);
+      }, timeoutMs, 'publishDiagnostics');
+      const first = published(1, 120_000);
       s.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
       await first;
       const times: number[] = [];
@@ -43,7 +46,7 @@ export const editMeasure: Measure = {
       for (let v = 2; v < rounds + 2; v++) {
         const insert = v % 2 === 0;
         const change = insert
-          ? { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: EDIT }
+          ? { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: edit(v) }
           : { range: { start: { line: at, character: 0 }, end: { line: at + 1, character: 0 } }, text: '' };
         const done = published(v);
         const t = performance.now();
@@ -53,7 +56,7 @@ export const editMeasure: Measure = {
         counts.add(((n.params as { diagnostics?: unknown[] }).diagnostics ?? []).length);
       }
       const sum = summarize(times);
-      const note = `${sum.n} edits alternately adding/removing an unsaved nested mutation; diagnostic counts seen: ${[...counts].join(', ')}` +
+      const note = `${sum.n} edits alternately adding/removing a read of an unwritten key; diagnostic counts seen: ${[...counts].join(', ')}` +
         (counts.size < 2 ? ' (the edit did not change the findings)' : '');
       rows.push(measured({ ...label, note, reference: 'includes any server debounce' }, sum.p50));
       rows.push(measured({ ...label, id: 'edit.p99', label: `didChange → publishDiagnostics p99, ${LINES}-line file`, detail: { ...sum } }, sum.p99));
