@@ -23,7 +23,7 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const root = projectRoot(io, positionals, 'keys');
   const progress = progressOn(io);
-  const keys = await collectKeys(root, progress, io.env).finally(() => progress.done());
+  const keys = await collectKeys(root, { progress, env: io.env }).finally(() => progress.done());
   io.out(format === 'json' ? keysJson(keys) : keysText(keys));
   return EXIT_CLEAN;
 }

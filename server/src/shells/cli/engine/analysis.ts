@@ -1,8 +1,5 @@
 // The CLI's calls into the analysis engine (index, key features, settings rules), mapped to CLI
-// records: workspace-relative paths, 1-based positions. A part that has not landed makes its command
-// fail with "not available in this build".
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// records: workspace-relative paths, 1-based positions.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../../../../common/settings';
 import type { FeatureContext } from '../../../features/context';
@@ -10,42 +7,47 @@ import { CODE_RULES } from '../../../features/diagnosticCodes';
 import { diagnosticsFor } from '../../../features/diagnostics';
 import { keySummaries } from '../../../features/keyInfo';
 import { indexWorkspace } from '../../../index';
+import { checkWorkspaceSettings, rules as settingsRules, type SettingsDiagnostic } from '../../../settings';
 import type { CliAccess, CliDiagnostic, CliKey, CliRule } from '../model';
-import { notAvailable } from '../errors';
 import type { Severity } from '../options';
 import type { Progress } from '../progress';
-import { projectSettings } from './settings';
+import { ruleHelp } from './ruleHelp';
+import { diskWorkspace } from './workspace';
 
-export interface CheckResult {
-  diagnostics: CliDiagnostic[];
-  rules: CliRule[];
+export interface AnalysisOptions {
+  progress: Progress;
+  env: Record<string, string | undefined>;
+  /** Django version the deploy checks follow (their verdicts differ between 3.2 and 5.x). */
+  djangoVersion?: string;
 }
 
-/** The index of a project with its settings (for `settings.X` keys and the serializer), as the LSP builds it. */
-async function featureContext(root: string, progress: Progress, env: Record<string, string | undefined>): Promise<FeatureContext> {
+interface Analysis {
+  context: FeatureContext;
+  settingsDiagnostics: SettingsDiagnostic[];
+}
+
+/** Indexes the project and evaluates its settings, as the language server does for a workspace folder. */
+async function analyze(root: string, options: AnalysisOptions): Promise<Analysis> {
   const { index } = await indexWorkspace(root, {
     exclude: defaultSettings.exclude,
-    progress: (done, total) => progress.update(`indexing ${done}/${total} files`),
+    progress: (done, total) => options.progress.update(`indexing ${done}/${total} files`),
   });
-  // No settings module is fine for keys: `settings.X` keys then stay unresolved.
-  const settings = await projectSettings(root, env).catch(() => undefined);
-  if (settings) index.setSettings(settings.model);
-  return {
+  options.progress.update('evaluating settings');
+  const workspace = diskWorkspace(root, index.knownFiles());
+  const settings = await checkWorkspaceSettings(workspace, { env: options.env, root, djangoVersion: options.djangoVersion });
+  // `settings.X` keys and the session serializer come from the module Django would load.
+  index.setSettings(settings.primary);
+  const context: FeatureContext = {
     index,
     config: defaultSettings,
     uriOf: (file) => file, // the CLI prints workspace-relative paths where the editor has URIs
-    textOf: (file) => {
-      try {
-        return readFileSync(join(root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    textOf: (file) => workspace.readFile(file),
   };
+  return { context, settingsDiagnostics: settings.diagnostics };
 }
 
-export async function collectKeys(root: string, progress: Progress, env: Record<string, string | undefined>): Promise<CliKey[]> {
-  const context = await featureContext(root, progress, env);
+export async function collectKeys(root: string, options: AnalysisOptions): Promise<CliKey[]> {
+  const { context } = await analyze(root, options);
   const keys: CliKey[] = keySummaries(context).map((summary) => ({
     key: summary.key, pattern: summary.pattern, builtin: summary.builtin,
     accesses: summary.accesses.map((a) => ({ file: a.uri, line: a.line + 1, column: a.character + 1, op: a.op as CliAccess['op'], ...(a.valueType ? { valueType: a.valueType } : {}) })),
@@ -61,24 +63,42 @@ export async function collectKeys(root: string, progress: Progress, env: Record<
   return keys;
 }
 
-const lspSeverity: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+export interface CheckResult {
+  diagnostics: CliDiagnostic[];
+  rules: CliRule[];
+}
 
-function keyDiagnostic(file: string, d: Diagnostic): CliDiagnostic {
+export async function checkWorkspace(root: string, options: AnalysisOptions): Promise<CheckResult> {
+  const { context, settingsDiagnostics } = await analyze(root, options);
+  const keyDiagnostics = context.index.files().flatMap((file) => diagnosticsFor(context, file).map((d) => fromLsp(file, d)));
+  return { diagnostics: [...settingsDiagnostics.map(fromSettings), ...keyDiagnostics], rules: [...settingsRuleDocs, ...keyRuleDocs] };
+}
+
+function fromSettings(d: SettingsDiagnostic): CliDiagnostic {
   return {
-    file, line: d.range.start.line + 1, column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-    code: String(d.code), severity: lspSeverity[d.severity ?? 2] ?? 'warning', message: typeof d.message === 'string' ? d.message : d.message.value, django: null,
+    file: d.file, line: d.span.startLine + 1, column: d.span.startColumn + 1, endLine: d.span.endLine + 1, endColumn: d.span.endColumn + 1,
+    code: d.code, severity: d.severity, message: d.message, django: d.djangoId,
   };
 }
 
-const keyRules: CliRule[] = Object.values(CODE_RULES).map((rule) => ({
-  code: rule.code, name: rule.title, summary: rule.title, django: null, defaultSeverity: rule.severity as Severity,
-  help: `${rule.title}. See docs/diagnostics.md#${rule.code.toLowerCase()}.`,
+const lspSeverity: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function fromLsp(file: string, d: Diagnostic): CliDiagnostic {
+  return {
+    file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+    code: String(d.code), severity: lspSeverity[d.severity ?? 2] ?? 'warning',
+    message: typeof d.message === 'string' ? d.message : String(d.message), django: null,
+  };
+}
+
+const settingsRuleDocs: CliRule[] = settingsRules.map((rule) => ({
+  code: rule.code, name: rule.name, summary: rule.summary, django: rule.djangoIds[0] ?? null,
+  defaultSeverity: rule.severity.production === 'off' ? 'hint' : rule.severity.production,
+  help: ruleHelp(rule.summary, rule.docs),
 }));
 
-export async function checkWorkspace(root: string, progress: Progress, env: Record<string, string | undefined>): Promise<CheckResult> {
-  const context = await featureContext(root, progress, env);
-  const diagnostics = context.index.files().flatMap((file) => diagnosticsFor(context, file).map((d) => keyDiagnostic(file, d)));
-  throw notAvailable(`settings checks (server/src/settings: checkSettings); ${diagnostics.length} key diagnostics were found`);
-  return { diagnostics, rules: keyRules };
-}
+const keyRuleDocs: CliRule[] = Object.values(CODE_RULES).map((rule) => ({
+  code: rule.code, name: rule.title, summary: rule.title, django: null,
+  defaultSeverity: rule.severity,
+  help: `${rule.title}. See docs/diagnostics.md.`,
+}));

@@ -15,11 +15,12 @@ export interface DiskWorkspace extends WorkspaceAccess {
   readFile(path: string): string | undefined;
 }
 
-export function diskWorkspace(root: string): DiskWorkspace {
-  const walk = walkWorkspace(root, makeExcluder(defaultSettings.exclude));
-  const dirs = ['', ...walk.projectRoots];
+/** `sources`: the files a walk already found (the index's); walks the project itself otherwise. */
+export function diskWorkspace(root: string, sources?: readonly string[]): DiskWorkspace {
+  const found = sources ?? walkWorkspace(root, makeExcluder(defaultSettings.exclude)).files.map((f) => f.path);
+  const dirs = ['', ...new Set(found.filter((f) => f === 'manage.py' || f.endsWith('/manage.py')).map((f) => f.slice(0, -'manage.py'.length).replace(/\/$/, '')))];
   const configs = dirs.flatMap((d) => CONFIG_FILES.map((f) => (d ? `${d}/${f}` : f))).filter((f) => existsSync(join(root, f)));
-  const files = [...new Set([...walk.files.map((f) => f.path), ...configs])].sort();
+  const files = [...new Set([...found, ...configs])].sort();
   return {
     root,
     files,
