@@ -2,6 +2,7 @@
 // where the server allows it (otherwise list() says so and get/delete by key still work); values
 // are read with meta get for flags and TTL.
 import { decodeCursor, encodeCursor } from '../cursor';
+import { StoreError } from '../errors';
 import type { CacheBackend, CacheEntry, ScanResult } from './backend';
 import { sessionKeyOf, type CacheKeying } from './keys';
 import { MemcachedClient, validMemcachedKey } from './memcachedClient';
@@ -12,6 +13,7 @@ const isAfter = (v: unknown): v is AfterCursor => !!v && typeof (v as AfterCurso
 export class MemcachedBackend implements CacheBackend {
   readonly where: string;
   private readonly client: MemcachedClient;
+  private lruWalkOnly = false;
 
   constructor(host: string, port: number, private readonly timeoutMs: number) {
     this.where = `Memcached ${host}:${port}`;
@@ -56,7 +58,16 @@ export class MemcachedBackend implements CacheBackend {
   private async sessionKeys(keying: CacheKeying): Promise<string[]> {
     const now = Date.now() / 1000;
     // The dump walks the whole cache: give it longer than a single command.
-    const dumped = await this.client.metadump((key) => sessionKeyOf(keying, key) !== null, this.timeoutMs * 6);
+    const keep = (key: string) => sessionKeyOf(keying, key) !== null;
+    const deadline = this.timeoutMs * 6;
+    const dumped = this.lruWalkOnly
+      ? await this.client.metadump(keep, deadline, 'all')
+      : await this.client.metadump(keep, deadline, 'hash').catch((error: unknown) => {
+          // Servers before 1.6.12 only know the LRU walk.
+          if (!(error instanceof StoreError) || error.code !== 'unsupported') throw error;
+          this.lruWalkOnly = true;
+          return this.client.metadump(keep, deadline, 'all');
+        });
     return dumped.filter((d) => d.exp < 0 || d.exp > now).map((d) => d.key).sort();
   }
 }

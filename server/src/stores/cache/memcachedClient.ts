@@ -60,9 +60,12 @@ export class MemcachedClient {
     });
   }
 
-  /** Every key the LRU crawler sees (`lru_crawler metadump all`), URL-decoded; `keep` filters early. */
-  metadump(keep: (key: string) => boolean, deadlineMs: number): Promise<DumpedKey[]> {
-    return this.request('lru_crawler metadump all\r\n', async () => {
+  /**
+   * Every key (URL-decoded; `keep` filters early). `hash` walks the hash table (1.6.12+) and sees
+   * every item; `all` walks the LRUs and can miss items that move between LRU segments meanwhile.
+   */
+  metadump(keep: (key: string) => boolean, deadlineMs: number, walk: 'hash' | 'all' = 'hash'): Promise<DumpedKey[]> {
+    return this.request(`lru_crawler metadump ${walk}\r\n`, async () => {
       const keys: DumpedKey[] = [];
       for (;;) {
         const line = await this.readLine();
@@ -114,33 +117,42 @@ export class MemcachedClient {
   }
 
   private connected(): Promise<Socket> {
-    if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
+    if (this.socket && !this.socket.destroyed && !this.socket.connecting) return Promise.resolve(this.socket);
+    this.socket?.destroy();
     this.buffer = Buffer.alloc(0);
     this.failure = undefined;
+    const socket = connect({ host: this.host, port: this.port });
+    this.socket = socket;
+    // Events of a socket that was replaced must not touch the current connection's state.
+    const current = () => this.socket === socket;
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: this.host, port: this.port });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new StoreError('timeout', `${this.where}: connection timed out after ${this.timeoutMs / 1000} s`));
       }, this.timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
-        this.socket = socket;
         resolve(socket);
       });
       socket.on('data', (chunk) => {
+        if (!current()) return;
         this.buffer = Buffer.concat([this.buffer, chunk]);
         this.wake?.();
       });
       socket.on('error', (error) => {
         clearTimeout(timer);
-        this.failure = unreachable(error, this.where) ?? new StoreError('driver', `${this.where}: ${error.message}`);
-        reject(this.failure);
+        const failure = unreachable(error, this.where) ?? new StoreError('driver', `${this.where}: ${error.message}`);
+        reject(failure);
+        if (!current()) return;
+        this.failure = failure;
         this.wake?.();
       });
       socket.on('close', () => {
+        clearTimeout(timer);
+        reject(new StoreError('unreachable', `${this.where}: connection closed`));
+        if (!current()) return;
         this.failure ??= new StoreError('unreachable', `${this.where}: connection closed`);
-        if (this.socket === socket) this.socket = undefined;
+        this.socket = undefined;
         this.wake?.();
       });
     });
@@ -154,11 +166,12 @@ export class MemcachedClient {
     }
   }
 
+  /** One reply line; metadump ends its lines with a bare "\n", other replies with "\r\n". */
   private async readLine(): Promise<string> {
     let end = -1;
-    await this.waitFor(() => (end = this.buffer.indexOf('\r\n')) >= 0);
-    const line = this.buffer.subarray(0, end).toString('latin1');
-    this.buffer = this.buffer.subarray(end + 2);
+    await this.waitFor(() => (end = this.buffer.indexOf(0x0a)) >= 0);
+    const line = this.buffer.subarray(0, end > 0 && this.buffer[end - 1] === 0x0d ? end - 1 : end).toString('latin1');
+    this.buffer = this.buffer.subarray(end + 1);
     return line;
   }
 
