@@ -1,6 +1,6 @@
 // Owns the extension's long-lived parts: language client, output, status bar, views, secrets.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { IndexStateNotification, type IndexState } from '../../common/protocol';
 import { affectsLiveView, readSettings } from './config';
 import { createLanguageClient } from './languageClient';
@@ -28,6 +28,7 @@ export class Ctx implements vscode.Disposable {
   indexState?: IndexState;
   private hasSecret = false;
   private autoRefresh?: ReturnType<typeof setInterval>;
+  private keysRefresh?: ReturnType<typeof setTimeout>;
   private liveVisible = false;
   private readonly indexListeners = new Set<(s: IndexState) => void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -61,6 +62,7 @@ export class Ctx implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => { if (affectsLiveView(e)) this.settingsChanged(); }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => { this.setContexts(); void this.liveModel.refresh(); }),
       context.secrets.onDidChange(() => this.secretsChanged()),
+      vscode.workspace.onDidSaveTextDocument((doc) => { if (/python|html|plaintext/.test(doc.languageId)) this.keysChangedSoon(); }),
     );
     this.setContexts();
     void this.secretsChanged();
@@ -73,7 +75,7 @@ export class Ctx implements vscode.Disposable {
     this.setIndexContext('indexing');
     client.onNotification(IndexStateNotification, (state: IndexState) => this.indexChanged(state));
     client.onDidChangeState((e) => {
-      if (e.newState === 1 /* Stopped */) {
+      if (e.newState === State.Stopped) {
         this.statusBar.stopped('The language server stopped.');
         this.setIndexContext('stopped');
       }
@@ -82,8 +84,11 @@ export class Ctx implements vscode.Disposable {
       await client.start();
       this.output.info('Language server started.');
       await this.keysView.refresh();
-      // A server that sends no index state yet: the keys answered, so the index is usable.
-      if (!this.indexState && this.keysView.loaded) this.setIndexContext('ready');
+      // A server that sent no index state yet: the keys answered, so the index is usable.
+      if (!this.indexState && this.keysView.loaded) {
+        this.setIndexContext('ready');
+        this.statusBar.update({ state: 'ready', keys: this.keysView.keys.length, filesDone: 0, filesTotal: 0 });
+      }
       if (vscode.workspace.isTrusted && this.liveVisible) await this.liveModel.refresh();
     } catch (e) {
       this.output.error(`Language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
@@ -121,6 +126,12 @@ export class Ctx implements vscode.Disposable {
     this.setIndexContext(state.state);
     if (state.state === 'ready' && (!wasReady || keysChanged)) void this.keysView.refresh().then(() => this.liveView.redraw());
     for (const l of [...this.indexListeners]) l(state);
+  }
+
+  /** Saved files may add or move accesses: refresh the keys once edits settle. */
+  private keysChangedSoon(): void {
+    if (this.keysRefresh) clearTimeout(this.keysRefresh);
+    this.keysRefresh = setTimeout(() => { if (this.client?.isRunning()) void this.keysView.refresh(); }, 750);
   }
 
   private liveVisibilityChanged(visible: boolean): void {
@@ -162,6 +173,7 @@ export class Ctx implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     if (this.autoRefresh) clearInterval(this.autoRefresh);
+    if (this.keysRefresh) clearTimeout(this.keysRefresh);
     for (const d of this.disposables) d.dispose();
     await this.client?.dispose().catch(() => undefined);
   }

@@ -34,7 +34,8 @@ export class IndexStatusBar implements vscode.Disposable {
       this.item.tooltip = 'Django Sessions is indexing the workspace.';
     } else if (state.state === 'ready') {
       this.item.text = `$(key) ${state.keys} session key${state.keys === 1 ? '' : 's'}`;
-      this.item.tooltip = `Django Sessions: ${state.keys} session keys in ${state.filesTotal} files. Click to show them.`;
+      const files = state.filesTotal ? ` in ${state.filesTotal} files` : '';
+      this.item.tooltip = `Django Sessions: ${state.keys} session keys${files}. Click to show them.`;
     } else {
       this.stopped(`Indexing failed${state.message ? `: ${state.message}` : ''}.`);
     }

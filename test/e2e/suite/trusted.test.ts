@@ -39,6 +39,20 @@ describe('Django Sessions in a trusted workspace', () => {
     assert.ok(names.has(sites[0].key), `keys view lists "${sites[0].key}"`);
   });
 
+  it('opens an access from the Session Keys view', async () => {
+    const [site] = await findKeySites();
+    const keyNode = api.keysView.getChildren().find((n) => n.kind === 'key' && n.key.key === site.key);
+    assert.ok(keyNode, `keys view has "${site.key}"`);
+    const access = api.keysView.getChildren(keyNode).find((n) => n.kind === 'access');
+    assert.ok(access && access.kind === 'access');
+    const item = api.keysView.getTreeItem(access);
+    assert.equal(item.command?.command, 'djangoSessions.keys.open');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), access.access.uri);
+    assert.equal(editor?.selection.start.line, access.access.line);
+  });
+
   it('completes a session key inside request.session[...]', async () => {
     const [site] = await findKeySites();
     const doc = await vscode.workspace.openTextDocument(site.uri);
@@ -93,6 +107,21 @@ describe('Django Sessions in a trusted workspace', () => {
     const session = sessionNode(api, store, info.redis.valid);
     assert.deepEqual(session.session.data, info.redis.data);
     assert.ok(['valid', 'no-secret'].includes(session.session.status), session.session.status);
+  });
+
+  it('goes from a live data key to the code that writes it, and marks keys no code writes', async () => {
+    const node = sessionNode(api, storeNode(api, 'E2E SQLite'), info.sqlite.valid);
+    const data = api.liveView.getChildren(node).filter((n): n is Extract<LiveNode, { kind: 'data' }> => n.kind === 'data');
+    const written = new Set(api.keysView.keys.filter((k) => k.writes > 0 || k.builtin).map((k) => k.key));
+    const codeKey = data.find((n) => written.has(n.name));
+    assert.ok(codeKey, `one of ${data.map((n) => n.name).join(', ')} is written by examples/shop`);
+    assert.equal(api.liveView.getTreeItem(codeKey).contextValue, 'dataKey.written');
+    assert.equal(await vscode.commands.executeCommand('djangoSessions.live.goToCode', codeKey), true);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'file');
+    const stranger = data.find((n) => n.name === 'greeting');
+    assert.ok(stranger && !written.has('greeting'));
+    assert.equal(api.liveView.getTreeItem(stranger).contextValue, 'dataKey.unknown');
+    assert.equal(await vscode.commands.executeCommand('djangoSessions.live.goToCode', stranger), false);
   });
 
   it('opens a session as read-only JSON without its key', async () => {
