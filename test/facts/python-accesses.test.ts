@@ -96,3 +96,10 @@ test('UTF-16 columns: a key after non-BMP characters', async () => {
   assert.deepEqual(only(facts, 'write', 'k').span, { startLine: 1, startColumn: 31, endLine: 1, endColumn: 34 });
   assert.deepEqual(only(facts, 'write', 'k').span, spanOfText(src, "'k'"));
 });
+
+test('a value computed from .get with a default takes the default type', async () => {
+  const src = "def f(request):\n    request.session['n'] = request.session.get('n', 0) + 1\n    request.session['m'] = request.session.get('m') or 1\n";
+  const facts = await pythonFacts(src);
+  assert.equal(only(facts, 'write', 'n').valueType, 'int');
+  assert.equal(only(facts, 'write', 'm').valueType, 'unknown');
+});

@@ -93,3 +93,8 @@ test('any other assignment or del on the session saves the change; pop and setde
   ].join('\n');
   assert.deepEqual(await mutations(src), ['a cart saved', 'b cart saved', 'c cart lost']);
 });
+
+test('changes deeper inside a stored value belong to the top key', async () => {
+  const src = "def f(request, pid):\n    request.session['cart'][pid]['qty'] += 1\n    cart = request.session['cart']\n    cart[pid]['qty'] = 2\n";
+  assert.deepEqual(await mutations(src), ['f cart lost', 'f cart lost']);
+});

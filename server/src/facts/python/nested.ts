@@ -24,13 +24,16 @@ export interface SessionValue {
 }
 
 /** The session key whose stored value this expression is, or undefined when it is not one. */
-export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null): SessionValue | undefined {
+export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null, depth = 0): SessionValue | undefined {
   const node = unwrap(raw);
-  if (!node) return undefined;
+  if (!node || depth > 8) return undefined;
   if (node.type === 'subscript') {
     const index = node.childForFieldName('subscript');
-    const via = sessionVia(ctx, node.childForFieldName('value'));
-    return via && index ? { resolved: resolveKey(ctx, index), viaClass: via.startsWith('self.') } : undefined;
+    const value = node.childForFieldName('value');
+    const via = sessionVia(ctx, value);
+    if (via && index) return { resolved: resolveKey(ctx, index), viaClass: via.startsWith('self.') };
+    // Deeper inside a stored value: `request.session['cart'][pid]['qty']` still belongs to 'cart'.
+    return via ? undefined : sessionValueKey(ctx, value, depth + 1);
   }
   if (node.type === 'call') {
     const fn = node.childForFieldName('function');

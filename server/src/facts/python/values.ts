@@ -50,6 +50,9 @@ function callType(ctx: Ctx, call: SyntaxNode): ValueType {
     const last = owner ? `${owner.slice(owner.lastIndexOf('.') + 1)}.${method}` : null;
     if (last && CALLS[last]) return CALLS[last];
     if (object?.type === 'string' && method === 'format') return 'str';
+    // `mapping.get(key, default)`: as good a guess as the default's type.
+    const fallback = method === 'get' ? call.childForFieldName('arguments')?.namedChild(1) : null;
+    if (fallback && fallback.type !== 'none' && fallback.type !== 'keyword_argument') return inferType(ctx, fallback, 1);
     return CALLS[method] && !TEMPORAL.includes(method) ? CALLS[method] : 'unknown';
   }
   if (fn.type !== 'identifier') return 'unknown';
