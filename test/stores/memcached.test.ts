@@ -1,7 +1,7 @@
 // The cache backend on Memcached (Django's PyMemcacheCache, pickle flag 1), enumerated with
 // `lru_crawler metadump`; and the look-up-only mode when a server refuses the dump.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { test } from 'node:test';
 import { requires } from '../support/requirements';
 import { MemcachedClient } from '../../server/src/stores/cache/memcachedClient';
@@ -22,7 +22,6 @@ async function withClient<T>(work: (c: MemcachedClient) => Promise<T>): Promise<
 /** Writes raw bytes with pymemcache's pickle flag (1), keeping a short TTL. */
 function rawSet(key: string, value: Buffer, flags = 1): Promise<void> {
   return new Promise((resolve, reject) => {
-    const { connect } = require('node:net') as typeof import('node:net');
     const s = connect(11211, '127.0.0.1', () => s.write(Buffer.concat([Buffer.from(`set ${key} ${flags} 600 ${value.length}\r\n`), value, Buffer.from('\r\n')])));
     s.on('data', (d) => (s.end(), d.toString().startsWith('STORED') ? resolve() : reject(new Error(d.toString()))));
     s.on('error', reject);

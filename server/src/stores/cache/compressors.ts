@@ -16,7 +16,7 @@ export async function decompress(compressor: Compressor, data: Buffer, maxBytes:
     case 'none':
       return data;
     case 'zlib':
-      return inflateCapped(data, maxBytes);
+      return Buffer.from(inflateCapped(data, maxBytes));
     case 'gzip':
       return gunzipSync(data, { maxOutputLength: maxBytes });
     case 'lz4': {

@@ -49,7 +49,7 @@ function decodeMemcached(value: Buffer, flags: number, maxBytes: number, now: Da
   let raw = value;
   if (flags & FLAG_COMPRESSED) {
     // pymemcache CompressedSerde: zlib over the serialized value.
-    raw = inflateCapped(value, maxBytes);
+    raw = Buffer.from(inflateCapped(value, maxBytes));
   }
   const kind = flags & ~FLAG_COMPRESSED;
   if (kind === FLAG_PICKLE) return decodePickledSession(raw, { now });
