@@ -25,6 +25,13 @@ async function ready(t: TestContext): Promise<boolean> {
     && (await requires(t, 'examples/shop', () => existsSync(join(repo, 'examples', 'shop', 'manage.py'))));
 }
 
+/** Shows the in-VS Code mocha results as diagnostics of the node:test test. */
+function suiteLines(t: TestContext): (line: string) => void {
+  return (line) => {
+    if (/passing|failing|pending|✔|✓|^\s*\d+\) /.test(line)) t.diagnostic(line.trim());
+  };
+}
+
 function report(log: string[]): string {
   return log.filter((l) => !/ENOTFOUND|serviceWorker|vsda/.test(l)).slice(-80).join('\n');
 }
@@ -51,9 +58,7 @@ test('the extension works in a real VS Code on a trusted workspace', { timeout: 
         workspace, testsPath: suiteBundle, restricted: false,
         env: { DS_E2E_INFO: infoPath },
         onPage: (p) => { page = p; },
-        onLog: (line) => {
-          if (/passing|failing|✔|✓|[0-9]+\) /.test(line)) t.diagnostic(line);
-        },
+        onLog: suiteLines(t),
       });
       assert.equal(result.exitCode, 0, `VS Code suite failed:\n${report(result.log)}`);
     } finally {
@@ -71,7 +76,7 @@ test('Restricted Mode: analysis works and no session store is contacted', { time
   const fake = await fakeStore();
   try {
     const { workspace, infoPath } = prepareWorkspace('untrusted', fake.port);
-    const result = await runInVSCode({ workspace, testsPath: suiteBundle, restricted: true, env: { DS_E2E_INFO: infoPath } });
+    const result = await runInVSCode({ workspace, testsPath: suiteBundle, restricted: true, env: { DS_E2E_INFO: infoPath }, onLog: suiteLines(t) });
     assert.equal(result.exitCode, 0, `VS Code suite failed:\n${report(result.log)}`);
     assert.equal(fake.connections(), 0, 'a store was contacted from an untrusted workspace');
   } finally {
