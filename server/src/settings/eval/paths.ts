@@ -8,7 +8,8 @@ export function joinPath(parts: string[]): string {
     if (part.startsWith('/') || out === '') out = part;
     else out = out.endsWith('/') ? out + part : `${out}/${part}`;
   }
-  return out;
+  // Django projects build these from abspath(__file__): normalized, like ours.
+  return out ? posix.normalize(out) : out;
 }
 
 export function dirnamePath(path: string): string {

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findSettingsModules } from '../../server/src/settings/discover';
+import { fileOfModule, moduleOfFile, projectRoots, resolveRelative } from '../../server/src/settings/modules';
+import { isProductionModule } from '../../server/src/settings/production';
+import { workspace } from './workspace';
+
+const project = {
+  'shop/manage.py': "import os\n\ndef main():\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings.dev')\n",
+  'shop/shop/__init__.py': '',
+  'shop/shop/wsgi.py': "import os\nos.environ['DJANGO_SETTINGS_MODULE'] = 'shop.settings.prod'\n",
+  'shop/shop/settings/__init__.py': '',
+  'shop/shop/settings/base.py': 'DEBUG = False\n',
+  'shop/shop/settings/dev.py': 'from .base import *\n',
+  'shop/shop/settings/prod.py': 'from .base import *\n',
+  'shop/shop/views.py': '',
+};
+
+test('manage.py names the primary module; every settings-like module is listed once', async () => {
+  const found = await findSettingsModules(workspace(project));
+  assert.deepEqual(found.primary, { module: 'shop.settings.dev', file: 'shop/shop/settings/dev.py', production: false, declaredBy: { file: 'shop/manage.py', source: 'manage.py' } });
+  assert.deepEqual(found.modules.map((m) => [m.module, m.production, m.declaredBy?.source ?? null]), [
+    ['shop.settings.dev', false, 'manage.py'],
+    ['shop.settings.prod', true, 'wsgi.py'],
+    ['shop.settings.base', false, null],
+  ]);
+});
+
+test('the override wins; pytest, django-stubs and .env declarations are read', async () => {
+  assert.equal((await findSettingsModules(workspace(project), { settingsModule: 'shop.settings.prod' })).primary?.module, 'shop.settings.prod');
+  const configs: [string, string][] = [
+    ['pytest.ini', '[pytest]\nDJANGO_SETTINGS_MODULE = app.settings_test\n'],
+    ['setup.cfg', '[metadata]\nname = x\n[tool:pytest]\nDJANGO_SETTINGS_MODULE=app.settings_test\n'],
+    ['pyproject.toml', '[tool.pytest.ini_options]\nDJANGO_SETTINGS_MODULE = "app.settings_test"\n'],
+    ['pyproject.toml', '[tool.django-stubs]\ndjango_settings_module = "app.settings_test"\n'],
+    ['mypy.ini', '[mypy.plugins.django-stubs]\ndjango_settings_module = app.settings_test\n'],
+    ['.env', '# env\nexport DJANGO_SETTINGS_MODULE="app.settings_test"\n'],
+  ];
+  for (const [file, text] of configs) {
+    const found = await findSettingsModules(workspace({ [file]: text, 'app/__init__.py': '', 'app/settings_test.py': 'DEBUG = True\n' }));
+    assert.equal(found.primary?.module, 'app.settings_test', file);
+    assert.equal(found.primary?.file, 'app/settings_test.py', file);
+  }
+});
+
+test('module names follow manage.py roots, packages, and relative imports', () => {
+  const files = Object.keys(project);
+  const roots = projectRoots(files);
+  assert.equal(moduleOfFile('shop/shop/settings/prod.py', new Set(files), roots), 'shop.settings.prod');
+  assert.equal(moduleOfFile('shop/shop/settings/__init__.py', new Set(files), roots), 'shop.settings');
+  assert.equal(moduleOfFile('lib/pkg/mod.py', new Set(['lib/pkg/__init__.py', 'lib/pkg/mod.py']), []), 'pkg.mod');
+  assert.equal(fileOfModule('shop.settings.base', files), 'shop/shop/settings/base.py');
+  assert.equal(fileOfModule('shop.settings', files), 'shop/shop/settings/__init__.py');
+  assert.equal(fileOfModule('nothing.here', files), undefined);
+  assert.equal(resolveRelative('shop.settings.prod', false, 1, 'base'), 'shop.settings.base');
+  assert.equal(resolveRelative('shop.settings', true, 1, 'base'), 'shop.settings.base');
+  assert.equal(resolveRelative('shop.settings.prod', false, 2, 'urls'), 'shop.urls');
+  assert.equal(resolveRelative('shop.settings.prod', false, 3, 'x'), null);
+});
+
+test('production modules: by name, or by configuration (module names or path globs)', () => {
+  for (const m of ['shop.settings.prod', 'shop.settings.production', 'settings_live', 'shop.deploy_settings']) assert.equal(isProductionModule(m, undefined), true, m);
+  for (const m of ['shop.settings.dev', 'shop.settings.base', 'shop.settings', 'product.settings']) assert.equal(isProductionModule(m, undefined), false, m);
+  assert.equal(isProductionModule('shop.settings.staging', 'shop/settings/staging.py', ['shop.settings.staging']), true);
+  assert.equal(isProductionModule('shop.settings.staging', 'shop/settings/staging.py', ['**/staging.py']), true);
+  assert.equal(isProductionModule('shop.settings.prod', 'shop/settings/prod.py', ['**/staging.py']), false);
+});

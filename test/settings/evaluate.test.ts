@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { evaluateSettings } from '../../server/src/settings/evaluate';
+import type { SettingsModel } from '../../server/src/settings/types';
+import { describeValue, resolve } from '../../server/src/settings/values';
+import { py, workspace } from './workspace';
+
+async function settings(text: string, extra: Record<string, string> = {}, env?: Record<string, string>): Promise<SettingsModel> {
+  return evaluateSettings('proj.settings', workspace({ 'manage.py': '', 'proj/__init__.py': '', 'proj/settings.py': text, ...extra }), env ? { env } : {});
+}
+
+function value(model: SettingsModel, name: string): unknown {
+  const a = model.get(name);
+  assert.ok(a, `${name} is set`);
+  const r = resolve(a.value);
+  return r.known ? r.value : { unknown: r.reason };
+}
+
+test('literals, arithmetic, concatenation, names and not', async () => {
+  const m = await settings(py`
+    DEBUG = False
+    SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+    HALF = SESSION_COOKIE_AGE // 2 - 1
+    NAME = 'session' + 'id'
+    SECURE = not DEBUG
+    EMPTY = DEBUG or ''
+    APPS = ('a', 'b') + ('c',)
+    TEXT = 'a\\tb' 'c'
+    RAW = r'a\\tb'
+    FMT = f"{NAME}-{HALF}"
+    CMP = 1 < SESSION_COOKIE_AGE <= 1209600
+    IN = 'b' in APPS
+    TERN = 'x' if DEBUG else 'y'
+    NEG = -5
+    `);
+  assert.equal(value(m, 'SESSION_COOKIE_AGE'), 1209600);
+  assert.equal(value(m, 'HALF'), 604799);
+  assert.equal(value(m, 'NAME'), 'sessionid');
+  assert.equal(value(m, 'SECURE'), true);
+  assert.equal(value(m, 'EMPTY'), '');
+  assert.deepEqual(value(m, 'APPS'), ['a', 'b', 'c']);
+  assert.equal(value(m, 'TEXT'), 'a\tbc');
+  assert.equal(value(m, 'RAW'), 'a\\tb');
+  assert.equal(value(m, 'FMT'), 'sessionid-604799');
+  assert.equal(value(m, 'CMP'), true);
+  assert.equal(value(m, 'IN'), true);
+  assert.equal(value(m, 'TERN'), 'y');
+  assert.equal(value(m, 'NEG'), -5);
+  assert.deepEqual(m.names(), ['APPS', 'CMP', 'DEBUG', 'EMPTY', 'FMT', 'HALF', 'IN', 'NAME', 'NEG', 'RAW', 'SECURE', 'SESSION_COOKIE_AGE', 'TERN', 'TEXT']);
+});
+
+test('spans point at the effective assignment and its value', async () => {
+  const m = await settings('x = 1\nSESSION_COOKIE_SECURE = False\nSESSION_COOKIE_SECURE = True\n');
+  const a = m.get('SESSION_COOKIE_SECURE');
+  assert.deepEqual(a?.span, { startLine: 2, startColumn: 0, endLine: 2, endColumn: 21 });
+  assert.deepEqual(a?.valueSpan, { startLine: 2, startColumn: 24, endLine: 2, endColumn: 28 });
+  assert.equal(a?.file, 'proj/settings.py');
+  assert.equal(m.get('NOT_SET'), undefined);
+  assert.equal(m.get('x'), undefined, 'Django reads upper-case names only');
+});
+
+test('environment lookups: os, django-environ, decouple; unset is env-dependent, set is known', async () => {
+  const text = py`
+    import os
+    import environ
+    from decouple import config, Csv
+    env = environ.Env(DEBUG=(bool, False), AGE=(int, 300))
+    A = os.environ.get('A', 'fallback')
+    B = os.getenv('B')
+    C = os.environ['C']
+    D = env('DEBUG')
+    E = env.bool('E', default=True)
+    F = env.int('AGE')
+    G = config('G', default='no', cast=bool)
+    H = config('H', default='a, b', cast=Csv())
+    I = env.list('I', default=[])
+    J = 'J' in os.environ
+    SESSION_COOKIE_SECURE = os.environ.get('SESSION_SECURE', '') == '1'
+    `;
+  const m = await settings(text);
+  assert.equal(describeValue(m.get('SESSION_COOKIE_SECURE')!.value), 'False unless the environment variable SESSION_SECURE is set');
+  assert.equal(value(m, 'A'), 'fallback');
+  assert.equal(value(m, 'B'), null);
+  assert.match(JSON.stringify(value(m, 'C')), /required and not set/);
+  assert.equal(value(m, 'D'), false);
+  assert.equal(value(m, 'E'), true);
+  assert.equal(value(m, 'F'), 300);
+  assert.equal(value(m, 'G'), false, 'decouple casts its default');
+  assert.deepEqual(value(m, 'H'), ['a', 'b']);
+  assert.deepEqual(value(m, 'I'), []);
+  assert.equal(value(m, 'J'), false);
+  assert.deepEqual(m.get('D')!.value, { kind: 'env', variable: 'DEBUG', fallback: { kind: 'known', value: false }, cast: 'bool' });
+
+  const set = await settings(text, {}, { A: 'x', C: 'c', DEBUG: 'yes', E: 'off', AGE: '60', G: 'true', H: 'x,y', I: 'p,q', J: '', SESSION_SECURE: '1' });
+  assert.deepEqual([value(set, 'A'), value(set, 'C'), value(set, 'D'), value(set, 'E'), value(set, 'F'), value(set, 'G')], ['x', 'c', true, false, 60, true]);
+  assert.deepEqual([value(set, 'H'), value(set, 'I'), value(set, 'J'), value(set, 'SESSION_COOKIE_SECURE')], [['x', 'y'], ['p', 'q'], true, true]);
+  const bad = await settings(text, {}, { AGE: 'many' });
+  assert.match(JSON.stringify(value(bad, 'F')), /cannot be cast to int/);
+});
+
+test('django-environ read_env and decouple read .env files as fallbacks', async () => {
+  const m = await evaluateSettings('proj.settings', workspace({
+    'manage.py': '', 'proj/__init__.py': '', '.env': 'SESSION_SECURE=on\nexport NAME="from-dotenv" # comment\n',
+    'proj/settings.py': "import environ\nfrom decouple import config\nenv = environ.Env()\nenviron.Env.read_env('.env')\nSESSION_COOKIE_SECURE = env.bool('SESSION_SECURE', default=False)\nSESSION_COOKIE_NAME = config('NAME', default='sessionid')\n",
+  }));
+  assert.equal(value(m, 'SESSION_COOKIE_SECURE'), true);
+  assert.equal(value(m, 'SESSION_COOKIE_NAME'), 'from-dotenv');
+  assert.equal(m.get('SESSION_COOKIE_SECURE')!.value.kind, 'env', 'the real environment still wins');
+});
+
+test('if branches: decided when the condition is known, env-dependent or unknown otherwise', async () => {
+  const m = await settings(py`
+    import os
+    DEBUG = False
+    if DEBUG:
+        A = 1
+    elif not DEBUG:
+        A = 2
+    else:
+        A = 3
+    LIVE = os.environ.get('LIVE') == '1'
+    if LIVE:
+        SESSION_COOKIE_SECURE = True
+    else:
+        SESSION_COOKIE_SECURE = False
+    if not LIVE:
+        ONLY_DEV = 'x'
+    if compute():
+        MAYBE = 1
+    else:
+        MAYBE = 2
+    SAME = 0
+    if compute():
+        SAME = 0 + 0
+    `);
+  assert.equal(value(m, 'A'), 2);
+  assert.equal(describeValue(m.get('SESSION_COOKIE_SECURE')!.value), 'False unless the environment variable LIVE is set');
+  assert.equal(value(m, 'ONLY_DEV'), 'x');
+  assert.match(JSON.stringify(value(m, 'MAYBE')), /depends on `if compute\(\)`/);
+  assert.match(JSON.stringify(value(m, 'SAME')), /depends on/, 'a re-assignment in an unknown branch is not trusted');
+});
+
+test('split settings: relative and absolute star imports, later wins, list and dict mutations', async () => {
+  const ws = workspace({
+    'manage.py': '', 'shop/__init__.py': '', 'shop/settings/__init__.py': '',
+    'shop/settings/base.py': py`
+      INSTALLED_APPS = ['django.contrib.auth', 'django.contrib.sessions']
+      MIDDLEWARE = ['a', 'b']
+      CACHES = {'default': {'BACKEND': 'locmem'}}
+      SESSION_COOKIE_SECURE = False
+      _PRIVATE = 1
+      `,
+    'shop/settings/mid.py': 'from shop.settings.base import *\nMIDDLEWARE += ["c"]\n',
+    'shop/settings/prod.py': py`
+      from .mid import *
+      SESSION_COOKIE_SECURE = True
+      MIDDLEWARE.append('d')
+      MIDDLEWARE.insert(0, 'first')
+      MIDDLEWARE.remove('a')
+      MIDDLEWARE.extend(['e'])
+      INSTALLED_APPS = INSTALLED_APPS + ['x']
+      CACHES['default']['BACKEND'] = 'django_redis.cache.RedisCache'
+      CACHES['default'].update({'LOCATION': 'redis://127.0.0.1:6379/1'})
+      `,
+  });
+  const m = await evaluateSettings('shop.settings.prod', ws);
+  assert.deepEqual(value(m, 'MIDDLEWARE'), ['first', 'b', 'c', 'd', 'e']);
+  assert.deepEqual(value(m, 'INSTALLED_APPS'), ['django.contrib.auth', 'django.contrib.sessions', 'x']);
+  assert.deepEqual(value(m, 'CACHES'), { default: { BACKEND: 'django_redis.cache.RedisCache', LOCATION: 'redis://127.0.0.1:6379/1' } });
+  assert.equal(value(m, 'SESSION_COOKIE_SECURE'), true);
+  assert.equal(m.get('SESSION_COOKIE_SECURE')!.file, 'shop/settings/prod.py');
+  assert.equal(m.get('_PRIVATE'), undefined);
+  assert.deepEqual(m.files, ['shop/settings/prod.py', 'shop/settings/mid.py', 'shop/settings/base.py']);
+  assert.equal(m.production, true);
+  const base = await evaluateSettings('shop.settings.base', ws);
+  assert.equal(value(base, 'SESSION_COOKIE_SECURE'), false);
+  assert.equal(base.production, false);
+});
+
+test('paths: BASE_DIR through pathlib and os.path, relative or absolute with a root', async () => {
+  const text = py`
+    import os
+    from pathlib import Path
+    BASE_DIR = Path(__file__).resolve().parent.parent
+    OLD_BASE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    SESSION_FILE_PATH = BASE_DIR / 'var' / 'sessions'
+    DB = os.path.join(OLD_BASE, 'db.sqlite3')
+    STR = str(BASE_DIR / 'x')
+    `;
+  const m = await settings(text);
+  assert.equal(value(m, 'BASE_DIR'), '.');
+  assert.equal(value(m, 'SESSION_FILE_PATH'), 'var/sessions');
+  assert.equal(value(m, 'DB'), 'db.sqlite3');
+  const abs = await evaluateSettings('proj.settings', workspace({ 'manage.py': '', 'proj/__init__.py': '', 'proj/settings.py': text }), { root: '/srv/app' });
+  assert.equal(value(abs, 'SESSION_FILE_PATH'), '/srv/app/var/sessions');
+  assert.equal(value(abs, 'DB'), '/srv/app/db.sqlite3');
+  assert.equal(value(abs, 'STR'), '/srv/app/x');
+});
