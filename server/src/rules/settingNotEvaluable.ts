@@ -32,7 +32,7 @@ export const settingNotEvaluable: Rule = {
       const s = ctx.setting(name);
       if (s.resolved.known) continue;
       const reason = isSecretSetting(name) ? '' : ` (${s.resolved.reason})`;
-      findings.push({ message: `${name} cannot be evaluated statically${reason}; ${checks} not checked.`, at: locate(ctx, s) });
+      findings.push({ message: `${name} cannot be evaluated statically${reason}; skipped: ${checks}.`, at: locate(ctx, s) });
     }
     return findings;
   },
