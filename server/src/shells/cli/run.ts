@@ -1,6 +1,7 @@
 // Dispatches argv to a command and turns every failure into a message and exit code 2.
 import { checkCommand } from './commands/check';
 import { decodeCommand } from './commands/decode';
+import { demoCommand } from './commands/demo';
 import { keysCommand } from './commands/keys';
 import { sessionsCommand } from './commands/sessions';
 import { CliError, EXIT_CLEAN, EXIT_ERROR, messageOf } from './errors';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   keys: keysCommand,
   sessions: sessionsCommand,
   decode: decodeCommand,
+  demo: demoCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -2,6 +2,7 @@
 // migration makes it, and a few realistic sessions encoded by our codec's encoder.
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
+import type { PyJson } from '../../../codec/types';
 
 /** Django's `sqlmigrate sessions 0001` for SQLite (identical in 3.2 and 5.2). */
 export const DJANGO_SESSION_DDL = [
@@ -9,10 +10,10 @@ export const DJANGO_SESSION_DDL = [
   'CREATE INDEX "django_session_expire_date_a5c62663" ON "django_session" ("expire_date")',
 ];
 
-export type Encode = (data: Record<string, unknown>, secret: string) => string;
+export type Encode = (data: Record<string, PyJson>, secret: string) => string;
 
 interface DemoSession {
-  data: Record<string, unknown>;
+  data: Record<string, PyJson>;
   /** Days from now; negative is in the past. */
   expiresInDays: number;
   /** Signed with a key the project no longer has: shows up as a bad signature. */
@@ -22,13 +23,27 @@ interface DemoSession {
 const backend = 'django.contrib.auth.backends.ModelBackend';
 
 export const demoSessions: DemoSession[] = [
-  {
-    data: { _auth_user_id: '1', _auth_user_backend: backend, _auth_user_hash: hex(64), cart: { '3': { quantity: 2, price: '24.00' }, '8': { quantity: 1, price: '9.50' } } },
+  { // a signed-in shopper with a cart, a coupon and preferences
+    data: {
+      _auth_user_id: '1', _auth_user_backend: backend, _auth_user_hash: hex(64),
+      cart: { '3': { quantity: 2, price: '24.00' }, '8': { quantity: 1, price: '9.50' } },
+      coupon_id: 4, recently_viewed: [8, 3, 11], login_count: 3, theme: 'dark',
+    },
     expiresInDays: 13,
   },
-  { data: { cart: { '5': { quantity: 1, price: '120.00' } }, _language: 'fr' }, expiresInDays: 9 },
-  { data: { _auth_user_id: '2', _auth_user_backend: backend, _auth_user_hash: hex(64), cart: {} }, expiresInDays: -2 },
-  { data: { _auth_user_id: '1', _auth_user_backend: backend, _auth_user_hash: hex(64) }, expiresInDays: 6, foreignSecret: true },
+  { // a guest half-way through checkout
+    data: { cart: { '5': { quantity: 1, price: '120.00' } }, language: 'fr', checkout_step: 2, recently_viewed: [5] },
+    expiresInDays: 9,
+  },
+  { // expired two days ago: clearsessions would delete it
+    data: { _auth_user_id: '2', _auth_user_backend: backend, _auth_user_hash: hex(64), theme: 'light' },
+    expiresInDays: -2,
+  },
+  { // signed with a SECRET_KEY the project no longer has
+    data: { _auth_user_id: '1', _auth_user_backend: backend, _auth_user_hash: hex(64), next_url: '/checkout/' },
+    expiresInDays: 6,
+    foreignSecret: true,
+  },
 ];
 
 /** A 32-character key from Django's alphabet (lowercase letters and digits). */

@@ -7,7 +7,7 @@ import { CODE_RULES } from '../../../features/diagnosticCodes';
 import { diagnosticsFor } from '../../../features/diagnostics';
 import { keySummaries } from '../../../features/keyInfo';
 import { indexWorkspace } from '../../../index';
-import { checkWorkspaceSettings, rules as settingsRules, type SettingsDiagnostic } from '../../../settings';
+import { checkWorkspaceSettings, rules as settingsRules, type SettingsDiagnostic, type SettingsModel } from '../../../settings';
 import type { CliAccess, CliDiagnostic, CliKey, CliRule } from '../model';
 import type { Severity } from '../options';
 import type { Progress } from '../progress';
@@ -24,6 +24,8 @@ export interface AnalysisOptions {
 interface Analysis {
   context: FeatureContext;
   settingsDiagnostics: SettingsDiagnostic[];
+  /** The module Django would load, evaluated. */
+  settings: SettingsModel | null;
 }
 
 /** Indexes the project and evaluates its settings, as the language server does for a workspace folder. */
@@ -43,11 +45,14 @@ async function analyze(root: string, options: AnalysisOptions): Promise<Analysis
     uriOf: (file) => file, // the CLI prints workspace-relative paths where the editor has URIs
     textOf: (file) => workspace.readFile(file),
   };
-  return { context, settingsDiagnostics: settings.diagnostics };
+  return { context, settingsDiagnostics: settings.diagnostics, settings: settings.primary };
 }
 
 export async function collectKeys(root: string, options: AnalysisOptions): Promise<CliKey[]> {
-  const { context } = await analyze(root, options);
+  return keysOf((await analyze(root, options)).context);
+}
+
+function keysOf(context: FeatureContext): CliKey[] {
   const keys: CliKey[] = keySummaries(context).map((summary) => ({
     key: summary.key, pattern: summary.pattern, builtin: summary.builtin,
     accesses: summary.accesses.map((a) => ({ file: a.uri, line: a.line + 1, column: a.character + 1, op: a.op as CliAccess['op'], ...(a.valueType ? { valueType: a.valueType } : {}) })),
@@ -69,14 +74,24 @@ export interface CheckResult {
 }
 
 export async function checkWorkspace(root: string, options: AnalysisOptions): Promise<CheckResult> {
-  const { context, settingsDiagnostics } = await analyze(root, options);
+  return checkOf(await analyze(root, options));
+}
+
+/** Keys, findings and the settings model from one pass (the demo shows all three). */
+export async function exploreProject(root: string, options: AnalysisOptions): Promise<{ keys: CliKey[]; check: CheckResult; settings: SettingsModel | null }> {
+  const analysis = await analyze(root, options);
+  return { keys: keysOf(analysis.context), check: checkOf(analysis), settings: analysis.settings };
+}
+
+function checkOf({ context, settingsDiagnostics }: Analysis): CheckResult {
   const keyDiagnostics = context.index.files().flatMap((file) => diagnosticsFor(context, file).map((d) => fromLsp(file, d)));
   return { diagnostics: [...settingsDiagnostics.map(fromSettings), ...keyDiagnostics], rules: [...settingsRuleDocs, ...keyRuleDocs] };
 }
 
 function fromSettings(d: SettingsDiagnostic): CliDiagnostic {
   return {
-    file: d.file, line: d.span.startLine + 1, column: d.span.startColumn + 1, endLine: d.span.endLine + 1, endColumn: d.span.endColumn + 1,
+    // A module named by DJANGO_SETTINGS_MODULE but missing from the project has no file.
+    file: d.file || `<${d.module}>`, line: d.span.startLine + 1, column: d.span.startColumn + 1, endLine: d.span.endLine + 1, endColumn: d.span.endColumn + 1,
     code: d.code, severity: d.severity, message: d.message, django: d.djangoId,
   };
 }

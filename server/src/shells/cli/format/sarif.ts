@@ -51,7 +51,8 @@ function result(d: CliDiagnostic, ruleIndex: number): Result {
     ruleIndex,
     level: level[d.severity],
     message: { text: d.django ? `${d.message} (${d.django})` : d.message },
-    locations: [{
+    // `<module>` stands for a settings module that is not in the project: no file to point at.
+    locations: d.file.startsWith('<') ? [] : [{
       physicalLocation: {
         artifactLocation: { uri: encodeURI(d.file), uriBaseId: SRCROOT },
         region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
