@@ -27,6 +27,8 @@ export class Ctx implements vscode.Disposable {
   client?: LanguageClient;
   indexState?: IndexState;
   private hasSecret = false;
+  /** The secrets in use (for masking the protocol trace), refreshed when SecretStorage changes. */
+  private knownSecrets: string[] = [];
   private autoRefresh?: ReturnType<typeof setInterval>;
   private keysRefresh?: ReturnType<typeof setTimeout>;
   private liveVisible = false;
@@ -70,7 +72,7 @@ export class Ctx implements vscode.Disposable {
 
   /** Starts the language server; failures are shown in the status bar and output, never thrown. */
   async start(): Promise<void> {
-    const client = createLanguageClient(this.context, this.output);
+    const client = createLanguageClient(this.context, this.output, () => this.knownSecrets);
     this.client = client;
     this.setIndexContext('indexing');
     client.onNotification(IndexStateNotification, (state: IndexState) => this.indexChanged(state));
@@ -157,7 +159,8 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async secretsChanged(): Promise<void> {
-    this.hasSecret = (await this.secrets.secretKeys()).length > 0;
+    this.knownSecrets = await this.secrets.secretKeys();
+    this.hasSecret = this.knownSecrets.length > 0;
     void vscode.commands.executeCommand('setContext', 'djangoSessions.hasSecret', this.hasSecret);
     this.liveView.redraw();
   }

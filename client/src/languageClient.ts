@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { readSettings, section } from './config';
+import { redactingChannel } from './traceChannel';
 
 export const documentSelector = [
   { scheme: 'file', language: 'python' },
@@ -10,7 +11,8 @@ export const documentSelector = [
   { scheme: 'file', language: 'plaintext', pattern: '**/templates/**/*.txt' },
 ];
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/** `knownSecrets` lists the secrets currently in use, so the trace can mask them verbatim too. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, knownSecrets: () => string[]): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -19,6 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    // The protocol trace carries request parameters: never let secrets through.
+    traceOutputChannel: redactingChannel(output, knownSecrets),
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.py,templates/**/*.html,templates/**/*.txt}'),
     },
