@@ -1,10 +1,11 @@
-// `npm run bench [-- --quick] [-- --only index,codec]`: every figure with the reference it is
+// `npm run bench [-- --quick] [-- --only index,codec] [-- --profile]`: every figure with the reference it is
 // compared to, measured in the same run; prints a table, writes bench/results.json and the
 // generated section of docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineInfo, } from './harness/machine';
 import { type Results, textTable, updatePerformanceDoc, machineLine } from './harness/report';
+import { nodeFlags } from './harness/proc';
 import { notAvailable, reason } from './harness/rows';
 import type { BenchContext, Measure, Row } from './harness/types';
 import { activationMeasure } from './measures/activation';
@@ -18,12 +19,19 @@ const MEASURES: Measure[] = [indexMeasure, lspMeasure, editMeasure, codecMeasure
 
 export async function main(argv: string[], root: string): Promise<number> {
   const quick = argv.includes('--quick');
+  const profile = argv.includes('--profile');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',') : null;
   const work = join(root, 'bench', 'work');
   mkdirSync(work, { recursive: true });
   const started = performance.now();
   const ctx: BenchContext = { root, work, quick, log: (m) => process.stderr.write(`bench: ${m}\n`) };
+  if (profile) {
+    // Every Node child (probes, the LSP server) writes a .cpuprofile; see bench/profile-summary.mjs.
+    const dir = join(work, 'prof', new Date().toISOString().replace(/[:.]/g, '-'));
+    nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
+    ctx.log(`profiling children into ${dir}`);
+  }
   const machine = machineInfo();
   ctx.log(machineLine(machine));
   const rows: Row[] = [];

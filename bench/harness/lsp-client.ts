@@ -1,6 +1,7 @@
 // A minimal LSP client over stdio (Content-Length framing, JSON-RPC 2.0) for timing the real
 // bundled server. Kept tiny on purpose: the bench must not add latency of its own.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { nodeFlags } from './proc';
 
 type Json = unknown;
 interface Pending { resolve(v: Json): void; reject(e: Error): void }
@@ -17,7 +18,7 @@ export class LspClient {
   exited: number | null = null;
 
   constructor(serverJs: string, args: string[] = ['--stdio'], cwd?: string) {
-    this.child = spawn(process.execPath, [serverJs, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeFlags, serverJs, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (b: Buffer) => this.onData(b));
     this.child.stderr.on('data', (b: Buffer) => { if (this.stderr.length < 20000) this.stderr += b.toString(); });
     this.child.on('exit', (code) => {
@@ -116,7 +117,8 @@ export class LspClient {
     } catch {
       // A server that cannot shut down cleanly is killed below.
     }
-    await new Promise((r) => setTimeout(r, 200));
+    // Up to 5 s to exit on its own (a profiled server writes its .cpuprofile on exit).
+    for (let i = 0; i < 50 && this.exited === null; i++) await new Promise((r) => setTimeout(r, 100));
     if (this.exited === null) this.child.kill('SIGKILL');
   }
 }

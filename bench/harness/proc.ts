@@ -2,6 +2,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** Extra flags for every Node child the bench starts (`--profile` puts --cpu-prof here). */
+export const nodeFlags: string[] = [];
+
 /** VmRSS / VmHWM of a process in MB, or null when /proc cannot tell (process gone, not Linux). */
 export function memoryMB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
@@ -30,7 +33,8 @@ export interface RunResult {
 export function run(cmd: string, args: string[], opts: { cwd?: string; keepStdout?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = cmd === process.execPath ? [...nodeFlags, ...args] : args;
+    const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let stdoutBytes = 0;

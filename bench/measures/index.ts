@@ -11,6 +11,9 @@ import type { IndexProbeResult } from '../harness/probe-types';
 
 const RG = '/usr/bin/rg';
 
+/** Cold runs per project size: the big ones are single runs to keep the bench near 10 minutes. */
+const runsFor = (files: number): number => (files >= 10_000 ? 1 : files >= 5000 ? 2 : 3);
+
 /** `rg -t py session TREE`, output drained through a pipe; median wall time of `runs`. */
 async function ripgrep(root: string, runs: number): Promise<{ ms: number; matches: number }> {
   if (!existsSync(RG)) throw new Error('ripgrep is not installed');
@@ -36,7 +39,7 @@ async function coldIndex(probe: string, root: string, runs: number): Promise<Col
   const wall: number[] = [], engine: number[] = [], hwm: number[] = [];
   let last: IndexProbeResult | undefined;
   for (let i = 0; i < runs; i++) {
-    const r = await run(process.execPath, [probe, root], { timeoutMs: 300_000 });
+    const r = await run(process.execPath, [probe, root], { timeoutMs: 900_000 });
     if (r.code !== 0) throw new Error(`index probe exited ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
     last = lastJsonLine<IndexProbeResult>(r.stdout);
     wall.push(r.ms);
@@ -75,7 +78,7 @@ export const indexMeasure: Measure = {
     const why = bundled.ok ? '' : `index ${bundled.why}`;
     const rows: Row[] = [];
     try {
-      rows.push(...(await treeRows(ctx, probe, why, djangoTree(ctx), ctx.quick ? 2 : 5, '1')).rows);
+      rows.push(...(await treeRows(ctx, probe, why, djangoTree(ctx), ctx.quick ? 2 : 3, '1')).rows);
     } catch (e) {
       rows.push(notAvailable({ id: 'index.django-4.2.ratio', section: '1', label: 'cold index ÷ ripgrep, Django source tree', unit: '×', target: { value: 3, direction: 'max' } }, `Django source tree: ${reason(e)}`));
     }
@@ -87,7 +90,7 @@ export const indexMeasure: Measure = {
       const section = files === 10_000 || files === 50_000 ? '1, 2' : '2';
       let r: Row[], cold: Cold | undefined;
       try {
-        ({ rows: r, cold } = await treeRows(ctx, probe, why, corpus, files >= 50_000 ? 2 : 3, section));
+        ({ rows: r, cold } = await treeRows(ctx, probe, why, corpus, runsFor(files), section));
       } catch (e) {
         r = [notAvailable({ id: `index.${corpus.name}.ratio`, section, label: `cold index ÷ ripgrep, ${corpus.name}`, unit: '×', target: { value: 3, direction: 'max' } }, reason(e))];
       }

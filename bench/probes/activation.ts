@@ -2,21 +2,40 @@
 // `vscode` stub, the micro-measure of extension activation. The stub answers every API with an
 // inert object, so this times the extension's own work, not VS Code's.
 // usage: node activation.cjs DIST_CLIENT_JS EXTENSION_ROOT
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 
-/** An object that is every vscode API at once: callable, constructible, any property, not a thenable. */
+/**
+ * An object that is every vscode API at once: callable, constructible, any property (assignable),
+ * not a thenable.
+ */
 function inert(path: string): unknown {
   const target = function () { /* inert */ };
+  const assigned = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(_t, prop) {
+      if (assigned.has(prop)) return assigned.get(prop);
       if (prop === 'then') return undefined;
       if (prop === Symbol.toPrimitive) return () => path;
       if (prop === Symbol.iterator) return function* () { /* empty */ };
       if (prop === 'length') return 0;
       return inert(`${path}.${String(prop)}`);
+    },
+    set(_t, prop, value) {
+      assigned.set(prop, value);
+      return true;
+    },
+    defineProperty(_t, prop, descriptor) {
+      assigned.set(prop, descriptor.value);
+      return true;
+    },
+    ownKeys: () => [...Object.getOwnPropertyNames(target), ...[...assigned.keys()].filter((k) => typeof k === 'string')] as string[],
+    getOwnPropertyDescriptor(t, prop) {
+      if (assigned.has(prop)) return { value: assigned.get(prop), enumerable: true, configurable: true, writable: true };
+      return Reflect.getOwnPropertyDescriptor(t, prop);
     },
     apply: () => inert(`${path}()`),
     construct: () => inert(`new ${path}`) as object,
@@ -24,7 +43,11 @@ function inert(path: string): unknown {
 }
 
 const [clientJs, extensionRoot] = process.argv.slice(2);
-const stub = inert('vscode');
+// esbuild's ESM interop copies a module's *own* names, so the API names the bundle uses
+// (`vscode.window`, `vscode_1.workspace`, ...) become real properties of the stub.
+const stub = inert('vscode') as Record<string, unknown>;
+const names = new Set([...readFileSync(clientJs, 'utf8').matchAll(/\bvscode(?:_1|\d*)\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+for (const name of names) stub[name] = inert(`vscode.${name}`);
 const modules = Module as unknown as { _load: Loader };
 const load = modules._load;
 modules._load = function (request, parent, isMain) {
