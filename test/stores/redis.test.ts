@@ -2,46 +2,14 @@
 // msgpack; zlib, lz4; Debian's django-redis 5.2 has no gzip compressor to write test data), each with its own KEY_PREFIX in db 5.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Redis } from 'ioredis';
 import { requires } from '../support/requirements';
 import { createAdapter } from '../../server/src/stores/factory';
 import { parseStoreUrl } from '../../server/src/stores/url';
 import { contractSuite, type Prepared, type Spec } from './contract';
+import { dropPrefix, LOCATION, redisCorrupt, withRedis } from './redisHelpers';
 import { contextFor, django, djangoProbe, portProbe, uniqueTag, type DjangoVersion } from './support';
 
-const LOCATION = 'redis://127.0.0.1:6379/5';
 const CACHE_KINDS: Spec[] = [{ kind: 'login' }, { kind: 'login' }, { kind: 'expiry_int', seconds: 300 }, { kind: 'unicode' }, { kind: 'large' }, { kind: 'plain', n: 1 }, { kind: 'plain', n: 2 }];
-
-export async function withRedis<T>(work: (r: Redis) => Promise<T>): Promise<T> {
-  const r = new Redis(LOCATION, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  await r.connect();
-  try {
-    return await work(r);
-  } finally {
-    r.disconnect();
-  }
-}
-
-export async function dropPrefix(prefix: string): Promise<void> {
-  await withRedis(async (r) => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await r.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  });
-}
-
-/** Damages a stored value: truncation for plain pickles, flipped bits for compressed values. */
-export function redisCorrupt(cacheKey: (key: string) => string, how: 'truncate' | 'flip') {
-  return (key: string) => withRedis(async (r) => {
-    const value = (await r.getBuffer(cacheKey(key)))!;
-    const bad = how === 'truncate' ? value.subarray(0, Math.floor(value.length / 2)) : Buffer.from(value.map((b, i) => (i % 3 === 1 ? b ^ 0x5a : b)));
-    await r.set(cacheKey(key), bad, 'KEEPTTL');
-  });
-}
 
 interface Flavour { name: string; django: DjangoVersion; kind: 'redis-django' | 'django-redis'; serializer?: string; compressor?: string; corrupt: 'truncate' | 'flip'; pickled: boolean }
 
