@@ -1,5 +1,5 @@
 // Every settings rule, by code. Adding a rule: one file exporting a Rule, one line here, then
-// `npm run gen:rules-doc` (docs/rules.md is generated and checked by a test).
+// `npx tsx scripts/gen-rules-doc.ts` (docs/rules.md is generated; test/rules/docs.test.ts fails when it is stale).
 import { adminWithoutSessionMiddleware } from './adminWithoutSessionMiddleware';
 import { cookieNameCollision } from './cookieNameCollision';
 import { csrfCookieNotSecure } from './csrfCookieNotSecure';
