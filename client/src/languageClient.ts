@@ -23,9 +23,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     // The protocol trace carries request parameters: never let secrets through.
     traceOutputChannel: redactingChannel(output, knownSecrets),
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.py,templates/**/*.html,templates/**/*.txt}'),
-    },
+    // Tell the server when settings change (it then pulls them); it registers its own file watchers.
+    synchronize: { configurationSection: section },
     initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted },
     middleware: {
       workspace: {
