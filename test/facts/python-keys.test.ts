@@ -141,3 +141,11 @@ test("Django's constants resolve to their keys", async () => {
   assert.deepEqual(facts.accesses[0].source, { kind: 'django', name: 'SESSION_KEY' });
   assert.equal(facts.pendingKeys, undefined);
 });
+
+test('a module constant read from settings keeps the setting name and getattr default', async () => {
+  const src = "from django.conf import settings\nCART = settings.CART_SESSION_ID\nWISH = getattr(settings, 'WISH_KEY', 'wish')\n";
+  const facts = await pythonFacts(src, 'shop/cart/keys.py', 'cart.keys');
+  assert.deepEqual(facts.constants.map((c) => [c.name, c.value, c.fromSetting, c.settingDefault]), [
+    ['CART', null, 'CART_SESSION_ID', undefined], ['WISH', null, 'WISH_KEY', 'wish'],
+  ]);
+});

@@ -58,6 +58,7 @@ export interface StringConstant {
   name: string;          // `CART_KEY` or `CartView.SESSION_KEY`
   value: string | null;  // null when it is `settings.X` or otherwise resolved later
   fromSetting?: string;  // set when the constant is `settings.X` / getattr(settings, 'X', ...)
+  settingDefault?: string | null;  // getattr's default, when fromSetting comes from getattr(settings, 'X', 'd')
   span: Span;            // the string literal's span (or the whole value)
 }
 

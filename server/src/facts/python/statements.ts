@@ -30,7 +30,10 @@ function rememberString(ctx: Ctx, name: string, value: SyntaxNode, constants: St
   else scope.strings.set(name, stored);
   if (scope.kind === 'function') return;
   const setting = settingReference(ctx, unwrap(value) ?? value);
-  if (setting) constants.push({ name: qualified, value: setting.default, fromSetting: setting.name, span: spanOf(value) });
+  if (setting) {
+    constants.push({ name: qualified, value: null, fromSetting: setting.name, span: spanOf(value),
+      ...(setting.default !== null ? { settingDefault: setting.default } : {}) });
+  }
   else if (resolved.source.kind === 'literal' && !resolved.pattern && resolved.key !== null) {
     constants.push({ name: qualified, value: resolved.key, span: resolved.span });
   }
