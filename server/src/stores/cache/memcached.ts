@@ -57,9 +57,9 @@ export class MemcachedBackend implements CacheBackend {
 
   private async sessionKeys(keying: CacheKeying): Promise<string[]> {
     const now = Date.now() / 1000;
-    // The dump walks the whole cache: give it longer than a single command.
+    // The dump walks the whole cache: idle timeout per chunk, and a longer bound for the whole.
     const keep = (key: string) => sessionKeyOf(keying, key) !== null;
-    const deadline = this.timeoutMs * 6;
+    const deadline = this.timeoutMs * 20;
     const dumped = this.lruWalkOnly
       ? await this.client.metadump(keep, deadline, 'all')
       : await this.client.metadump(keep, deadline, 'hash').catch((error: unknown) => {

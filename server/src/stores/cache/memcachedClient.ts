@@ -30,6 +30,7 @@ export class MemcachedClient {
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private activity: (() => void) | undefined;
 
   constructor(readonly host: string, readonly port: number, private readonly timeoutMs: number, readonly where: string) {}
 
@@ -91,15 +92,26 @@ export class MemcachedClient {
     this.socket = undefined;
   }
 
+  /**
+   * Sends one command and reads its reply. The timeout is an idle timeout (re-armed whenever bytes
+   * arrive, so a long dump that keeps flowing is fine); `deadlineMs` bounds the whole reply.
+   */
   private request<T>(command: string, read: () => Promise<T>, deadlineMs = this.timeoutMs): Promise<T> {
     const run = async () => {
       const socket = await this.connected();
-      let timer: NodeJS.Timeout | undefined;
+      let idle: NodeJS.Timeout | undefined;
+      let deadline: NodeJS.Timeout | undefined;
       const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
+        const fail = (ms: number) => () => {
           this.close();
-          reject(new StoreError('timeout', `${this.where} did not answer within ${deadlineMs / 1000} s`));
-        }, deadlineMs);
+          reject(new StoreError('timeout', `${this.where} did not answer within ${ms / 1000} s`));
+        };
+        this.activity = () => {
+          clearTimeout(idle);
+          idle = setTimeout(fail(this.timeoutMs), this.timeoutMs);
+        };
+        this.activity();
+        deadline = setTimeout(fail(deadlineMs), deadlineMs);
       });
       try {
         socket.write(command);
@@ -108,7 +120,9 @@ export class MemcachedClient {
         this.close();
         throw error;
       } finally {
-        clearTimeout(timer);
+        this.activity = undefined;
+        clearTimeout(idle);
+        clearTimeout(deadline);
       }
     };
     const result = this.queue.then(run, run);
@@ -137,6 +151,7 @@ export class MemcachedClient {
       socket.on('data', (chunk) => {
         if (!current()) return;
         this.buffer = Buffer.concat([this.buffer, chunk]);
+        this.activity?.();
         this.wake?.();
       });
       socket.on('error', (error) => {
