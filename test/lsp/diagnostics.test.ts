@@ -26,7 +26,7 @@ test('published after indexing for files never opened, with stable codes and sev
   // DS101 cartt (warning 2) · DS102 last_added, viewed (hint 4) · DS103 datetime (warning) and tuple (info 3) · DS104 append (warning).
   assert.deepEqual(codes(diagnostics), ['DS101@14:2', 'DS102@24:4', 'DS102@9:4', 'DS103@24:3', 'DS103@9:2', 'DS104@18:2']);
   const ds101 = diagnostics.find((d) => d.code === 'DS101')!;
-  assert.match(ds101.message, /'cartt' is read but never written.*Did you mean 'cart'\?/);
+  assert.match(ds101.message as string, /'cartt' is read but never written.*Did you mean 'cart'\?/);
   assert.equal(ds101.source, 'django-sessions');
   const template = await client.diagnosticsOf(client.uri('cart/templates/cart/detail.html'), () => true);
   assert.deepEqual(template, [], 'cart and coupon are written in Python');

@@ -1,6 +1,7 @@
 // Parses the current document for the features that need syntax around the cursor. The parser
 // is loaded once (prepareFeatures); each tree is deleted right after use (wasm memory).
 import type { Parser } from 'web-tree-sitter';
+import { MAX_PARSE_BYTES } from '../index/files';
 import { initPythonParser, parsePython, type SyntaxNode, type Tree } from '../syntax/python';
 
 let parser: Parser | undefined;
@@ -9,9 +10,9 @@ export async function prepareFeatures(): Promise<void> {
   parser ??= await initPythonParser();
 }
 
-/** Runs `use` on a fresh tree of `text`; undefined when the parser is not loaded yet. */
+/** Runs `use` on a fresh tree of `text`; undefined when the parser is not loaded yet or the text is too large to parse. */
 export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
-  if (!parser) return undefined;
+  if (!parser || text.length > MAX_PARSE_BYTES) return undefined;
   const tree = parsePython(parser, text);
   try {
     return use(tree);

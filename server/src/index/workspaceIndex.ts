@@ -226,7 +226,8 @@ export class WorkspaceIndex {
 
   /** A constant defined in a file, by position of its value (for rename/definition on the constant). */
   constantAt(file: string, line: number, character: number): { name: string; value: string | null; span: Span } | undefined {
-    const facts = this.facts.get(file) ?? this.lazyByFile(file);
+    const module = this.modules.moduleOf(file);
+    const facts = this.facts.get(file) ?? (module ? this.lazy.get(module) ?? undefined : undefined);
     return facts?.constants.find((c) => contains(c.span, line, character));
   }
 
@@ -304,11 +305,6 @@ export class WorkspaceIndex {
       this.lazy.set(module, 'text' in source ? this.extract(file, source.text) : null);
     }
     return this.lazy.get(module) ?? undefined;
-  }
-
-  private lazyByFile(file: string): FileFacts | undefined {
-    const module = this.modules.moduleOf(file);
-    return module ? this.factsOfModule(module) : undefined;
   }
 
   private resolveAll(): void {
