@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { openAccess } from '../views/keysView';
 import type { KeyAccess } from '../model/keysModel';
-import type { LiveNode } from '../views/liveView';
 import { configureStore } from './configureStore';
 import { decodeValue } from './decode';
 import { copyKey, filterSessions, goToCode, openSession } from './live';
@@ -37,4 +36,3 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
     vscode.commands.registerCommand(id, (...args: unknown[]) => (handler as (ctx: Ctx, ...a: unknown[]) => unknown)(ctx, ...args)));
 }
 
-export type { LiveNode };

@@ -126,7 +126,6 @@ export class LiveView implements vscode.TreeDataProvider<LiveNode> {
     item.tooltip = md;
     item.contextValue = `session.${kind}`;
     item.id = `session:${s.handle}`;
-    item.command = { command: 'djangoSessions.live.open', title: 'Open Session as JSON', arguments: [{ kind: 'session', session: s }] };
     return item;
   }
 
