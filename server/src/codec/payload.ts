@@ -13,7 +13,7 @@ export interface DeserializedPayload {
 }
 
 /** `signing.loads` after the signature: "." means zlib-compressed. */
-export function payloadBytes(payload: string, maxInflatedBytes?: number): Buffer {
+export function payloadBytes(payload: string, maxInflatedBytes?: number): Uint8Array {
   const compressed = payload.startsWith('.');
   const raw = b64urlDecode(compressed ? payload.slice(1) : payload);
   return compressed ? inflateCapped(raw, maxInflatedBytes) : raw;

@@ -117,6 +117,12 @@ function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now
   const out: DecodedSession = { status: 'valid', data: null, user: null, expiry: null, ...base, serializer: content.serializer };
   if (content.skipped) out.skipped = content.skipped;
   const value = topLevelDict(content.value);
+  if (value === null && isTagged(content.value) && content.value.$type === 'dict') {
+    // A real dict (pickles allow non-string keys): Django reads it; only `data` cannot hold it.
+    out.value = content.value;
+    out.reason = `session dict has keys that are not strings (see value)${out.reason ? `; ${out.reason}` : ''}`;
+    return out;
+  }
   if (value === null) {
     // Django would fail on it: a session must be a dict. Signature facts (algorithm...) stay.
     out.value = content.value;

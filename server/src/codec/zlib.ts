@@ -4,10 +4,15 @@
 import { inflateSync } from 'node:zlib';
 import { deflate } from 'pako';
 import { CodecError } from './errors';
+import { zlibInflate } from './inflate';
 
 export const DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
-export function inflateCapped(data: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Buffer {
+/** Above this, Node's native inflate wins over the per-call cost it pays to set up a stream. */
+const JS_INFLATE_MAX_INPUT = 64 * 1024;
+
+export function inflateCapped(data: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Uint8Array {
+  if (data.length <= JS_INFLATE_MAX_INPUT) return zlibInflate(data, Math.max(1, maxBytes));
   try {
     return inflateSync(data, { maxOutputLength: Math.max(1, maxBytes) });
   } catch (error) {

@@ -8,12 +8,21 @@ import { dictValue, floatValue, intValue } from './tags';
 const MAX_DEPTH = 500;
 /** CPython 3.11+ refuses to convert longer decimal strings to int (sys.int_info). */
 const MAX_INT_DIGITS = 4300;
-// Inputs the native parser reads differently from Python: long digit runs (big ints), huge
-// exponents (inf), negative zero ints, NaN/Infinity, and a "$type" key (needs the tagged form).
-const NEEDS_EXACT = /\d{16}|[eE][+-]?\d{3}|-0(?![.\deE])|NaN|Infinity|\$type|\\u0024type/i;
+// Inputs the native parser reads differently from Python: number tokens (after a separator) that
+// are long ints, huge exponents or an int -0, and any "$" (a "$type" key needs the tagged form).
+// NaN/Infinity make JSON.parse throw, which also lands in the exact parser. False positives
+// (e.g. "a:1234567890123456" inside a string) only cost speed.
+const NEEDS_EXACT_NUMBER = /[:,[]\s*(?:-?\d{16}|-?[\d.]+[eE][+-]?\d{3}|-0(?![.\deE]))/;
+
+function needsExact(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // A bare top-level number is rare: always exact.
+  if (first === 0x2d || (first >= 0x30 && first <= 0x39)) return true;
+  return text.includes('$') || text.includes('\\u0024') || NEEDS_EXACT_NUMBER.test(text);
+}
 
 export function parsePythonJson(text: string): PyJson {
-  if (!NEEDS_EXACT.test(text) && !nestsDeeperThan(text, MAX_DEPTH)) {
+  if (!needsExact(text) && !nestsDeeperThan(text, MAX_DEPTH)) {
     try {
       return JSON.parse(text) as PyJson;
     } catch {
