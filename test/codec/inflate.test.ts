@@ -40,7 +40,7 @@ test('random bytes and mutated streams: same verdict as zlib, only CodecErrors',
     out[at % out.length] = v;
     return cut % 3 === 0 ? out.subarray(0, cut % out.length) : out;
   })), (bytes) => {
-    let native: Buffer | null = null;
+    let native: Buffer | null;
     try {
       native = inflateSync(bytes);
     } catch {
