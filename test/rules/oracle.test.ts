@@ -28,6 +28,13 @@ interface Oracle { note: string; variants: Record<string, string>[]; unknown: Re
 interface Job { id: string; dir: string; module: string; env: Record<string, string> }
 
 const fixtures = readdirSync(fixturesDir).filter((d) => existsSync(join(fixturesDir, d, 'oracle.json'))).sort();
+/** The example project is judged too: its dev settings (what manage.py loads) and its prod settings. */
+const exampleSecret = 'k8#Qz2vLp9Rt4Wm7Xc1Nb5Hy3Jd6Fg0Su-Ae_Io+Qw=Er%Ty!Ui@Op^As&Df*';
+const examples = [
+  { id: 'examples/shop dev', module: 'shop.settings.dev', env: {} },
+  { id: 'examples/shop prod', module: 'shop.settings.prod', env: { DJANGO_SECRET_KEY: exampleSecret } },
+  { id: 'examples/shop prod, insecure cookies', module: 'shop.settings.prod', env: { DJANGO_SECRET_KEY: exampleSecret, DJANGO_INSECURE_COOKIES: '1' } },
+];
 
 function djangoIds(output: string): string[] {
   const ids = new Set<string>();
@@ -74,6 +81,7 @@ for (const v of versions) {
       assert.ok(primary, `${fixture}: manage.py names the settings module`);
       oracle.variants.forEach((env, i) => jobs.push({ id: `${fixture}#${i}`, dir, module: primary.module, env, fixture, oracle }));
     }
+    for (const e of examples) jobs.push({ ...e, dir: resolve('examples/shop'), fixture: e.id, oracle: { note: e.id, variants: [], unknown: {} } });
     const results = await runDriver(jobs, v.pythonPath);
     for (const job of jobs) {
       await t.test(`${job.id} env: ${Object.keys(job.env).join(', ') || 'none'}`, async () => {

@@ -1,4 +1,4 @@
-# Minimal shared settings so the example runs; the settings owner extends this file.
+"""Settings shared by dev and prod (shop.settings.dev is what manage.py loads)."""
 import os
 from pathlib import Path
 
