@@ -38,6 +38,13 @@ const COMPRESSORS: Record<string, StoreConfig['redisCompressor']> = {
 
 type Dict = { [key: string]: Known };
 
+const PASSWORD_VARIABLE = /PASS|PWD/i;
+
+/** The environment variable a setting reads, when it looks like the password's. */
+function passwordVariable(value: SettingValue | undefined): string | undefined {
+  return value?.kind === 'env' && PASSWORD_VARIABLE.test(value.variable) ? value.variable : undefined;
+}
+
 export function detectStores(model: SettingsModel, root: string): Detection {
   const notes: string[] = [];
   const read = (name: string): Known | undefined => valueOf(model.get(name)?.value, name, notes);
@@ -58,9 +65,9 @@ export function detectStores(model: SettingsModel, root: string): Detection {
     const path = setting ? absolute(setting, root) : tmpdir();
     return { stores: [{ ...common, id: `file:${path}?cookie=${cookieName}`, label: `Files ${path}`, backend: 'file', path, salt: SESSION_STORE_SALT }], notes };
   }
-  const cache = engine === 'db' ? undefined : cacheStore(read, engine, notes);
+  const cache = engine === 'db' ? undefined : cacheStore(read, notes);
   if (engine === 'cache') return { stores: cache ? [{ ...cache, ...common }] : [], notes };
-  const db = dbStore(read('DATABASES'), root, notes);
+  const db = dbStore(read('DATABASES'), passwordVariable(model.get('DATABASES')?.value), root, notes);
   if (!db) return { stores: [], notes };
   if (engine === 'db') return { stores: [{ ...db, ...common }], notes };
   if (!cache) {
@@ -70,7 +77,7 @@ export function detectStores(model: SettingsModel, root: string): Detection {
   return { stores: [{ ...db, ...common, id: `cached_db:${db.id}+${cache.id}`, label: `${db.label} + ${cache.label}`, cache }], notes };
 }
 
-function dbStore(databases: Known | undefined, root: string, notes: string[]): StoreConfig | undefined {
+function dbStore(databases: Known | undefined, projectPasswordEnv: string | undefined, root: string, notes: string[]): StoreConfig | undefined {
   const db = dict(dict(databases)?.default);
   if (!db) {
     notes.push('DATABASES["default"] is not known statically: add the store under djangoSessions.stores');
@@ -90,11 +97,14 @@ function dbStore(databases: Known | undefined, root: string, notes: string[]): S
   const port = num(db.PORT) ?? (Number(str(db.PORT)) || (kind === 'postgres' ? 5432 : 3306));
   const user = str(db.USER) || undefined;
   const id = `${kind}://${user ? `${user}@` : ''}${host}:${port}/${name ?? ''}`;
-  notes.push(`${id}: the password is never read from settings; set ${DB_PASSWORD_ENV} or store it in SecretStorage`);
-  return { ...base, id, label: id, backend: kind, host, port, database: name ?? '', user, passwordEnv: DB_PASSWORD_ENV };
+  // The project's own password variable (PASSWORD = os.environ.get("DB_PASSWORD")) when it has one.
+  const passwordEnv = projectPasswordEnv ?? DB_PASSWORD_ENV;
+  notes.push(`${id}: the password is never read from settings; set ${passwordEnv} or store it in SecretStorage`);
+  return { ...base, id, label: id, backend: kind, host, port, database: name ?? '', user, passwordEnv };
 }
 
-function cacheStore(read: (name: string) => Known | undefined, engine: StoreEngine, notes: string[]): StoreConfig | undefined {
+function cacheStore(read: (name: string) => Known | undefined, notes: string[]): StoreConfig | undefined {
+  const engine: StoreEngine = 'cache';
   const alias = str(read('SESSION_CACHE_ALIAS')) ?? 'default';
   const cache = dict(dict(read('CACHES'))?.[alias]);
   if (!cache) return void notes.push(`CACHES["${alias}"] is not known statically: add the store under djangoSessions.stores`);
@@ -128,7 +138,7 @@ function cacheStore(read: (name: string) => Known | undefined, engine: StoreEngi
       redisClient: client, redisSerializer: serializer ?? 'pickle', redisCompressor: compressor ?? 'none', ...keying,
     };
   }
-  if (/memcache/i.test(backend)) {
+  if (/\.memcached\./.test(backend)) {
     if (!location || location.startsWith('unix:')) return void notes.push(`CACHES["${alias}"]["LOCATION"] must be host:port for live sessions`);
     const [host = '127.0.0.1', port = '11211'] = location.split(':');
     const id = `memcached://${host}:${port}${suffix}`;
@@ -143,9 +153,8 @@ function valueOf(value: SettingValue | undefined, name: string, notes: string[])
   if (!value) return undefined;
   if (value.kind === 'known') return value.value;
   if (value.kind === 'env') {
-    const resolved = process.env[value.variable];
-    if (resolved !== undefined && (value.cast === undefined || value.cast === 'str')) return resolved;
-    notes.push(`${name} depends on $${value.variable}; using its default`);
+    // The environment is never read here (it may hold the password): the static default is used.
+    if (!PASSWORD_VARIABLE.test(value.variable)) notes.push(`${name} depends on $${value.variable}; using its default`);
     return valueOf(value.fallback, name, notes);
   }
   notes.push(`${name} is not known statically (${value.reason})`);

@@ -37,6 +37,8 @@ export function cacheKeyOf(k: CacheKeying, sessionKey: string): string {
 export function sessionKeyOf(k: CacheKeying, cacheKey: string): string | null {
   const [before, after] = parts(k);
   if (!cacheKey.startsWith(before) || !cacheKey.endsWith(after) || cacheKey.length <= before.length + after.length) return null;
+  // "...sessions.cache" is a prefix of "...sessions.cached_db": those keys belong to cached_db.
+  if (k.sessionPrefix === CACHE_SESSION_PREFIX && sessionKeyOf({ ...k, sessionPrefix: CACHED_DB_SESSION_PREFIX }, cacheKey) !== null) return null;
   return cacheKey.slice(before.length, cacheKey.length - after.length);
 }
 
