@@ -1,5 +1,6 @@
 // The state shared by the Python extractor's parts during one walk of one file.
 import type { ImportFact } from '../types';
+import type { SessionGate } from './gate';
 import type { ClassInfo, Scope } from './scope';
 
 export interface Ctx {
@@ -14,6 +15,13 @@ export interface Ctx {
   readonly starImports: string[];
   /** Classes defined in this file when it is a models module, or imported from one. */
   readonly modelNames: Set<string>;
+  /** Text test that lets most nodes skip the tree-sitter calls. */
+  readonly gate: SessionGate;
+}
+
+/** Whether the node's text may mention a session (see SessionGate). */
+export function mayMention(ctx: Ctx, node: { startIndex: number; endIndex: number }): boolean {
+  return ctx.gate.mentions(node.startIndex, node.endIndex);
 }
 
 /** The class whose body or method the walk is in. */

@@ -35,6 +35,8 @@ export function readImport(ctx: Ctx, node: SyntaxNode, out: ImportFact[]): void 
   const add = (fact: ImportFact) => {
     out.push(fact);
     ctx.imports.set(fact.local, fact);
+    // `from django.contrib.sessions.backends.db import SessionStore as DBStore`: DBStore() is a session.
+    if (fact.module.startsWith('django.contrib.sessions')) ctx.gate.add(fact.local);
   };
   if (node.type === 'import_statement') {
     for (const name of node.childrenForFieldName('name')) {

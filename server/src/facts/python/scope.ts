@@ -1,6 +1,7 @@
 // What the Python extractor knows at one point of the walk: the lexical scopes (module, class,
 // function) with their session aliases, string variables, value types and nested bindings.
-import type { KeySource, NestedMutation, PendingKey, Span, ValueType } from '../types';
+import type { SyntaxNode } from '../../syntax/python';
+import type { KeySource, NestedMutation, PendingKey, Span } from '../types';
 
 /** A key expression after resolution. `pending` asks the index to finish it (other module, settings). */
 export interface ResolvedKey {
@@ -27,7 +28,8 @@ export class Scope {
   /** Names bound to a SessionStore class (`Store = import_module(settings.SESSION_ENGINE).SessionStore`). */
   readonly storeClasses = new Set<string>();
   readonly strings = new Map<string, ResolvedKey>();
-  readonly types = new Map<string, ValueType>();
+  /** Name → the value last assigned to it, typed on demand (most names never reach the session). */
+  readonly typeNodes = new Map<string, SyntaxNode>();
   /** Local name → the session key whose value it holds (`cart = request.session['cart']`). */
   readonly bindings = new Map<string, BoundKey>();
   readonly mutations: OpenMutation[] = [];
@@ -62,7 +64,7 @@ export class Scope {
     this.sessionAliases.delete(name);
     this.requestNames.delete(name);
     this.strings.delete(name);
-    this.types.delete(name);
+    this.typeNodes.delete(name);
     this.bindings.delete(name);
     this.storeClasses.delete(name);
   }

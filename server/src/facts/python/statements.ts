@@ -3,17 +3,27 @@
 import { identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
-import { currentClass, type Ctx } from './context';
+import { currentClass, type Ctx, mayMention } from './context';
 import { resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
-import { inferType } from './values';
 import { sessionValueKey } from './nested';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
   params: string[];
   method: boolean;
+}
+
+/** Values that may be strings: literals, names, operators (`'a' + b`, `'%s' % x`). */
+const STRING_LIKE = new Set(['string', 'concatenated_string', 'binary_operator', 'identifier', 'attribute', 'parenthesized_expression']);
+
+/** Calls that may give a string key: `'...'.format()`, `str(...)`, `getattr(settings, ...)`. */
+function mayBeStringCall(ctx: Ctx, call: SyntaxNode): boolean {
+  const first = ctx.text.charCodeAt(call.startIndex);
+  if (first === 0x27 || first === 0x22) return true; // a quote: '...'.format(...)
+  const head = ctx.text.slice(call.startIndex, call.startIndex + 8);
+  return head.startsWith('str(') || head.startsWith('getattr(') || /^[rRbBuUfF]{1,2}['"]/.test(head);
 }
 
 /** Records a module-level or class-level string constant, and remembers it for key lookups. */
@@ -67,15 +77,19 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
     scope.rebind(name);
     if (!right) return;
     const value = unwrap(right) ?? right;
+    if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
+    // Types are inferred when a session write uses the name, not for every assignment.
+    scope.typeNodes.set(name, value);
+    if (value.type === 'attribute' || value.type === 'subscript') {
+      if (isRequestLike(ctx, value)) scope.requestNames.add(name);
+    }
+    if (!mayMention(ctx, value)) return;
     const via = sessionVia(ctx, value);
     if (via) scope.sessionAliases.set(name, via);
     else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
-    else if (value.type !== 'identifier' && isRequestLike(ctx, value)) scope.requestNames.add(name);
-    rememberString(ctx, name, value, constants);
-    const type = inferType(ctx, value);
-    if (type !== 'unknown') scope.types.set(name, type);
-    const binding = bindingOf(ctx, value);
+    const binding = via ? undefined : bindingOf(ctx, value);
     if (binding) scope.bindings.set(name, binding.resolved);
+    if (via || binding || scope.storeClasses.has(name)) ctx.gate.add(name);
     return;
   }
   if (left.type === 'attribute' && right) {
@@ -83,18 +97,19 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
     const object = unwrap(left.childForFieldName('object'));
     if (!attribute) return;
     const name = textOf(ctx.text, attribute);
-    if (name === 'modified' && sessionVia(ctx, object) && unwrap(right)?.type === 'true') {
+    if (name === 'modified' && unwrap(right)?.type === 'true' && sessionVia(ctx, object)) {
       scope.modifiedSet = true;
       const info = currentClass(ctx);
       if (info) info.modifiedSet = true;
       return;
     }
     const info = currentClass(ctx);
-    if (!info || identifierName(ctx.text, object) !== 'self') return;
+    if (!info || identifierName(ctx.text, object) !== 'self' || !mayMention(ctx, right)) return;
     const via = sessionVia(ctx, right);
     if (via) info.sessionAttributes.set(name, via);
     const binding = bindingOf(ctx, unwrap(right) ?? right);
     if (binding) info.bindings.set(name, binding.resolved);
+    if (via || binding) ctx.gate.add(name);
     return;
   }
   // Tuple targets re-bind every name in them.
@@ -143,6 +158,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
     params.push(param.name);
     if (isSessionAnnotation(param.annotation) || sessionParams.has(`${name}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
+      ctx.gate.add(param.name);
     } else if (isRequestAnnotation(param.annotation)) {
       scope.requestNames.add(param.name);
     }

@@ -88,7 +88,11 @@ export function inferType(ctx: Ctx, value: SyntaxNode | null, depth = 0): ValueT
       return callType(ctx, node);
     case 'identifier': {
       const name = textOf(ctx.text, node);
-      return ctx.scope.lookup((s) => s.types.get(name)) ?? 'unknown';
+      const assigned = ctx.scope.lookup((s) => s.typeNodes.get(name));
+      // `x = x + 1` refers to an earlier x: never type a name through its own assignment.
+      return assigned && assigned.startIndex >= node.endIndex ? 'unknown'
+        : assigned && !(assigned.startIndex <= node.startIndex && node.endIndex <= assigned.endIndex)
+          ? inferType(ctx, assigned, depth + 1) : 'unknown';
     }
     case 'attribute': {
       const dotted = dottedName(ctx.text, node);

@@ -4,8 +4,9 @@ import { identifierName, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode, Tree } from '../../syntax/python';
 import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
-import type { Ctx } from './context';
+import { type Ctx, mayMention } from './context';
 import { readImport } from './imports';
+import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
 import { sessionVia } from './sessions';
 import { enterClass, enterFunction, type FunctionShape, handleAssignment } from './statements';
@@ -54,6 +55,7 @@ class Walker {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
+      gate: new SessionGate(text),
     };
   }
 
@@ -102,17 +104,18 @@ class Walker {
       case 'import_from_statement':
         return readImport(ctx, node, this.imports);
       case 'assignment':
-        if (!shallow) markTargets(this, node);
+        if (!shallow && mayMention(ctx, node)) markTargets(this, node);
         return handleAssignment(ctx, node, this.constants);
       case 'class_definition':
         return enterClass(ctx, node);
+      case 'function_definition':
+        if (!shallow) enterFunction(ctx, node, this.sessionParams, this.functions);
+        return;
       default:
         break;
     }
-    if (shallow) return;
+    if (shallow || !mayMention(ctx, node)) return;
     switch (type) {
-      case 'function_definition':
-        return enterFunction(ctx, node, this.sessionParams, this.functions);
       case 'subscript':
         return handleSubscript(ctx, this, node);
       case 'call':
@@ -164,7 +167,7 @@ class Walker {
       viaSelf = true;
     }
     const args = node.childForFieldName('arguments');
-    if (callee === null || !args || args.type !== 'argument_list') return;
+    if (callee === null || !args || args.type !== 'argument_list' || !mayMention(ctx, args)) return;
     let position = 0;
     for (let i = 0; i < args.namedChildCount; i++) {
       const arg = args.namedChild(i);
