@@ -30,7 +30,7 @@ interface Job { id: string; dir: string; module: string; env: Record<string, str
 const fixtures = readdirSync(fixturesDir).filter((d) => existsSync(join(fixturesDir, d, 'oracle.json'))).sort();
 /** The example project is judged too: its dev settings (what manage.py loads) and its prod settings. */
 const exampleSecret = 'k8#Qz2vLp9Rt4Wm7Xc1Nb5Hy3Jd6Fg0Su-Ae_Io+Qw=Er%Ty!Ui@Op^As&Df*';
-const examples = [
+const examples: { id: string; module: string; env: Record<string, string> }[] = [
   { id: 'examples/shop dev', module: 'shop.settings.dev', env: {} },
   { id: 'examples/shop prod', module: 'shop.settings.prod', env: { DJANGO_SECRET_KEY: exampleSecret } },
   { id: 'examples/shop prod, insecure cookies', module: 'shop.settings.prod', env: { DJANGO_SECRET_KEY: exampleSecret, DJANGO_INSECURE_COOKIES: '1' } },
