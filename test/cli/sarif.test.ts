@@ -2,12 +2,13 @@
 // rules with ids and help, results pointing at rules, relative URIs under a uriBaseId, 1-based regions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Log } from 'sarif';
 import { sarifLog, SRCROOT } from '../../server/src/shells/cli/format/sarif';
 import type { CliDiagnostic, CliRule } from '../../server/src/shells/cli/model';
 import { sarifErrors } from './sarif-schema';
 
 const rules: CliRule[] = [
-  { code: 'DS201', name: 'session-cookie-not-secure', summary: 'SESSION_COOKIE_SECURE is not True', help: '## What it does\nFlags it.', django: 'security.W012', defaultSeverity: 'warning' },
+  { code: 'DS201', name: 'session-cookie-not-secure', summary: 'SESSION_COOKIE_SECURE is not True', help: '## What it does\nFlags it.', djangoIds: ['security.W010', 'security.W011', 'security.W012'], defaultSeverity: 'warning' },
 ];
 const diagnostics: CliDiagnostic[] = [
   { file: 'shop/settings/prod.py', line: 3, column: 1, endLine: 3, endColumn: 30, code: 'DS201', severity: 'warning', message: 'SESSION_COOKIE_SECURE is False', django: 'security.W012' },
@@ -48,4 +49,17 @@ test('locations are relative, percent-encoded, under %SRCROOT%, with 1-based reg
   assert.equal(first.level, 'warning');
   assert.equal(second.level, 'note');
   assert.match(first.message.text ?? '', /\(security\.W012\)$/);
+});
+
+test('the bundled check gives each rule id one meaning: the Django id of a result is among the tags of its rule', { todo: 'settings rules DS101-DS106 reuse the key diagnostics codes DS101-DS104 (see the CLI report)' }, async () => {
+  const { cli, json, repoRoot } = await import('./cli');
+  const run = await cli(['check', `${repoRoot}/test/fixtures/cli/project`, '--format', 'sarif']);
+  const [sarifRun] = json<Log>(run).runs;
+  const rules = sarifRun.tool.driver.rules ?? [];
+  const checked = (sarifRun.results ?? []).filter((r) => /\((security|admin)\.\w+\)$/.test(r.message.text ?? ''));
+  assert.ok(checked.length > 0);
+  for (const result of checked) {
+    const id = /\(([\w.]+)\)$/.exec(result.message.text ?? '')?.[1];
+    assert.ok(rules[result.ruleIndex ?? -1]?.properties?.tags?.includes(id ?? ''), `${result.ruleId} ${id}`);
+  }
 });

@@ -25,7 +25,8 @@ export interface CliRule {
   summary: string;
   /** Markdown: what it does, why, fix. */
   help: string;
-  django: string | null;
+  /** Django's check ids the rule reproduces (W010/W011/W012 for one rule). */
+  djangoIds: string[];
   defaultSeverity: Severity;
 }
 

@@ -95,12 +95,13 @@ async function open({ values }: Parsed, io: CliIo): Promise<CliStore> {
   const storeUrl = str(values.store);
   if (settingsPath !== undefined && storeUrl !== undefined) throw new CliError('sessions: give --settings or --store, not both');
   const secrets = secretKeys(io, str(values['secret-key-env']));
-  if (secrets.length === 0) io.err(noSecretNotice);
-  return openStore({
+  const store = await openStore({
     settingsPath: storeUrl === undefined ? (settingsPath ?? '.') : undefined,
     storeUrl, table: str(values.table), secrets, password: password(io, str(values['password-env'])),
     cwd: io.cwd, env: io.env, note: (message) => io.err(message),
   });
+  if (secrets.length === 0) io.err(noSecretNotice);
+  return store;
 }
 
 function toCli(s: LiveSession, key: string): CliSession {

@@ -107,13 +107,13 @@ function fromLsp(file: string, d: Diagnostic): CliDiagnostic {
 }
 
 const settingsRuleDocs: CliRule[] = settingsRules.map((rule) => ({
-  code: rule.code, name: rule.name, summary: rule.summary, django: rule.djangoIds[0] ?? null,
+  code: rule.code, name: rule.name, summary: rule.summary, djangoIds: rule.djangoIds,
   defaultSeverity: rule.severity.production === 'off' ? 'hint' : rule.severity.production,
   help: ruleHelp(rule.summary, rule.docs),
 }));
 
 const keyRuleDocs: CliRule[] = Object.values(CODE_RULES).map((rule) => ({
-  code: rule.code, name: rule.title, summary: rule.title, django: null,
+  code: rule.code, name: rule.title, summary: rule.title, djangoIds: [],
   defaultSeverity: rule.severity,
   help: `${rule.title}. See docs/diagnostics.md.`,
 }));

@@ -73,7 +73,8 @@ async function chooseStore(selection: StoreSelection): Promise<StoreConfig> {
     try {
       return parseStoreUrl(selection.storeUrl, { root: selection.cwd, table: selection.table });
     } catch (error) {
-      throw new CliError(`--store: ${messageOf(error)}`);
+      const hint = /password/i.test(messageOf(error)) ? ' (here: --password-env VAR)' : '';
+      throw new CliError(`--store: ${messageOf(error)}${hint}`);
     }
   }
   const { resolve } = await import('node:path');

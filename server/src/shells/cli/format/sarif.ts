@@ -18,7 +18,7 @@ export function sarifLog(diagnostics: CliDiagnostic[], rules: CliRule[], tool: S
   const known = new Map(rules.map((r) => [r.code, r]));
   // A diagnostic whose code has no documentation still gets a rule: results must reference one.
   for (const d of diagnostics) {
-    if (!known.has(d.code)) known.set(d.code, { code: d.code, name: d.code, summary: d.message, help: d.message, django: d.django, defaultSeverity: d.severity });
+    if (!known.has(d.code)) known.set(d.code, { code: d.code, name: d.code, summary: d.message, help: d.message, djangoIds: d.django ? [d.django] : [], defaultSeverity: d.severity });
   }
   const used = [...known.values()];
   const index = new Map(used.map((r, i) => [r.code, i]));
@@ -41,7 +41,7 @@ function ruleDescriptor(rule: CliRule): ReportingDescriptor {
     fullDescription: { text: rule.summary },
     help: { text: rule.help, markdown: rule.help },
     defaultConfiguration: { level: level[rule.defaultSeverity] },
-    properties: { tags: rule.django ? ['security', 'django', rule.django] : ['django', 'sessions'] },
+    properties: { tags: rule.djangoIds.length ? ['security', 'django', ...rule.djangoIds] : ['django', 'sessions'] },
   };
 }
 
