@@ -33,7 +33,7 @@ for (const v of vectors.filter((x) => x.timestamp !== undefined)) {
     assert.equal(decoded.status, typeof v.obj === 'string' ? 'undecodable' : 'valid', decoded.reason);
     assert.equal(decoded.algorithm, v.algorithm);
     assert.equal(decoded.secretIndex, 0);
-    assert.equal(decoded.signedAt, '2023-11-14T22:13:20.000Z');
+    assert.equal(decoded.signedAt, 1700000000);
     if (typeof v.obj === 'string') {
       assert.equal(decoded.data, null);
       assert.equal(decoded.value, v.obj);

@@ -8,7 +8,11 @@ const MAX_CACHED_KEYS = 256;
 const derivedKeys = new Map<string, Buffer>();
 
 /** `H(key_salt + secret)`: the HMAC key of `salted_hmac`. */
+let last: { algorithm: HashAlgorithm; keySalt: string; secret: string; key: Buffer } | null = null;
+
 export function derivedKey(algorithm: HashAlgorithm, keySalt: string, secret: string): Buffer {
+  // A decode loop uses one key over and over: skip building and hashing the map id.
+  if (last !== null && last.secret === secret && last.keySalt === keySalt && last.algorithm === algorithm) return last.key;
   const id = `${algorithm}\u0000${keySalt}\u0000${secret}`;
   let key = derivedKeys.get(id);
   if (key === undefined) {
@@ -16,6 +20,7 @@ export function derivedKey(algorithm: HashAlgorithm, keySalt: string, secret: st
     key = createHash(algorithm).update(keySalt + secret, 'utf8').digest();
     derivedKeys.set(id, key);
   }
+  last = { algorithm, keySalt, secret, key };
   return key;
 }
 

@@ -39,38 +39,52 @@ export function decodeSignedCookie(value: string, opts: DecodeOptions): DecodedS
 export function decodePickledSession(bytes: Uint8Array, opts: { now?: Date; limits?: PickleLimits } = {}): DecodedSession {
   const result = tryUnpickle(bytes, opts.limits);
   if (!result.ok) return undecodable(result.reason, 'pickle');
-  return finish({ value: result.value, serializer: 'pickle', skipped: result.skipped.length ? result.skipped : undefined }, { status: 'valid', format: 'pickle' }, opts.now);
+  return finish({ value: result.value, serializer: 'pickle', skipped: result.skipped.length ? result.skipped : undefined }, session('valid', 'pickle'), opts.now);
 }
 
 function decodeSigned(text: string, opts: DecodeOptions, salt: string, maxAge: number | undefined): DecodedSession {
   const blob = splitSignature(text);
   const secrets = opts.secrets ?? [];
   const check = secrets.length > 0 ? verifySignature(blob, salt, secrets, opts.allowLegacy ?? true) : null;
+  const badSignature = check !== null && !check.verified ? check.why : null;
   let parts: { payload: string; timestamp: number };
   try {
     parts = splitTimestamp(blob.signed);
   } catch (error) {
-    if (check && !check.verified) return { ...undecodable(check.why, 'signed'), status: 'bad-signature' };
+    if (badSignature !== null) return { ...undecodable(badSignature, 'signed'), status: 'bad-signature' };
     throw error;
   }
   const { payload, timestamp } = parts;
-  const signedAt = isoSeconds(timestamp);
-  const base: Partial<DecodedSession> = { format: 'signed', signedAt };
-  if (check?.verified) Object.assign(base, { secretIndex: check.secretIndex, algorithm: check.algorithm });
   let content: DeserializedPayload;
   try {
     content = deserialize(payloadBytes(payload, opts.maxInflatedBytes), opts.serializer, undefined);
   } catch (error) {
-    if (check && !check.verified) return { ...undecodable(check.why, 'signed'), status: 'bad-signature', signedAt };
-    return { ...undecodable(reasonOf(error), 'signed'), signedAt };
+    const failed = badSignature !== null ? { ...undecodable(badSignature, 'signed'), status: 'bad-signature' as const } : undecodable(reasonOf(error), 'signed');
+    failed.signedAt = timestamp;
+    return failed;
   }
-  if (check === null) return finish(content, { ...base, status: 'no-secret', reason: 'no SECRET_KEY given: not verified' }, opts.now);
-  if (!check.verified) return finish(content, { ...base, status: 'bad-signature', reason: check.why }, opts.now);
-  const now = opts.now ?? new Date();
-  if (maxAge !== undefined && isTooOld(timestamp, maxAge, now)) {
-    return finish(content, { ...base, status: 'expired', reason: `signed ${signedAt ?? timestamp}, older than max_age ${maxAge}s` }, now);
+  const out = session('valid', 'signed');
+  out.signedAt = timestamp;
+  if (check === null) {
+    out.status = 'no-secret';
+    out.reason = 'no SECRET_KEY given: not verified';
+  } else if (!check.verified) {
+    out.status = 'bad-signature';
+    out.reason = check.why;
+  } else {
+    out.secretIndex = check.secretIndex;
+    out.algorithm = check.algorithm;
+    if (maxAge !== undefined && isTooOld(timestamp, maxAge, opts.now ?? new Date())) {
+      out.status = 'expired';
+      out.reason = `signed at ${timestamp} (Unix seconds), older than max_age ${maxAge}s`;
+    }
   }
-  return finish(content, { ...base, status: 'valid' }, now);
+  return finish(content, out, opts.now);
+}
+
+/** A result with nothing decoded yet. */
+function session(status: DecodedSession['status'], format: DecodedSession['format']): DecodedSession {
+  return { status, data: null, user: null, expiry: null, format };
 }
 
 /** Pre-3.1 `base64(hexhash:serialized)`, hash = salted_hmac sha1 keyed by "django.contrib.sessions" + class name. */
@@ -90,14 +104,22 @@ function decodeLegacy(text: string, opts: DecodeOptions): DecodedSession {
   } catch (error) {
     return undecodable(secrets.length && index < 0 ? 'legacy hash does not match SECRET_KEY' : reasonOf(error), 'legacy');
   }
-  const base: Partial<DecodedSession> = { format: 'legacy' };
-  if (secrets.length === 0) return finish(content, { ...base, status: 'no-secret', reason: 'no SECRET_KEY given: not verified' }, opts.now);
-  if (index < 0) return finish(content, { ...base, status: 'bad-signature', reason: 'legacy hash does not match SECRET_KEY (Django logs "Session data corrupted")' }, opts.now);
-  Object.assign(base, { secretIndex: index, algorithm: 'sha1' });
-  if (opts.allowLegacy === false) {
-    return finish(content, { ...base, status: 'undecodable', reason: 'legacy (pre-3.1) format: Django 4.0+ reads it as an empty session' }, opts.now);
+  const out = session('legacy', 'legacy');
+  if (secrets.length === 0) {
+    out.status = 'no-secret';
+    out.reason = 'no SECRET_KEY given: not verified';
+  } else if (index < 0) {
+    out.status = 'bad-signature';
+    out.reason = 'legacy hash does not match SECRET_KEY (Django logs "Session data corrupted")';
+  } else {
+    out.secretIndex = index;
+    out.algorithm = 'sha1';
+    if (opts.allowLegacy === false) {
+      out.status = 'undecodable';
+      out.reason = 'legacy (pre-3.1) format: Django 4.0+ reads it as an empty session';
+    }
   }
-  return finish(content, { ...base, status: 'legacy' }, opts.now);
+  return finish(content, out, opts.now);
 }
 
 function constantTimeHexEqual(a: string, b: string): boolean {
@@ -113,8 +135,8 @@ function legacyClassName(salt: string): string {
 }
 
 /** Adds data, user and expiry; a session dict whose `_session_expiry` has passed is expired. */
-function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now = new Date()): DecodedSession {
-  const out: DecodedSession = { status: 'valid', data: null, user: null, expiry: null, ...base, serializer: content.serializer };
+function finish(content: DeserializedPayload, out: DecodedSession, now?: Date): DecodedSession {
+  out.serializer = content.serializer;
   if (content.skipped) out.skipped = content.skipped;
   const value = topLevelDict(content.value);
   if (value === null && isTagged(content.value) && content.value.$type === 'dict') {
@@ -135,7 +157,7 @@ function finish(content: DeserializedPayload, base: Partial<DecodedSession>, now
   const expiry = sessionExpiry(out.data);
   if (expiry?.kind === 'age') out.expiryAge = expiry.seconds;
   if (expiry?.kind === 'at') out.expiry = expiry.iso;
-  if ((out.status === 'valid' || out.status === 'legacy') && isPast(expiry, now)) {
+  if ((out.status === 'valid' || out.status === 'legacy') && isPast(expiry, now ?? new Date())) {
     out.status = 'expired';
     out.reason = `_session_expiry ${out.expiry} has passed`;
   }
@@ -164,9 +186,4 @@ function describe(value: PyJson): string {
 
 function undecodable(reason: string, format?: DecodedSession['format']): DecodedSession {
   return { status: 'undecodable', reason, data: null, user: null, expiry: null, ...(format ? { format } : {}) };
-}
-
-function isoSeconds(timestamp: number): string | undefined {
-  const date = new Date(timestamp * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

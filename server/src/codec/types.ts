@@ -64,8 +64,8 @@ export interface DecodedSession {
   serializer?: 'json' | 'pickle';
   /** The decoded top-level value when it is not a dict (e.g. `signing.dumps("hello")`). */
   value?: PyJson;
-  /** When the blob was signed (its base62 timestamp), ISO-8601. */
-  signedAt?: string;
+  /** When the blob was signed: its base62 timestamp, Unix seconds. */
+  signedAt?: number;
   /** `_session_expiry` as seconds of inactivity (int encoding), when present. */
   expiryAge?: number;
   /** Pickle classes met but never built (shown as `{"$type":"object"}`), e.g. `os.system`. */
