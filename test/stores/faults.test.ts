@@ -1,6 +1,9 @@
 // Dead and silent servers: every backend answers with a clear message within a few seconds,
 // nothing throws out of the service, and the process stays up.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { LiveSessionService } from '../../server/src/stores/service';
@@ -109,5 +112,24 @@ test('a missing SQLite file, a missing session directory and an unknown store ar
     assert.match((await service.listSessions('nope', { limit: 5 }, [SECRET])).error ?? '', /unknown store/);
   } finally {
     await service.dispose();
+  }
+});
+
+test('SQLite: a missing table and a stale lock of another reader are clear messages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ds-stores-lock-'));
+  const path = join(dir, 'db.sqlite3');
+  const sqlite = await import('node-sqlite3-wasm');
+  const db = new (sqlite.default ?? sqlite).Database(path);
+  db.exec('CREATE TABLE other (x int)');
+  db.close();
+  const service = new LiveSessionService({ timeoutMs: TIMEOUT_MS });
+  try {
+    const id = service.register(parseStoreUrl(`sqlite:${path}`));
+    assert.match((await service.listSessions(id, { limit: 5 }, [SECRET])).error ?? '', /no such table: django_session.*migrate/);
+    mkdirSync(`${path}.lock`);
+    assert.match((await service.listSessions(id, { limit: 5 }, [SECRET])).error ?? '', /locked by another Django Sessions reader.*stale .*db\.sqlite3\.lock/);
+  } finally {
+    await service.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -24,8 +24,15 @@ export class SqliteDriver implements SqlDriver {
 
   constructor(private readonly path: string) {}
 
-  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.withDatabase(true, work);
+  /** A read racing a Django write can see a torn page (our locks are invisible to Django): retry once. */
+  async read<T>(work: (run: Run) => Promise<T>): Promise<T> {
+    try {
+      return await this.withDatabase(true, work);
+    } catch (error) {
+      if (!(error instanceof StoreError) || !/malformed|corrupt/i.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return this.withDatabase(true, work);
+    }
   }
 
   write<T>(work: (run: Run) => Promise<T>): Promise<T> {
@@ -52,17 +59,32 @@ export class SqliteDriver implements SqlDriver {
     try {
       db = new DatabaseClass(this.path, readOnly ? { readOnly: true } : { fileMustExist: true });
     } catch (error) {
-      throw new StoreError('driver', `cannot open SQLite database ${this.path}: ${(error as Error).message}`);
+      throw this.translate(error, 'cannot open ');
     }
     const run: Run = async (sql, params) => {
       const bind = params as (string | number | null)[];
-      if (/^\s*(SELECT|PRAGMA)/i.test(sql)) return { rows: db.all(sql, bind) as Record<string, unknown>[], affected: 0 };
-      return { rows: [], affected: db.run(sql, bind).changes };
+      try {
+        if (/^\s*(SELECT|PRAGMA)/i.test(sql)) return { rows: db.all(sql, bind) as Record<string, unknown>[], affected: 0 };
+        return { rows: [], affected: db.run(sql, bind).changes };
+      } catch (error) {
+        throw this.translate(error);
+      }
     };
     try {
       return await work(run);
     } finally {
       db.close();
     }
+  }
+
+  private translate(error: unknown, doing = ''): StoreError {
+    if (error instanceof StoreError) return error;
+    const message = (error as Error)?.message ?? String(error);
+    const where = `SQLite database ${this.path}`;
+    if (/no such table/i.test(message)) return new StoreError('missing-table', `${where}: ${message} (has "migrate" run?)`);
+    if (/locked|busy/i.test(message)) {
+      return new StoreError('driver', `${where} is locked by another Django Sessions reader; if none is running, remove the stale ${this.path}.lock directory`);
+    }
+    return new StoreError('driver', `${doing}${where}: ${message}`);
   }
 }
