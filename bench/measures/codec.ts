@@ -15,7 +15,7 @@ export const codecMeasure: Measure = {
   quick: true,
   async run(ctx) {
     const count = ctx.quick ? 5000 : 20_000;
-    const runs = ctx.quick ? 3 : 7;
+    const runs = ctx.quick ? 3 : 5;
     const { file } = await djangoData<EncodedData>(ctx.root, ctx.work, 'encode', count);
     const py = await run(PYTHON, [join(ctx.root, 'bench', 'python', 'decode_rate.py'), file, String(runs)], { env: BENCH_ENV, timeoutMs: 600_000 });
     if (py.code !== 0) throw new Error(`Django decode failed: ${py.stderr.trim().split('\n').pop()}`);

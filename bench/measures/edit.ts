@@ -42,7 +42,7 @@ export const editMeasure: Measure = {
       await first;
       const times: number[] = [];
       const counts = new Set<number>();
-      const rounds = ctx.quick ? 40 : 150;
+      const rounds = ctx.quick ? 30 : 80;
       for (let v = 2; v < rounds + 2; v++) {
         const insert = v % 2 === 0;
         const change = insert

@@ -46,7 +46,15 @@ const [clientJs, extensionRoot] = process.argv.slice(2);
 // esbuild's ESM interop copies a module's *own* names, so the API names the bundle uses
 // (`vscode.window`, `vscode_1.workspace`, ...) become real properties of the stub.
 const stub = inert('vscode') as Record<string, unknown>;
-const names = new Set([...readFileSync(clientJs, 'utf8').matchAll(/\bvscode(?:_1|\d*)\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+// A minified bundle renames `vscode`, so the common namespaces and classes are listed as well.
+const COMMON = ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'l10n', 'authentication', 'debug', 'tasks',
+  'Uri', 'EventEmitter', 'Disposable', 'Range', 'Position', 'Location', 'Selection', 'TreeItem', 'TreeItemCollapsibleState',
+  'ThemeIcon', 'ThemeColor', 'MarkdownString', 'StatusBarAlignment', 'ConfigurationTarget', 'ProgressLocation', 'ViewColumn',
+  'CancellationTokenSource', 'CancellationError', 'RelativePattern', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction',
+  'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'SnippetString', 'TextEdit', 'WorkspaceEdit', 'FileType',
+  'ExtensionMode', 'UIKind', 'LogLevel', 'version'];
+const used = [...readFileSync(clientJs, 'utf8').matchAll(/\bvscode(?:_1|\d*)\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]);
+const names = new Set([...COMMON, ...used]);
 for (const name of names) stub[name] = inert(`vscode.${name}`);
 const modules = Module as unknown as { _load: Loader };
 const load = modules._load;
