@@ -197,3 +197,8 @@ test('JSON corner cases Python accepts or refuses', () => {
   assert.deepEqual(proto, { $type: 'dict', items: [['__proto__', { polluted: true }], ['$type', 'x']] });
   assert.equal(({} as { polluted?: boolean }).polluted, undefined);
 });
+
+test('whitespace is not trimmed from signed values (Django would not verify them)', () => {
+  assert.equal(decodeSessionData(`${GOOD}\n`, { secrets: [SECRET] }).status, 'bad-signature');
+  assert.equal(decodeSessionData(` ${GOOD}`, { secrets: [SECRET] }).status, 'bad-signature');
+});

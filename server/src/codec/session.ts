@@ -18,7 +18,7 @@ const SALT_PREFIX = 'django.contrib.sessions.';
 /** `SessionBase.decode`: the 3.1+ signed format, or the pre-3.1 legacy one (no ":" in it). */
 export function decodeSessionData(value: string, opts: DecodeOptions): DecodedSession {
   try {
-    const text = String(value).trim();
+    const text = String(value);
     if (!text.includes(':')) return decodeLegacy(text, opts);
     return decodeSigned(text, opts, opts.salt ?? SESSION_SALT, opts.maxAge);
   } catch (error) {
@@ -29,7 +29,7 @@ export function decodeSessionData(value: string, opts: DecodeOptions): DecodedSe
 /** The `signed_cookies` backend: the cookie value is the signed session; max_age = SESSION_COOKIE_AGE. */
 export function decodeSignedCookie(value: string, opts: DecodeOptions): DecodedSession {
   try {
-    return decodeSigned(String(value).trim(), opts, opts.salt ?? COOKIE_SALT, opts.maxAge ?? DEFAULT_COOKIE_AGE);
+    return decodeSigned(String(value), opts, opts.salt ?? COOKIE_SALT, opts.maxAge ?? DEFAULT_COOKIE_AGE);
   } catch (error) {
     return undecodable(reasonOf(error));
   }
