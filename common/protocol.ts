@@ -56,6 +56,8 @@ export interface SessionsResult {
   cursor?: string;
   total?: number;
   errors: string[];
+  /** Set when the page could not be read at all (store down, no permission, ...); no secrets. */
+  error?: string;
 }
 
 /** client -> server request: delete one session. Refused unless `confirmed` and not read-only. */

@@ -22,12 +22,14 @@ function fakeServer() {
         const result: StoresResult = { stores: [
           { id: 'sqlite:db.sqlite3', label: 'db.sqlite3', engine: 'db', backend: 'sqlite' },
           { id: 'redis://127.0.0.1:1/0', label: 'redis', engine: 'cache', backend: 'redis' },
+          { id: 'postgres://app@127.0.0.1:5432/shop', label: 'pg', engine: 'db', backend: 'postgres' },
         ] };
         return result as R;
       }
       if (method === 'djangoSessions/sessions') {
         const p = params as SessionsParams;
         if (p.storeId.startsWith('redis')) throw new Error(`connect ECONNREFUSED 127.0.0.1:1 (secret ${secret})`);
+        if (p.storeId.startsWith('postgres')) return { sessions: [], errors: [], error: 'password authentication failed for user "app"' } as R;
         const start = Number(p.cursor ?? 0);
         const matching = all.filter((s) => !p.filter || JSON.stringify(s).includes(p.filter));
         const page = matching.slice(start, start + p.limit);
@@ -54,7 +56,7 @@ test('refresh lists stores, then the first page of each, newest expiry first', a
   await m.refresh();
   assert.equal(m.state, 'ready');
   assert.ok(changes >= 2);
-  const [sqlite, redis] = m.stores;
+  const [sqlite, redis, pg] = m.stores;
   assert.deepEqual(sqlite.sessions.map((s) => s.key), ['cccc3333dddd4444', 'aaaa1111bbbb2222']);
   assert.equal(sqlite.hasMore, true);
   assert.deepEqual(sqlite.warnings, ['one row unreadable']);
@@ -65,6 +67,9 @@ test('refresh lists stores, then the first page of each, newest expiry first', a
   assert.match(redis.error ?? '', /ECONNREFUSED/);
   assert.ok(!redis.error?.includes(secret), redis.error);
   assert.equal(redis.hasMore, false);
+  // A page the server could not read at all is the store's error too.
+  assert.equal(pg.error, 'password authentication failed for user "app"');
+  assert.deepEqual(pg.sessions, []);
 });
 
 test('load more appends the next page and stops at the end', async () => {

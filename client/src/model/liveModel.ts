@@ -134,6 +134,7 @@ export class LiveModel {
         password: await this.deps.password(state.store.id),
       });
       if (generation !== this.generation) return;
+      if (page.error) throw new Error(page.error);
       const fresh = page.sessions.map((s): LiveSession => ({ ...s, handle: String(this.nextHandle++), storeId: state.store.id }));
       for (const s of fresh) this.byHandle.set(s.handle, s);
       state.sessions = [...state.sessions, ...fresh].sort(byNewestExpiry);
