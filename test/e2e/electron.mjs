@@ -7,14 +7,14 @@ import { tsImport } from 'tsx/esm/api';
 const modes = process.argv.slice(2).length ? process.argv.slice(2) : ['trusted', 'untrusted'];
 const { repo } = await tsImport('./harness.ts', import.meta.url);
 const { buildSuite, fakeStore, suiteBundle } = await tsImport('./setup.ts', import.meta.url);
-const { prepareWorkspace } = await tsImport('./workspace.ts', import.meta.url);
+const { cleanupWorkspace, prepareWorkspace } = await tsImport('./workspace.ts', import.meta.url);
 
 await buildSuite();
 let failed = false;
 for (const mode of modes) {
   const fake = await fakeStore();
+  const { workspace, infoPath, info } = prepareWorkspace(mode, fake.port);
   try {
-    const { workspace, infoPath } = prepareWorkspace(mode, fake.port);
     const code = await runTests({
       extensionDevelopmentPath: repo,
       extensionTestsPath: suiteBundle,
@@ -27,6 +27,7 @@ for (const mode of modes) {
     failed ||= code !== 0 || !storeOk;
   } finally {
     fake.server.close();
+    cleanupWorkspace(info);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { requires } from '../support/requirements';
 import { repo, runInVSCode, vscodeAvailable } from './harness';
 import { buildSuite, fakeStore, suiteBundle } from './setup';
-import { djangoAvailable, prepareWorkspace } from './workspace';
+import { cleanupWorkspace, djangoAvailable, prepareWorkspace } from './workspace';
 
 function redisUp(): boolean {
   return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
@@ -42,6 +42,7 @@ test('the extension works in a real VS Code on a trusted workspace', { timeout: 
   const fake = await fakeStore();
   try {
     const { workspace, infoPath, info } = prepareWorkspace('trusted', fake.port);
+    t.after(() => cleanupWorkspace(info));
     if (process.env.DS_SCREENSHOT === '1') {
       info.screenshot = join(repo, 'media', 'screenshot-live-sessions.png');
       writeFileSync(infoPath, JSON.stringify(info, null, 2));
@@ -79,7 +80,8 @@ test('Restricted Mode: analysis works and no session store is contacted', { time
   await buildSuite();
   const fake = await fakeStore();
   try {
-    const { workspace, infoPath } = prepareWorkspace('untrusted', fake.port);
+    const { workspace, infoPath, info } = prepareWorkspace('untrusted', fake.port);
+    t.after(() => cleanupWorkspace(info));
     const result = await runInVSCode({ workspace, testsPath: suiteBundle, restricted: true, env: { DS_E2E_INFO: infoPath }, onLog: suiteLines(t) });
     assert.equal(result.exitCode, 0, `VS Code suite failed:\n${report(result.log)}`);
     assert.equal(fake.connections(), 0, 'a store was contacted from an untrusted workspace');

@@ -1,7 +1,7 @@
 // A throwaway copy of examples/shop with real sessions written by Django: a SQLite store, a Redis
 // store (own key prefix), a signed cookie; plus the info file the in-VS Code suite reads.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repo } from './harness';
@@ -79,4 +79,12 @@ export function prepareWorkspace(mode: E2EInfo['mode'], fakePort: number): { wor
   const infoPath = join(tmp, 'ds-e2e.json');
   writeFileSync(infoPath, JSON.stringify(info, null, 2));
   return { workspace, infoPath, info };
+}
+
+/** Removes the temp folder and the Redis keys the run wrote (its own prefix, db 7). */
+export function cleanupWorkspace(info: E2EInfo): void {
+  const scan = spawnSync('redis-cli', ['-n', '7', '--scan', '--pattern', `${info.redis.prefix}:*`], { encoding: 'utf8' });
+  const keys = scan.stdout.split('\n').filter(Boolean);
+  if (keys.length) spawnSync('redis-cli', ['-n', '7', 'del', ...keys]);
+  rmSync(info.signalDir, { recursive: true, force: true });
 }
