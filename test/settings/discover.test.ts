@@ -65,3 +65,14 @@ test('production modules: by name, or by configuration (module names or path glo
   assert.equal(isProductionModule('shop.settings.staging', 'shop/settings/staging.py', ['**/staging.py']), true);
   assert.equal(isProductionModule('shop.settings.prod', 'shop/settings/prod.py', ['**/staging.py']), false);
 });
+
+test('two projects with the same module name: each is evaluated from its own file', async () => {
+  const { checkWorkspaceSettings } = await import('../../server/src/rules/workspace');
+  const project = (secure: string) => ({ manage: "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n", settings: `INSTALLED_APPS = ['django.contrib.sessions']\nSESSION_COOKIE_SECURE = ${secure}\n` });
+  const a = project('True');
+  const b = project('False');
+  const ws = workspace({ 'a/manage.py': a.manage, 'a/proj/__init__.py': '', 'a/proj/settings.py': a.settings, 'b/manage.py': b.manage, 'b/proj/__init__.py': '', 'b/proj/settings.py': b.settings });
+  const result = await checkWorkspaceSettings(ws);
+  assert.deepEqual(result.models.map((m) => [m.info.file, m.model.file]), [['a/proj/settings.py', 'a/proj/settings.py'], ['b/proj/settings.py', 'b/proj/settings.py']]);
+  assert.deepEqual(result.diagnostics.filter((d) => d.djangoId === 'security.W010').map((d) => d.file), ['b/proj/settings.py']);
+});

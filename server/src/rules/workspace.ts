@@ -33,7 +33,7 @@ export async function checkWorkspaceSettings(access: WorkspaceAccess, options: W
   const models: WorkspaceSettings['models'] = [];
   const byPlace = new Map<string, SettingsDiagnostic>();
   for (const info of discovered.modules) {
-    const model = await evaluateSettings(info.module, access, options, session);
+    const model = await evaluateSettings(info, access, options, session);
     models.push({ info, model });
     for (const d of checkSettings(model, { djangoVersion: options.djangoVersion, severity: options.severity, production: info.production, workspaceModules })) {
       const key = `${d.file}:${d.span.startLine}:${d.span.startColumn}:${d.code}:${d.djangoId}`;
@@ -42,6 +42,6 @@ export async function checkWorkspaceSettings(access: WorkspaceAccess, options: W
     }
   }
   const primaryModule = discovered.primary?.module;
-  const primary = models.find((m) => m.info.module === primaryModule)?.model ?? null;
+  const primary = models.find((m) => m.info.module === primaryModule && m.info.file === discovered.primary?.file)?.model ?? null;
   return { discovered, primary, models, diagnostics: [...byPlace.values()] };
 }

@@ -46,12 +46,14 @@ export async function createEvaluation(access: WorkspaceAccess, options: Evaluat
 }
 
 /**
- * Evaluates a settings module statically. Returns a model even when the module is missing or broken
+ * Evaluates a settings module statically (by name, or by name and file as `findSettingsModules` returns them). Returns a model even when the module is missing or broken
  * (then with `problems`, and unknown values where they apply).
  */
-export async function evaluateSettings(module: string, access: WorkspaceAccess, options: EvaluateOptions = {}, session?: EvaluationSession): Promise<SettingsModel> {
+export async function evaluateSettings(target: string | { module: string; file?: string }, access: WorkspaceAccess, options: EvaluateOptions = {}, session?: EvaluationSession): Promise<SettingsModel> {
   const s = session ?? (await createEvaluation(access, options));
-  const file = fileOfModule(module, access.files);
+  // Several projects in one workspace may share a module name: a known file (from discovery) wins.
+  const module = typeof target === 'string' ? target : target.module;
+  const file = (typeof target === 'string' ? undefined : target.file) ?? fileOfModule(module, access.files);
   const production = isProductionModule(module, file, options.productionSettings);
   if (!file) {
     const span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
