@@ -103,3 +103,9 @@ test('a value computed from .get with a default takes the default type', async (
   assert.equal(only(facts, 'write', 'n').valueType, 'int');
   assert.equal(only(facts, 'write', 'm').valueType, 'unknown');
 });
+
+test("'k' in request.session.keys() is a contains access", async () => {
+  const facts = await pythonFacts("def f(request):\n    return 'k' in request.session.keys()\n");
+  assert.deepEqual(summary(facts), ['contains k']);
+  assert.equal(facts.accesses[0].via, 'in request.session.keys()');
+});

@@ -56,3 +56,10 @@ test('binary and huge templates do not throw', () => {
   const huge = '{{ request.session.a }}{% if x %}\n'.repeat(100_000);
   assert.equal(extractTemplateFacts(huge, 'h.html').accesses.length, 100_000);
 });
+
+test("{% if 'k' in request.session %} is a contains access with the quoted key's span", () => {
+  const src = `{% if 'theme' in request.session %}a{% endif %}{% if "x" not in request.session %}{% endif %}{% if 'y' in request.session.cart %}{% endif %}`;
+  const facts = extractTemplateFacts(src, 't.html');
+  assert.deepEqual(facts.accesses.map((a) => `${a.op} ${a.key}`), ['contains theme', 'contains x', 'read cart']);
+  assert.deepEqual(facts.accesses[0].span, spanOfText(src, "'theme'"));
+});

@@ -84,6 +84,16 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
         via: isBlock ? `{% ${name} %}` : `{{ request.session.${key} }}`, scope: '<template>',
       });
     }
+    // `{% if 'theme' in request.session %}`: a membership test.
+    if (isBlock) {
+      for (const m of content.matchAll(new RegExp(`(['"])(\\w+)\\1\\s+(?:not\\s+)?in\\s+(?:${receiver})(?![.\\w])`, 'g'))) {
+        const keyStart = start + 2 + m.index + 1;
+        accesses.push({
+          key: m[2], pattern: false, op: 'contains', span: lines.span(keyStart - 1, keyStart + m[2].length + 1),
+          source: { kind: 'literal' }, via: `{% ${name} %}`, scope: '<template>',
+        });
+      }
+    }
     if (name === 'with') aliasFrames.push(withAliases(content));
   }
   // Openers with no closer on their line: what Django would report as a broken tag.

@@ -194,7 +194,17 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   }
 }
 
-/** `'k' in request.session` / `'k' not in s`. */
+/** `request.session.keys()` is as good as the session for `in`. */
+function keysOfSession(ctx: Ctx, node: SyntaxNode): string | null {
+  const call = unwrap(node);
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+  if (!fn || !method || textOf(ctx.text, method) !== 'keys') return null;
+  const via = sessionVia(ctx, fn.childForFieldName('object'));
+  return via ? `${via}.keys()` : null;
+}
+
+/** `'k' in request.session` / `'k' not in s` / `'k' in s.keys()`. */
 export function handleComparison(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   let previous: SyntaxNode | null = null;
   let pendingIn = false;
@@ -210,7 +220,7 @@ export function handleComparison(ctx: Ctx, sink: AccessSink, node: SyntaxNode): 
       continue;
     }
     if (pendingIn && previous) {
-      const via = sessionVia(ctx, child);
+      const via = sessionVia(ctx, child) ?? keysOfSession(ctx, child);
       if (via) addAccess(ctx, sink, resolveKey(ctx, previous), 'contains', `in ${via}`);
     }
     pendingIn = false;
