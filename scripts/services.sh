@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(python3-django python3-django-redis python3-pymemcache python3-psycopg2 python3-mysqldb python3-lz4 python3-decouple python3-django-environ
-          memcached neovim ripgrep chromium libkrb5-dev procps)
+          zstd memcached neovim ripgrep chromium libkrb5-dev procps)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
