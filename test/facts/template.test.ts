@@ -63,3 +63,10 @@ test("{% if 'k' in request.session %} is a contains access with the quoted key's
   assert.deepEqual(facts.accesses.map((a) => `${a.op} ${a.key}`), ['contains theme', 'contains x', 'read cart']);
   assert.deepEqual(facts.accesses[0].span, spanOfText(src, "'theme'"));
 });
+
+test('a long line full of openers without closers is handled in linear time', () => {
+  const line = '{{ {% '.repeat(200_000);
+  const facts = extractTemplateFacts(`${line}\n{{ request.session.ok }}`, 'p.html');
+  assert.deepEqual(facts.accesses.map((a) => a.key), ['ok']);
+  assert.equal(facts.syntaxErrors, 400_000);
+});

@@ -4,8 +4,37 @@
 // syntax only, as Django's own lexer does) finds the tags; each tag is scanned for session lookups.
 import type { FileFacts, SessionAccess, Span } from './types';
 
-/** Django's tag regex: tags never span lines. */
-const TAG = /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/g;
+const CLOSERS: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
+
+/**
+ * Django's tags (`{{ }}`, `{% %}`, `{# #}`, never spanning lines), found in linear time: the next
+ * closer and newline positions are cached, so a long line full of openers costs one scan, not one
+ * per opener (a `.*?` regex would be quadratic there). `unclosed` counts openers with no closer.
+ */
+function* tags(text: string, counter: { unclosed: number }): Generator<{ tag: string; start: number }> {
+  const nextCloser: Record<string, number> = { '}}': -2, '%}': -2, '#}': -2 };
+  let nextNewline = -2;
+  let pos = text.indexOf('{');
+  while (pos >= 0 && pos < text.length - 1) {
+    const opener = text.slice(pos, pos + 2);
+    const closer = CLOSERS[opener];
+    if (!closer) {
+      pos = text.indexOf('{', pos + 1);
+      continue;
+    }
+    if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
+    if (nextCloser[closer] !== -1 && nextCloser[closer] < pos + 2) nextCloser[closer] = text.indexOf(closer, pos + 2);
+    const end = nextCloser[closer];
+    const lineEnd = nextNewline === -1 ? text.length : nextNewline;
+    if (end === -1 || end > lineEnd) {
+      counter.unclosed++;
+      pos = text.indexOf('{', pos + 2);
+      continue;
+    }
+    yield { tag: text.slice(pos, end + 2), start: pos };
+    pos = text.indexOf('{', end + 2);
+  }
+}
 /** Attributes and methods of SessionBase that a template lookup reaches instead of a key. */
 const SESSION_ATTRIBUTES = new Set([
   'session_key', 'modified', 'accessed', 'is_empty', 'items', 'keys', 'values', 'get_expiry_age', 'get_expiry_date',
@@ -55,10 +84,8 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
   const lines = new LineIndex(text);
   const aliasFrames: string[][] = [];
   let rawUntil: string | null = null;
-  let syntaxErrors = 0;
-  for (const match of text.matchAll(TAG)) {
-    const tag = match[0];
-    const start = match.index;
+  const counter = { unclosed: 0 };
+  for (const { tag, start } of tags(text, counter)) {
     if (tag.startsWith('{#')) continue;
     const isBlock = tag.startsWith('{%');
     const content = tag.slice(2, -2);
@@ -96,11 +123,5 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
     }
     if (name === 'with') aliasFrames.push(withAliases(content));
   }
-  // Openers with no closer on their line: what Django would report as a broken tag.
-  for (const m of text.matchAll(/\{[{%]/g)) {
-    const lineEnd = text.indexOf('\n', m.index);
-    const rest = text.slice(m.index, lineEnd < 0 ? undefined : lineEnd);
-    if (!rest.includes(m[0] === '{{' ? '}}' : '%}')) syntaxErrors++;
-  }
-  return { file, language: 'django-html', module: null, accesses, mutations: [], constants: [], imports: [], syntaxErrors };
+  return { file, language: 'django-html', module: null, accesses, mutations: [], constants: [], imports: [], syntaxErrors: counter.unclosed };
 }
