@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { decodeSessionData, decodeSignedCookie } from '../codec';
 import type { DecodedSession } from '../codec/types';
 import type { AdapterContext } from './context';
-import { DEFAULT_TIMEOUT_MS, safeMessage } from './errors';
+import { DEFAULT_TIMEOUT_MS, safeMessage, withTimeout } from './errors';
 import { createAdapter } from './factory';
 import { undecodable } from './live';
 import { maskSessionKey } from './mask';
@@ -111,7 +111,8 @@ export class LiveSessionService {
   async listSessions(storeId: string, page: PageRequest, secrets: string[], password?: string): Promise<SessionsOutcome> {
     return this.attempt(storeId, secrets, password, async (adapter) => {
       const result: SessionsOutcome = await adapter.list(page);
-      if (!page.cursor) result.total = await adapter.count().catch(() => undefined);
+      // The total is a nicety: a cache with millions of keys must not hold the first page up.
+      if (!page.cursor) result.total = await withTimeout(adapter.count(), this.timeoutMs, 'count').catch(() => undefined);
       return result;
     }, (message) => ({ sessions: [], errors: [], error: message }));
   }
