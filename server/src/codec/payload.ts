@@ -4,7 +4,7 @@ import { CodecError } from './errors';
 import { tryUnpickle } from './pickle/index';
 import { parsePythonJson } from './pyjson/parse';
 import type { PickleLimits, PyJson } from './types';
-import { inflateCapped } from './zlib';
+import { inflateCapped, inflateCappedTransient } from './zlib';
 
 export interface DeserializedPayload {
   value: PyJson;
@@ -17,6 +17,15 @@ export function payloadBytes(payload: string, maxInflatedBytes?: number): Uint8A
   const compressed = payload.startsWith('.');
   const raw = b64urlDecode(compressed ? payload.slice(1) : payload);
   return compressed ? inflateCapped(raw, maxInflatedBytes) : raw;
+}
+
+/** `payloadBytes` then `deserialize`, inflating into a scratch buffer that is read (or, for a
+ * pickle, copied) at once. */
+export function deserializePayload(payload: string, maxInflatedBytes: number | undefined, serializer: 'json' | 'pickle' | 'auto' = 'auto'): DeserializedPayload {
+  if (payload.charCodeAt(0) !== 0x2e /* . */) return deserialize(b64urlDecode(payload), serializer);
+  const bytes = inflateCappedTransient(b64urlDecode(payload.slice(1)), maxInflatedBytes);
+  const pickled = serializer === 'pickle' || (serializer === 'auto' && bytes[0] === 0x80);
+  return deserialize(pickled ? bytes.slice() : bytes, serializer);
 }
 
 /** JSONSerializer (latin-1 text) or PickleSerializer (protocol 2+ pickles start with PROTO). */

@@ -4,7 +4,7 @@ import { b64stdDecode } from './base64';
 import { reasonOf } from './errors';
 import { isPast, sessionExpiry, sessionUser } from './expiry';
 import { saltedHmac } from './hmac';
-import { deserialize, payloadBytes, type DeserializedPayload } from './payload';
+import { deserialize, deserializePayload, type DeserializedPayload } from './payload';
 import { tryUnpickle } from './pickle/index';
 import { isTagged, setKey } from './pyjson/tags';
 import { isTooOld, splitSignature, splitTimestamp, verifySignature } from './signing';
@@ -57,7 +57,7 @@ function decodeSigned(text: string, opts: DecodeOptions, salt: string, maxAge: n
   const { payload, timestamp } = parts;
   let content: DeserializedPayload;
   try {
-    content = deserialize(payloadBytes(payload, opts.maxInflatedBytes), opts.serializer, undefined);
+    content = deserializePayload(payload, opts.maxInflatedBytes, opts.serializer);
   } catch (error) {
     const failed = badSignature !== null ? { ...undecodable(badSignature, 'signed'), status: 'bad-signature' as const } : undecodable(reasonOf(error), 'signed');
     failed.signedAt = timestamp;

@@ -4,7 +4,7 @@
 import { inflateSync } from 'node:zlib';
 import { deflate } from 'pako';
 import { CodecError } from './errors';
-import { zlibInflate } from './inflate';
+import { zlibInflate, zlibInflateScratch } from './inflate';
 
 export const DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
@@ -13,6 +13,17 @@ const JS_INFLATE_MAX_INPUT = 64 * 1024;
 
 export function inflateCapped(data: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Uint8Array {
   if (data.length <= JS_INFLATE_MAX_INPUT) return zlibInflate(data, Math.max(1, maxBytes));
+  return inflateNative(data, maxBytes);
+}
+
+/** As `inflateCapped`, but small blobs come back as a view of a shared scratch buffer, valid only
+ * until the next inflate: for callers that read the bytes at once (the decode path). */
+export function inflateCappedTransient(data: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Uint8Array {
+  if (data.length <= JS_INFLATE_MAX_INPUT) return zlibInflateScratch(data, Math.max(1, maxBytes));
+  return inflateNative(data, maxBytes);
+}
+
+function inflateNative(data: Uint8Array, maxBytes: number): Uint8Array {
   try {
     return inflateSync(data, { maxOutputLength: Math.max(1, maxBytes) });
   } catch (error) {
