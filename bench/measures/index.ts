@@ -65,7 +65,7 @@ async function treeRows(ctx: BenchContext, probe: string | null, why: string, c:
     detail: { runs, ...cold } }, cold.wallMs / rg.ms));
   rows.push(measured({ id: `index.${c.name}.wall`, section, label: `cold index, process start → done, ${c.name}`, unit: 'ms', reference: ref,
     note: `${cold.last.files} files walked, ${cold.last.parsed} parsed, ${cold.last.keys} keys` }, cold.wallMs));
-  rows.push(measured({ id: `index.${c.name}.engine`, section, label: `cold index, engine only, ${c.name}`, unit: 'ms', note: `after module load: index build ${Math.round(cold.last.buildMs)} ms + settings ${Math.round(cold.last.settingsMs)} ms (${cold.last.settingsModule ?? 'none found'})` }, cold.engineMs));
+  rows.push(measured({ id: `index.${c.name}.engine`, section, label: `cold index, engine only, ${c.name}`, unit: 'ms', note: `after module load; last run: index build ${Math.round(cold.last.buildMs)} ms + settings ${Math.round(cold.last.settingsMs)} ms (${cold.last.settingsModule ?? 'none found'})` }, cold.engineMs));
   return { rows, cold };
 }
 
