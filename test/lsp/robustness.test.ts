@@ -27,7 +27,7 @@ async function stillAnswers(): Promise<void> {
   assert.equal(client.process.exitCode, null);
 }
 
-test('indexing survives binary, non-UTF-8, 5 MB files and a symlink loop', async () => {
+test('indexing survives binary, non-UTF-8, 5 MB files and a symlink loop', { timeout: 120_000 }, async () => {
   const log = client.logs.join('');
   assert.match(log, /not parsed \(binary/);
   assert.match(log, /not parsed \(too-large/);
@@ -37,7 +37,7 @@ test('indexing survives binary, non-UTF-8, 5 MB files and a symlink loop', async
   await stillAnswers();
 });
 
-test('syntax errors mid-edit: completion and hover still answer', async () => {
+test('syntax errors mid-edit: completion and hover still answer', { timeout: 120_000 }, async () => {
   const broken = "def f(:\n    x = request.session['\n    class\n";
   const uri = await client.open('cart/broken.py', broken);
   const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 25 } });
@@ -46,7 +46,7 @@ test('syntax errors mid-edit: completion and hover still answer', async () => {
   assert.equal(hover, null);
 });
 
-test('a 5 MB document opened in the editor is not parsed but requests answer', async () => {
+test('a 5 MB document opened in the editor is not parsed but requests answer', { timeout: 120_000 }, async () => {
   const big = `def f(request):\n    request.session['cart']\n${'# filler line\n'.repeat(400_000)}`;
   const uri = await client.open('cart/big_open.py', big);
   const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
@@ -56,7 +56,7 @@ test('a 5 MB document opened in the editor is not parsed but requests answer', a
   assert.match((after?.contents as { value: string }).value, /`cart`/);
 });
 
-test('10,000 rapid didChange edits: no crash, no hang, the final text wins, RSS bounded', async (t) => {
+test('10,000 rapid didChange edits: no crash, no hang, the final text wins, RSS bounded', { timeout: 120_000 }, async (t) => {
   const text = 'def f(request):\n    request.session["k"] = 1\n';
   const uri = await client.open('cart/typing.py', text);
   let line = 2;

@@ -10,6 +10,11 @@ export async function prepareFeatures(): Promise<void> {
   parser ??= await initPythonParser();
 }
 
+/** The loaded parser (for the settings helpers that take one), undefined before prepareFeatures. */
+export function loadedParser(): Parser | undefined {
+  return parser;
+}
+
 /** Runs `use` on a fresh tree of `text`; undefined when the parser is not loaded yet or the text is too large to parse. */
 export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
   if (!parser || text.length > MAX_PARSE_BYTES) return undefined;

@@ -20,11 +20,16 @@ import { prepareRename, rename } from '../../features/rename';
 import { djangoExtractor } from '../../index/djangoExtractor';
 import { languageOf } from '../../index/files';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
+import { isSettingsLikeFile } from '../../settings/discover';
+import { checkWorkspaceSettings } from '../../rules/workspace';
+import { settingsCodeActions, settingsCompletionItems, settingsDiagnostics, settingsHoverOf } from '../../features/lspSettings';
+import type { SettingsModel } from '../../settings/types';
 import { DiagnosticsPublisher } from './publisher';
 import { quietly, safely } from './safe';
 import { WorkspaceFolder } from './workspace';
 
 const EDIT_SETTLE_MS = 120;
+const SETTINGS_SETTLE_MS = 300;
 
 export class SessionServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -40,6 +45,8 @@ export class SessionServer {
   private editTimer: NodeJS.Timeout | undefined;
   private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
   private readonly indexCancel = { isCancellationRequested: false };
+  private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
+  private settingsTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly connection: Connection) {
     this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
@@ -49,7 +56,11 @@ export class SessionServer {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(quietly(c, 'initialized', () => this.initialized()));
-    c.onShutdown(() => { this.indexCancel.isCancellationRequested = true; this.publisher.dispose(); });
+    c.onShutdown(() => {
+      this.indexCancel.isCancellationRequested = true;
+      this.publisher.dispose();
+      if (this.settingsTimer) clearTimeout(this.settingsTimer);
+    });
     c.onDidChangeConfiguration(quietly(c, 'configuration', async (change) => this.applyConfig(await this.pullConfig(change.settings))));
     c.onDidChangeWatchedFiles(quietly(c, 'watched files', async (params) => this.watched(params.changes)));
     this.documents.onDidOpen(quietly(c, 'open', (e) => this.edited(e.document.uri, true)));
@@ -58,11 +69,14 @@ export class SessionServer {
 
     c.onCompletion(safely(c, 'completion', async ({ textDocument, position }) => {
       const doc = await this.prepared(textDocument.uri);
-      return doc ? complete(this.context(), doc.file, doc.text, position, { insertReplace: this.insertReplace() }) : [];
+      if (!doc) return [];
+      const items = complete(this.context(), doc.file, doc.text, position, { insertReplace: this.insertReplace() });
+      return items.length || !this.touchesSettings(doc.file) ? items : settingsCompletionItems(doc.text, position, this.settings.model);
     }));
     c.onHover(safely(c, 'hover', async ({ textDocument, position }) => {
       const doc = await this.prepared(textDocument.uri);
-      return doc ? hover(this.context(), doc.file, doc.text, position) : null;
+      if (!doc) return null;
+      return hover(this.context(), doc.file, doc.text, position) ?? (this.touchesSettings(doc.file) ? settingsHoverOf(doc.text, position, this.settings.model) : null);
     }));
     c.onDefinition(safely(c, 'definition', async ({ textDocument, position }) => {
       const doc = await this.prepared(textDocument.uri);
@@ -86,7 +100,8 @@ export class SessionServer {
     }));
     c.onCodeAction(safely(c, 'codeAction', async ({ textDocument, context }) => {
       const doc = await this.prepared(textDocument.uri);
-      return doc ? codeActions(this.context(), doc.file, doc.text, context.diagnostics) : [];
+      if (!doc) return [];
+      return [...codeActions(this.context(), doc.file, doc.text, context.diagnostics), ...settingsCodeActions(this.context(), context.diagnostics)];
     }));
     c.onWorkspaceSymbol(safely(c, 'workspaceSymbol', async ({ query }) => {
       await this.flush();
@@ -150,6 +165,7 @@ export class SessionServer {
       }
       for (const doc of this.documents.all()) this.dirty.add(doc.uri);
       this.applyEdits();
+      await this.analyzeSettings();
       this.sendState({ state: 'ready', filesDone: this.state.filesTotal, filesTotal: this.state.filesTotal, keys: this.index.keys().size });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -182,7 +198,35 @@ export class SessionServer {
   private applyConfig(config: DjangoSessionsSettings): void {
     this.config = config;
     this.index?.setExclude(config.exclude);
+    this.scheduleSettings();
     this.publisher.schedule();
+  }
+
+  /** Finds and evaluates the settings modules, checks them, and gives the primary model to the index. */
+  private async analyzeSettings(): Promise<void> {
+    if (!this.hasRoot) return;
+    try {
+      const access = { files: this.index.knownFiles(), readFile: (f: string) => this.folder.textOf(f) };
+      const result = await checkWorkspaceSettings(access, {
+        settingsModule: this.config.settingsModule, productionSettings: this.config.productionSettings,
+        severity: this.config.severity, root: this.folder.root,
+      });
+      const files = new Set(result.models.flatMap((m) => m.model.files));
+      this.settings = { model: result.primary, files, diagnostics: settingsDiagnostics(result.diagnostics) };
+      this.index.setSettings(result.primary);
+    } catch (error) {
+      this.connection.console.error(`settings analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.publisher.schedule();
+  }
+
+  private scheduleSettings(): void {
+    if (this.settingsTimer) clearTimeout(this.settingsTimer);
+    this.settingsTimer = setTimeout(() => { this.settingsTimer = undefined; void this.analyzeSettings(); }, SETTINGS_SETTLE_MS);
+  }
+
+  private touchesSettings(file: string): boolean {
+    return this.settings.files.has(file) || isSettingsLikeFile(file);
   }
 
   private async registerWatchers(): Promise<void> {
@@ -199,6 +243,7 @@ export class SessionServer {
       if (!file || this.documents.get(change.uri) || !languageOf(file) || this.index.isExcluded(file)) continue;
       if (change.type === FileChangeType.Deleted) this.index.removeFile(file);
       else this.index.refreshFromDisk(file);
+      if (this.touchesSettings(file)) this.scheduleSettings();
     }
     this.publisher.schedule();
   }
@@ -226,7 +271,10 @@ export class SessionServer {
     for (const uri of this.dirty) {
       const doc = this.documents.get(uri);
       const file = this.folder.fileOf(uri);
-      if (doc && file && languageOf(file) && !this.index.isExcluded(file)) this.index.updateFile(file, doc.getText());
+      if (doc && file && languageOf(file) && !this.index.isExcluded(file)) {
+        this.index.updateFile(file, doc.getText());
+        if (this.touchesSettings(file)) this.scheduleSettings();
+      }
     }
     this.dirty.clear();
     this.publisher.schedule();
@@ -257,6 +305,10 @@ export class SessionServer {
     const context = this.context();
     const out = new Map<string, Diagnostic[]>();
     for (const file of this.index.files()) out.set(this.folder.uriOf(file), diagnosticsFor(context, file));
+    for (const [file, diagnostics] of this.settings.diagnostics) {
+      const uri = this.folder.uriOf(file);
+      out.set(uri, [...(out.get(uri) ?? []), ...diagnostics]);
+    }
     return out;
   }
 }
