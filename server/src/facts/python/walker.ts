@@ -49,6 +49,8 @@ class Walker {
   readonly functions = new Map<string, FunctionShape[]>();
   readonly roles = new Map<string, TargetRole>();
   syntaxErrors = 0;
+  /** Nodes whose handler threw; kept for debugging, not part of the facts. */
+  skippedNodes = 0;
   readonly ctx: Ctx;
 
   constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
@@ -70,7 +72,7 @@ class Walker {
     for (const node of root.descendantsOfType(DEEP_TYPES)) {
       if (!node) continue;
       this.closeScopesBefore(node.startIndex);
-      this.enter(node.type, node, false);
+      this.safely(node.type, node, false);
     }
     this.closeScopesBefore(Infinity);
   }
@@ -84,7 +86,7 @@ class Walker {
         if (type === 'ERROR') this.syntaxErrors++;
         if (SHALLOW_TYPES.has(type)) {
           this.closeScopesBefore(cursor.startIndex);
-          this.enter(type, cursor.currentNode, true);
+          this.safely(type, cursor.currentNode, true);
         }
         if (STRUCTURAL.has(type) && cursor.gotoFirstChild()) continue;
         while (!cursor.gotoNextSibling()) {
@@ -94,6 +96,15 @@ class Walker {
     } finally {
       this.closeScopesBefore(Infinity);
       cursor.delete();
+    }
+  }
+
+  /** A node the handlers do not understand (odd error recovery) is skipped, never fatal. */
+  private safely(type: string, node: SyntaxNode, shallow: boolean): void {
+    try {
+      this.enter(type, node, shallow);
+    } catch {
+      this.skippedNodes++;
     }
   }
 
