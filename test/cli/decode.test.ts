@@ -78,3 +78,18 @@ test('values Django 3.2 encoded decode to what Django stored', async (t) => {
     assert.deepEqual(json<Decoded>(run).data, data);
   }
 });
+
+test('--fallback-key-env verifies a value signed with a rotated-out key', async () => {
+  const old = 'ds-cli-old-secret-0123456789-abcdefghijklmnopqrstuvwxyz-old';
+  const value = encodeSessionData(data, old);
+  const keys = { DS_SECRET: secret, DS_OLD: old };
+  const without = await cli(['decode', value, '--secret-key-env', 'DS_SECRET', '--format', 'json'], { env: keys });
+  assert.equal(json<Decoded>(without).status, 'bad-signature');
+  const withFallback = await cli(['decode', value, '--secret-key-env', 'DS_SECRET', '--fallback-key-env', 'DS_OLD'], { env: keys });
+  assert.equal(withFallback.code, 0, withFallback.stderr);
+  assert.match(withFallback.stdout, /^status: valid\n/);
+  assert.match(withFallback.stdout, /signed with SECRET_KEY_FALLBACKS\[0\]/);
+  const alone = await cli(['decode', value, '--fallback-key-env', 'DS_OLD'], { env: keys });
+  assert.equal(alone.code, 2);
+  assert.match(alone.stderr, /needs the current SECRET_KEY too/);
+});

@@ -12,11 +12,6 @@ export class CliError extends Error {
   }
 }
 
-/** The engine part behind a command is missing from this build: fail clearly, never fake output. */
-export function notAvailable(what: string): CliError {
-  return new CliError(`${what} is not available in this build`);
-}
-
 /** A message safe to print for any thrown value (no stack, no secrets beyond what the thrower put in). */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@ export const severities: readonly Severity[] = ['error', 'warning', 'info', 'hin
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface Parsed {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -28,21 +28,26 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
 }
 
 /** One of `allowed`, or a usage error naming them. */
-export function oneOf<T extends string>(name: string, value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(name: string, value: string | boolean | string[] | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`--${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
 
-export function positiveInt(name: string, value: string | boolean | undefined, fallback: number): number {
+export function positiveInt(name: string, value: string | boolean | string[] | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`--${name} must be a positive integer (got ${JSON.stringify(value)})`);
   return n;
 }
 
-export function str(value: string | boolean | undefined): string | undefined {
+export function str(value: string | boolean | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The values of a `multiple: true` option. */
+export function strings(value: string | boolean | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /** The rank used by --fail-on: a finding fails the run when its rank is at least the threshold's. */

@@ -18,11 +18,16 @@ export function fromEnv(io: CliIo, flag: string, name: string): string {
   return value;
 }
 
-/** SECRET_KEY from `--secret-key-env VAR`, else DJANGO_SECRET_KEY when set, else none (no verification). */
-export function secretKeys(io: CliIo, flagValue: string | undefined): string[] {
-  if (flagValue !== undefined) return [fromEnv(io, 'secret-key-env', flagValue)];
-  const fallback = io.env[DEFAULT_SECRET_ENV];
-  return fallback ? [fallback] : [];
+/**
+ * SECRET_KEY from `--secret-key-env VAR`, else DJANGO_SECRET_KEY when set, else none (no verification),
+ * then the SECRET_KEY_FALLBACKS named by `--fallback-key-env VAR` (repeatable), in order.
+ */
+export function secretKeys(io: CliIo, flagValue: string | undefined, fallbackNames: readonly string[] = []): string[] {
+  const fallbacks = fallbackNames.map((name) => fromEnv(io, 'fallback-key-env', name));
+  if (flagValue !== undefined) return [fromEnv(io, 'secret-key-env', flagValue), ...fallbacks];
+  const current = io.env[DEFAULT_SECRET_ENV];
+  if (!current && fallbacks.length) throw new CliError('--fallback-key-env needs the current SECRET_KEY too (--secret-key-env VAR or DJANGO_SECRET_KEY)');
+  return current ? [current, ...fallbacks] : [];
 }
 
 export function password(io: CliIo, flagValue: string | undefined): string | undefined {

@@ -5,7 +5,7 @@ import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors';
 import { sessionJson, sessionsJson, sessionsText, sessionText } from '../format/sessions';
 import type { CliIo } from '../io';
 import type { CliSession } from '../model';
-import { oneOf, parseCommandArgs, positiveInt, str, type Parsed } from '../options';
+import { oneOf, parseCommandArgs, positiveInt, str, strings, type Parsed } from '../options';
 import { noSecretNotice, password, secretKeys } from '../secrets';
 
 export const sessionsUsage = `Usage: django-sessions sessions <list|show KEY|delete KEY|clear-expired> [options]
@@ -22,6 +22,7 @@ Store (one of):
 
 Secrets (names of environment variables, never the values):
   --secret-key-env VAR     SECRET_KEY to verify signatures (default: DJANGO_SECRET_KEY if set)
+  --fallback-key-env VAR   a SECRET_KEY_FALLBACKS entry (repeatable)
   --password-env VAR       the store's password
 
 Options:
@@ -38,7 +39,7 @@ const subcommands = ['list', 'show', 'delete', 'clear-expired'] as const;
 export async function sessionsCommand(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs('sessions', argv, {
     settings: { type: 'string' }, store: { type: 'string' }, table: { type: 'string' },
-    'secret-key-env': { type: 'string' }, 'password-env': { type: 'string' },
+    'secret-key-env': { type: 'string' }, 'fallback-key-env': { type: 'string', multiple: true }, 'password-env': { type: 'string' },
     format: { type: 'string' }, limit: { type: 'string' }, filter: { type: 'string' },
     'reveal-keys': { type: 'boolean' }, yes: { type: 'boolean' },
   });
@@ -94,7 +95,7 @@ async function open({ values }: Parsed, io: CliIo): Promise<CliStore> {
   const settingsPath = str(values.settings);
   const storeUrl = str(values.store);
   if (settingsPath !== undefined && storeUrl !== undefined) throw new CliError('sessions: give --settings or --store, not both');
-  const secrets = secretKeys(io, str(values['secret-key-env']));
+  const secrets = secretKeys(io, str(values['secret-key-env']), strings(values['fallback-key-env']));
   const store = await openStore({
     settingsPath: storeUrl === undefined ? (settingsPath ?? '.') : undefined,
     storeUrl, table: str(values.table), secrets, password: password(io, str(values['password-env'])),
