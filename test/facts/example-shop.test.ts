@@ -69,7 +69,7 @@ test('examples/shop: every session key and pattern is found', async () => {
 const django5 = join(root, '..', '..', '.cache', 'django5');
 
 for (const [label, pythonPath] of [['Django 3.2', ''], ['Django 5.2', django5]] as const) {
-  test(`examples/shop: manage.py check passes under ${label}`, async (t) => {
+  test(`examples/shop: manage.py check and the example's tests pass under ${label}`, async (t) => {
     const env = { ...process.env, PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: '1' };
     const probe = () => spawnSync('/usr/bin/python3', ['-c', 'import django'], { env }).status === 0
       && (pythonPath === '' || existsSync(pythonPath));
@@ -77,5 +77,9 @@ for (const [label, pythonPath] of [['Django 3.2', ''], ['Django 5.2', django5]] 
     const run = spawnSync('/usr/bin/python3', ['manage.py', 'check'], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /no issues/);
+    // The example's own Django tests drive the views through a real session (test client, sqlite in memory).
+    const tests = spawnSync('/usr/bin/python3', ['manage.py', 'test', '--noinput'], { cwd: root, env, encoding: 'utf8', timeout: 300_000 });
+    assert.equal(tests.status, 0, tests.stderr);
+    assert.match(tests.stderr, /Ran \d+ tests[\s\S]*OK/);
   });
 }
