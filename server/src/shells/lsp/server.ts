@@ -24,6 +24,7 @@ import { isSettingsLikeFile } from '../../settings/discover';
 import { checkWorkspaceSettings } from '../../rules/workspace';
 import { settingsCodeActions, settingsCompletionItems, settingsDiagnostics, settingsHoverOf } from '../../features/lspSettings';
 import type { SettingsModel } from '../../settings/types';
+import { wireLiveSessions } from './liveSessions';
 import { DiagnosticsPublisher } from './publisher';
 import { quietly, safely } from './safe';
 import { WorkspaceFolder } from './workspace';
@@ -111,6 +112,9 @@ export class SessionServer {
       await this.flush();
       return { keys: keySummaries(this.context()) };
     }));
+    const live = wireLiveSessions(c, () => this.folder.root, () => this.config,
+      () => ({ model: this.settings.model, file: this.settings.model?.file }));
+    c.onExit(() => { void live.dispose(); });
     this.documents.listen(c);
     c.listen();
   }
