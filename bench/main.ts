@@ -49,11 +49,12 @@ export async function main(argv: string[], root: string): Promise<number> {
   const results: Results = { machine, quick, durationSeconds: (performance.now() - started) / 1000, rows };
   process.stdout.write(`\n${textTable(rows)}\n\nmachine: ${machineLine(machine)}\n`);
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  // A partial (--only) run must not overwrite the documented table.
-  if (!only) updatePerformanceDoc(join(root, 'docs', 'performance.md'), results);
+  // Only a full run replaces the documented table (--quick and --only are subsets).
+  const full = !only && !quick;
+  if (full) updatePerformanceDoc(join(root, 'docs', 'performance.md'), results);
   const missed = rows.filter((r) => r.status === 'missed').length;
   const na = rows.filter((r) => r.status === 'n/a').length;
   process.stdout.write(`\n${rows.length} figures: ${missed} missed their target, ${na} not available. Wrote bench/results.json` +
-    `${only ? '' : ' and docs/performance.md'}.\n`);
+    `${full ? ' and docs/performance.md' : ''}.\n`);
   return 0;
 }
