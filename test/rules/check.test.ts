@@ -25,8 +25,8 @@ async function model(module: string, text = settings, extra: Record<string, stri
 test('production settings get warnings, development settings hints (or nothing)', async () => {
   const prod = checkSettings(await model('prod'));
   const dev = checkSettings(await model('dev'));
-  assert.deepEqual(prod.map((d) => [d.code, d.djangoId, d.severity]), [['DS101', 'security.W009', 'warning'], ['DS103', 'security.W012', 'warning'], ['DS105', 'security.W016', 'warning']]);
-  assert.deepEqual(dev.map((d) => [d.code, d.djangoId, d.severity]), [['DS103', 'security.W012', 'hint'], ['DS105', 'security.W016', 'hint']]);
+  assert.deepEqual(prod.map((d) => [d.code, d.djangoId, d.severity]), [['DS301', 'security.W009', 'warning'], ['DS303', 'security.W012', 'warning'], ['DS305', 'security.W016', 'warning']]);
+  assert.deepEqual(dev.map((d) => [d.code, d.djangoId, d.severity]), [['DS303', 'security.W012', 'hint'], ['DS305', 'security.W016', 'hint']]);
   assert.equal(prod[0].module, 'proj.settings.prod');
 });
 
@@ -39,13 +39,13 @@ test('env-dependent values are named in the message; secrets never are', async (
 
 test('severity configuration by code, rule name or Django id; off silences', async () => {
   const m = await model('prod');
-  const configured = checkSettings(m, { severity: { 'security.W012': 'error', 'secret-key-insecure': 'off', DS105: 'info' } });
-  assert.deepEqual(configured.map((d) => [d.code, d.severity]), [['DS103', 'error'], ['DS105', 'info']]);
+  const configured = checkSettings(m, { severity: { 'security.W012': 'error', 'secret-key-insecure': 'off', DS305: 'info' } });
+  assert.deepEqual(configured.map((d) => [d.code, d.severity]), [['DS303', 'error'], ['DS305', 'info']]);
 });
 
 test('SILENCED_SYSTEM_CHECKS in the settings is honoured, by Django id or our code', async () => {
-  const m = await model('prod', `${settings}\nSILENCED_SYSTEM_CHECKS = ['security.W012', 'DS101']\n`);
-  assert.deepEqual(checkSettings(m).map((d) => d.code), ['DS105']);
+  const m = await model('prod', `${settings}\nSILENCED_SYSTEM_CHECKS = ['security.W012', 'DS301']\n`);
+  assert.deepEqual(checkSettings(m).map((d) => d.code), ['DS305']);
 });
 
 test('the verdict follows the Django version: truthy passes in 3.2, only True in 4.1+', async () => {
@@ -64,10 +64,10 @@ test('fixes replace the value where the module assigns it, or append to the modu
     CSRF_COOKIE_SECURE = False
     `, { 'proj/settings/base.py': settings });
   const diagnostics = checkSettings(prod);
-  const w012 = diagnostics.find((d) => d.code === 'DS103')!;
+  const w012 = diagnostics.find((d) => d.code === 'DS303')!;
   assert.equal(w012.file, 'proj/settings/base.py', 'the diagnostic points at the inherited assignment');
   assert.deepEqual(w012.fixes[0].edits, [{ file: 'proj/settings/prod.py', span: { startLine: 2, startColumn: 0, endLine: 2, endColumn: 0 }, newText: 'SESSION_COOKIE_SECURE = True\n' }]);
-  const w016 = diagnostics.find((d) => d.code === 'DS105')!;
+  const w016 = diagnostics.find((d) => d.code === 'DS305')!;
   assert.deepEqual(w016.fixes[0].edits, [{ file: 'proj/settings/prod.py', span: { startLine: 1, startColumn: 21, endLine: 1, endColumn: 26 }, newText: 'True' }]);
 });
 

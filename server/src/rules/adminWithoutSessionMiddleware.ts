@@ -2,7 +2,7 @@ import { AUTH_MIDDLEWARE, clauseFor, isAdminInstalled, knownStrings, locate, may
 import type { Rule } from './types';
 
 export const adminWithoutSessionMiddleware: Rule = {
-  code: 'DS106',
+  code: 'DS306',
   name: 'admin-without-session-middleware',
   djangoIds: ['admin.E410'],
   deploy: false,

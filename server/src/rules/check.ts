@@ -10,7 +10,7 @@ import type { Rule, SettingsDiagnostic } from './types';
 export interface CheckOptions {
   /** Target Django version, e.g. '3.2' (default) or '5.2': some verdicts differ by version. */
   djangoVersion?: string;
-  /** `djangoSessions.severity`: by our code (`DS103`), rule name, or Django id (`security.W012`). */
+  /** `djangoSessions.severity`: by our code (`DS303`), rule name, or Django id (`security.W012`). */
   severity?: Readonly<Record<string, RuleSeverity>>;
   /** Overrides the model's production flag. */
   production?: boolean;

@@ -3,7 +3,7 @@ import { pyRepr, truthy } from '../settings/values';
 import type { Rule } from './types';
 
 export const csrfCookieNotSecure: Rule = {
-  code: 'DS105',
+  code: 'DS305',
   name: 'csrf-cookie-not-secure',
   djangoIds: ['security.W016'],
   deploy: true,

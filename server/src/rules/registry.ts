@@ -1,5 +1,7 @@
-// Every settings rule, by code. Adding a rule: one file exporting a Rule, one line here, then
-// `npx tsx scripts/gen-rules-doc.ts` (docs/rules.md is generated; test/rules/docs.test.ts fails when it is stale).
+// Every settings rule, by code: DS0xx what kept the settings from being evaluated, DS2xx our session
+// checks, DS3xx Django's own checks (DS1xx belongs to the session-key diagnostics in features/).
+// Adding a rule: one file exporting a Rule, one line here, then `npx tsx scripts/gen-rules-doc.ts`
+// (docs/rules.md is generated; test/rules/docs.test.ts fails when it is stale).
 import { adminWithoutSessionMiddleware } from './adminWithoutSessionMiddleware';
 import { cookieNameCollision } from './cookieNameCollision';
 import { csrfCookieNotSecure } from './csrfCookieNotSecure';
@@ -30,12 +32,6 @@ import { volatileSessionCache } from './volatileSessionCache';
 export const rules: readonly Rule[] = [
   settingNotEvaluable,
   settingsProblem,
-  secretKeyInsecure,
-  secretKeyFallbackInsecure,
-  sessionCookieNotSecure,
-  sessionCookieNotHttponly,
-  csrfCookieNotSecure,
-  adminWithoutSessionMiddleware,
   csrfUseSessionsWithoutSessionMiddleware,
   invalidSamesite,
   samesiteNoneWithoutSecure,
@@ -53,6 +49,13 @@ export const rules: readonly Rule[] = [
   sessionAppMissing,
   fileEngineWithoutPath,
   saveEveryRequestDb,
+  // Django's own checks, with Django's verdict (test/rules/oracle.test.ts).
+  secretKeyInsecure,
+  secretKeyFallbackInsecure,
+  sessionCookieNotSecure,
+  sessionCookieNotHttponly,
+  csrfCookieNotSecure,
+  adminWithoutSessionMiddleware,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -3,7 +3,7 @@ import { secretKeyWeakness } from './secretKeyInsecure';
 import type { Finding, Rule } from './types';
 
 export const secretKeyFallbackInsecure: Rule = {
-  code: 'DS102',
+  code: 'DS302',
   name: 'secret-key-fallback-insecure',
   djangoIds: ['security.W025'],
   deploy: true,

@@ -15,7 +15,7 @@ export function secretKeyWeakness(key: string): string | null {
 }
 
 export const secretKeyInsecure: Rule = {
-  code: 'DS101',
+  code: 'DS301',
   name: 'secret-key-insecure',
   djangoIds: ['security.W009'],
   deploy: true,

@@ -2,7 +2,7 @@ import { cookieFlagFindings } from './cookieFlag';
 import type { Rule } from './types';
 
 export const sessionCookieNotHttponly: Rule = {
-  code: 'DS104',
+  code: 'DS304',
   name: 'session-cookie-not-httponly',
   djangoIds: ['security.W013', 'security.W014', 'security.W015'],
   deploy: true,

@@ -2,7 +2,7 @@ import { cookieFlagFindings } from './cookieFlag';
 import type { Rule } from './types';
 
 export const sessionCookieNotSecure: Rule = {
-  code: 'DS103',
+  code: 'DS303',
   name: 'session-cookie-not-secure',
   djangoIds: ['security.W010', 'security.W011', 'security.W012'],
   deploy: true,

@@ -19,7 +19,7 @@ export interface SettingsDiagnostic {
   /** Workspace-relative POSIX path. */
   file: string;
   span: Span;
-  /** Our code, e.g. `DS103`. */
+  /** Our code, e.g. `DS303`. */
   code: string;
   /** Django's check id when Django reports the same thing (`security.W012`), else null. */
   djangoId: string | null;
