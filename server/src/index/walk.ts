@@ -24,14 +24,17 @@ export interface WalkResult {
 
 export function walkWorkspace(root: string, excluded: Excluder): WalkResult {
   const result: WalkResult = { files: [], packages: new Set(), projectRoots: new Set(), problems: [] };
+  // Real paths of visited directories: plain folders are keyed without a syscall, symlinked ones
+  // by their target's real path, so a link back up the tree (a loop) is seen and skipped.
+  let rootReal = root;
+  try { rootReal = realpathSync(root); } catch { /* reported below */ }
   const seen = new Set<string>();
-  const stack: string[] = [''];
+  const stack: { dir: string; real: string }[] = [{ dir: '', real: rootReal }];
   while (stack.length > 0) {
-    const dir = stack.pop() as string;
+    const { dir, real } = stack.pop() as { dir: string; real: string };
     const absolute = dir ? join(root, dir) : root;
     let entries;
     try {
-      const real = realpathSync(absolute);
       if (seen.has(real)) { result.problems.push(`symlink loop or duplicate directory skipped: ${dir}`); continue; }
       seen.add(real);
       entries = readdirSync(absolute, { withFileTypes: true });
@@ -43,17 +46,19 @@ export function walkWorkspace(root: string, excluded: Excluder): WalkResult {
       const path = dir ? `${dir}/${entry.name}` : entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let realDir = `${real}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         try {
           const target = statSync(join(root, path));
           isDirectory = target.isDirectory();
           isFile = target.isFile();
+          if (isDirectory) realDir = realpathSync(join(root, path));
         } catch {
           continue; // dangling link
         }
       }
       if (isDirectory) {
-        if (!excluded(path, true)) stack.push(path);
+        if (!excluded(path, true)) stack.push({ dir: path, real: realDir });
         continue;
       }
       if (!isFile) continue;

@@ -1,0 +1,48 @@
+// Where completion thinks the cursor is, from tree-sitter tokens, including mid-edit text.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { pythonCursorContext, templateCursorContext } from '../../server/src/features/cursorContext';
+import { prepareFeatures } from '../../server/src/features/pythonTree';
+
+before(prepareFeatures);
+
+/** `|` marks the cursor. */
+function at(source: string, template = false) {
+  const offset = source.indexOf('|');
+  const text = source.replace('|', '');
+  const line = text.slice(0, offset).split('\n').length - 1;
+  const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return (template ? templateCursorContext : pythonCursorContext)(text, { line, character });
+}
+
+test('key contexts: subscript, get/pop/setdefault, in, closed or not', () => {
+  assert.deepEqual(at("x = request.session['|"), { kind: 'key', prefix: '', start: 21, end: 21, quote: "'", closed: false });
+  assert.deepEqual(at("x = request.session['ca|"), { kind: 'key', prefix: 'ca', start: 21, end: 23, quote: "'", closed: false });
+  assert.deepEqual(at("x = request.session['ca|rt']"), { kind: 'key', prefix: 'ca', start: 21, end: 25, quote: "'", closed: true });
+  assert.equal(at('x = request.session.get("|")')?.kind, 'key');
+  assert.equal(at("x = self.request.session.pop('a|")?.kind, 'key');
+  assert.equal(at("request.session.setdefault('|', [])")?.kind, 'key');
+  assert.equal(at("if 'c|' in request.session:\n    pass")?.kind, 'key');
+  assert.equal(at("if 'c|' not in self.client.session:\n    pass")?.kind, 'key');
+});
+
+test('not a key: other dicts, other strings, after the closing quote, comments', () => {
+  assert.equal(at("x = foo['|']"), null);
+  assert.equal(at("x = request.session['a'] + '|'"), null);
+  assert.equal(at("x = request.session['a']|"), null);
+  assert.equal(at("x = request.GET.get('|')"), null);
+  assert.equal(at("if '|"), null);
+});
+
+test('API context after .session. even with the rest of the file broken', () => {
+  assert.deepEqual(at('x = request.session.|\ny = 1'), { kind: 'api', prefix: '', start: 20 });
+  assert.deepEqual(at('def f(request):\n    request.session.fl|\n    return (\n'), { kind: 'api', prefix: 'fl', start: 36 });
+  assert.equal(at('x = request.user.|'), null);
+});
+
+test('templates: only inside an open tag after request.session.', () => {
+  assert.deepEqual(at('<p>{{ request.session.ca| }}</p>', true), { kind: 'template-key', prefix: 'ca', start: 22 });
+  assert.equal(at('{% if request.session.| %}', true)?.kind, 'template-key');
+  assert.equal(at('<p>request.session.|</p>', true), null);
+  assert.equal(at('{{ request.session.cart }} request.session.|', true), null);
+});
