@@ -11,7 +11,7 @@ import { ServerApi } from './serverApi';
 import { SessionDocuments, scheme } from './sessionDocument';
 import { IndexStatusBar } from './statusBar';
 import { KeysView } from './views/keysView';
-import { LiveView } from './views/liveView';
+import { LiveView, type LiveNode } from './views/liveView';
 
 const pageSize = 50;
 
@@ -24,6 +24,7 @@ export class Ctx implements vscode.Disposable {
   readonly liveModel: LiveModel;
   readonly keysView: KeysView;
   readonly liveView: LiveView;
+  readonly liveTree: vscode.TreeView<LiveNode>;
   client?: LanguageClient;
   indexState?: IndexState;
   private hasSecret = false;
@@ -57,6 +58,7 @@ export class Ctx implements vscode.Disposable {
     });
     const keysTree = vscode.window.createTreeView('djangoSessions.keys', { treeDataProvider: this.keysView, showCollapseAll: true });
     const liveTree = vscode.window.createTreeView('djangoSessions.live', { treeDataProvider: this.liveView, showCollapseAll: true });
+    this.liveTree = liveTree;
     this.disposables.push(
       this.output, this.statusBar, this.documents, keysTree, liveTree,
       vscode.workspace.registerTextDocumentContentProvider(scheme, this.documents),

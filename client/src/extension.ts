@@ -4,7 +4,7 @@ import type { IndexState } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import type { KeysView } from './views/keysView';
-import type { LiveView } from './views/liveView';
+import type { LiveNode, LiveView } from './views/liveView';
 import type { ServerApi } from './serverApi';
 
 /** What `activate` returns: used by the end-to-end tests (and other extensions) to observe state. */
@@ -12,6 +12,7 @@ export interface DjangoSessionsApi {
   readonly api: ServerApi;
   readonly keysView: KeysView;
   readonly liveView: LiveView;
+  readonly liveTree: vscode.TreeView<LiveNode>;
   indexState(): IndexState | undefined;
   waitForIndex(accept: (s: IndexState) => boolean): Promise<IndexState>;
   /** Resolves once the language client started (or failed to). */
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): DjangoSessionsApi {
     api: c.api,
     keysView: c.keysView,
     liveView: c.liveView,
+    liveTree: c.liveTree,
     indexState: () => c.indexState,
     waitForIndex: (accept) => c.waitForIndex(accept),
     started,

@@ -47,6 +47,16 @@ export class LiveView implements vscode.TreeDataProvider<LiveNode> {
     return [];
   }
 
+  /** For TreeView.reveal: nodes are matched by the ids set in getTreeItem. */
+  getParent(node: LiveNode): LiveNode | undefined {
+    if (node.kind === 'session') {
+      const state = this.model.stores.find((s) => s.store.id === node.session.storeId);
+      return state ? { kind: 'store', state } : undefined;
+    }
+    if (node.kind === 'data' && node.top) return { kind: 'session', session: node.session };
+    return undefined;
+  }
+
   getTreeItem(node: LiveNode): vscode.TreeItem {
     switch (node.kind) {
       case 'store': return this.storeItem(node.state);
@@ -90,7 +100,7 @@ export class LiveView implements vscode.TreeDataProvider<LiveNode> {
       nodes.push({ kind: 'message', text: 'Loading…', icon: 'loading~spin' });
     } else if (state.hasMore) {
       nodes.push({ kind: 'more', storeId: state.store.id });
-    } else if (!state.sessions.length) {
+    } else if (!state.sessions.length && !state.warnings.length) {
       nodes.push({ kind: 'message', text: this.model.filter ? 'No session matches the filter.' : 'No session in this store.', icon: 'info' });
     }
     for (const w of state.warnings.slice(0, 20)) nodes.push({ kind: 'message', text: w, icon: 'warning' });

@@ -181,6 +181,11 @@ describe('Django Sessions in a trusted workspace', () => {
     await vscode.commands.executeCommand('workbench.view.extension.djangoSessions');
     await vscode.commands.executeCommand('djangoSessions.live.focus');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('workbench.actions.treeView.djangoSessions.keys.collapseAll');
+    // Show one session's decoded data.
+    const valid = sessionNode(api, storeNode(api, 'E2E SQLite'), info.sqlite.valid);
+    await api.liveTree.reveal(valid, { expand: 1, select: true, focus: true });
     // Ask the driver (it holds the browser) and wait for its answer file.
     const done = join(info.signalDir, 'screenshot-done');
     writeFileSync(join(info.signalDir, 'screenshot-request'), '');
