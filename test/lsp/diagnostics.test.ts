@@ -1,6 +1,8 @@
 // Diagnostics DS101–DS104 and their quick fixes through the real server, including incremental
 // edits and severity overrides from workspace/configuration.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
@@ -72,4 +74,16 @@ test('djangoSessions.severity turns codes off or changes their level', async () 
   const diagnostics = await client.diagnosticsOf(views, (d) => d.length > 0);
   assert.equal(diagnostics.some((d) => d.code === 'DS102'), false);
   assert.equal(diagnostics.find((d) => d.code === 'DS101')?.severity, 1);
+});
+
+test('watched-file changes on disk are picked up (created, then deleted)', async () => {
+  const { client, views, fixture } = await start();
+  await client.diagnosticsOf(views, (d) => d.some((x) => x.code === 'DS101'));
+  const path = join(fixture.root, 'cart', 'writer.py');
+  writeFileSync(path, "def w(request):\n    request.session['cartt'] = 0\n");
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('cart/writer.py'), type: 1 }] });
+  await client.diagnosticsOf(views, (d) => !d.some((x) => x.code === 'DS101'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('cart/writer.py'), type: 3 }] });
+  const back = await client.diagnosticsOf(views, (d) => d.some((x) => x.code === 'DS101'));
+  assert.ok(back.some((d) => d.code === 'DS101'));
 });
