@@ -88,3 +88,23 @@ test('cache/memcached: metadump keys are URL-decoded', async (t) => {
     }
   });
 });
+
+test('cache/memcached: a crawler that is busy with another dump is retried, not reported as unsupported', async () => {
+  let asked = 0;
+  const server = createServer((socket) => socket.on('data', (d) => {
+    if (d.toString().startsWith('mg ')) return void socket.write('EN\r\n');
+    asked++;
+    socket.write(asked < 3 ? 'BUSY currently processing crawler request\r\n' : 'key=%3A1%3Adjango.contrib.sessions.cacheabcdefgh12345678 exp=-1 la=1 cas=1 fetch=no cls=1 size=10\nEND\r\n');
+  }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const service = new LiveSessionService({ timeoutMs: 2000 });
+  try {
+    const id = service.register(parseStoreUrl(`memcached://127.0.0.1:${(server.address() as { port: number }).port}`));
+    const page = await service.listSessions(id, { limit: 5 }, [SECRET]);
+    assert.equal(page.error, undefined);
+    assert.ok(asked >= 3);
+  } finally {
+    await service.dispose();
+    server.close();
+  }
+});

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { StoreError } from '../errors';
 import type { CacheBackend, CacheEntry, ScanResult } from './backend';
 import { sessionKeyOf, type CacheKeying } from './keys';
-import { MemcachedClient, validMemcachedKey } from './memcachedClient';
+import { CrawlerBusy, MemcachedClient, validMemcachedKey, type DumpedKey } from './memcachedClient';
 
 interface AfterCursor { after: string }
 const isAfter = (v: unknown): v is AfterCursor => !!v && typeof (v as AfterCursor).after === 'string';
@@ -60,14 +60,27 @@ export class MemcachedBackend implements CacheBackend {
     // The dump walks the whole cache: idle timeout per chunk, and a longer bound for the whole.
     const keep = (key: string) => sessionKeyOf(keying, key) !== null;
     const deadline = this.timeoutMs * 20;
-    const dumped = this.lruWalkOnly
-      ? await this.client.metadump(keep, deadline, 'all')
-      : await this.client.metadump(keep, deadline, 'hash').catch((error: unknown) => {
+    const dump = () => this.lruWalkOnly
+      ? this.client.metadump(keep, deadline, 'all')
+      : this.client.metadump(keep, deadline, 'hash').catch((error: unknown) => {
           // Servers before 1.6.12 only know the LRU walk.
           if (!(error instanceof StoreError) || error.code !== 'unsupported') throw error;
           this.lruWalkOnly = true;
           return this.client.metadump(keep, deadline, 'all');
         });
+    const dumped = await retryWhileBusy(dump, this.timeoutMs);
     return dumped.filter((d) => d.exp < 0 || d.exp > now).map((d) => d.key).sort();
+  }
+}
+
+async function retryWhileBusy(dump: () => Promise<DumpedKey[]>, withinMs: number): Promise<DumpedKey[]> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await dump();
+    } catch (error) {
+      if (!(error instanceof CrawlerBusy) || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }

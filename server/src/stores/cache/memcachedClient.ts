@@ -5,6 +5,9 @@
 import { Socket, connect } from 'node:net';
 import { StoreError, unreachable } from '../errors';
 
+/** The crawler runs one job at a time (another dump, or its own background pass): retry. */
+export class CrawlerBusy extends StoreError {}
+
 export interface MetaValue {
   value: Buffer;
   flags: number;
@@ -71,7 +74,8 @@ export class MemcachedClient {
       for (;;) {
         const line = await this.readLine();
         if (line === 'END') return keys;
-        if (/^(ERROR|CLIENT_ERROR|SERVER_ERROR|BUSY)/.test(line)) {
+        if (line.startsWith('BUSY')) throw new CrawlerBusy('driver', `${this.where}: the LRU crawler stayed busy (${line}); try again`);
+        if (/^(ERROR|CLIENT_ERROR|SERVER_ERROR)/.test(line)) {
           throw new StoreError('unsupported', `${this.where} does not allow key listing (lru_crawler metadump: ${line}); look sessions up by key instead`);
         }
         const fields = Object.fromEntries(line.split(' ').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
