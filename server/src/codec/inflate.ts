@@ -6,6 +6,9 @@ import { CodecError } from './errors';
 
 /** Codes up to this many bits decode with one table lookup; longer ones bit by bit. */
 const FAST_BITS = 9;
+/** Dynamic literal/length trees are rebuilt per block: a smaller table costs less to fill than the
+ * few longer codes of a session-sized block cost to look up past it. */
+const LIT_BITS = 8;
 
 interface Tree {
   /** counts[len] = number of codes of that bit length. */
@@ -16,14 +19,24 @@ interface Tree {
   fast: Int32Array;
   bits: number;
   mask: number;
+  /** Longer codes, left-justified to 15 bits: codes of length `len` are below limit[len]. */
+  limit: Int32Array;
+  /** symbols[base[len] + code] for a code of length `len`. */
+  base: Int32Array;
 }
 
 /** Small alphabets get small tables: filling the table is most of the cost of a tree. */
 function newTree(size: number, bits: number): Tree {
-  return { counts: new Uint16Array(16), symbols: new Uint16Array(size), fast: new Int32Array(1 << bits), bits, mask: (1 << bits) - 1 };
+  return { counts: new Uint16Array(16), symbols: new Uint16Array(size), fast: new Int32Array(1 << bits), bits, mask: (1 << bits) - 1, limit: new Int32Array(16), base: new Int32Array(16) };
 }
 
 const STARTS = new Uint16Array(16);
+/** REVERSED8[b] = b with its 8 bits in reverse order. */
+const REVERSED8 = Uint8Array.from({ length: 256 }, (_, c) => {
+  let r = 0;
+  for (let b = 0; b < 8; b++) r |= ((c >> b) & 1) << (7 - b);
+  return r;
+});
 /** REVERSED[c] = c with its FAST_BITS bits in reverse order. */
 const REVERSED = Uint16Array.from({ length: 1 << FAST_BITS }, (_, c) => {
   let r = 0;
@@ -40,10 +53,17 @@ function build(tree: Tree, lengths: Uint8Array, offset: number, count: number): 
   counts[0] = 0;
   let left = 1;
   starts[1] = 0;
+  const limit = tree.limit;
+  const base = tree.base;
+  let first = 0;
   for (let len = 1; len < 16; len++) {
     left = (left << 1) - counts[len];
     if (left < 0) throw new CodecError('bad zlib data (over-subscribed Huffman code)');
     if (len < 15) starts[len + 1] = starts[len] + counts[len];
+    // Canonical: the first code of this length follows the last one of the previous length.
+    first = (first + counts[len - 1]) << 1;
+    limit[len] = (first + counts[len]) << (15 - len);
+    base[len] = starts[len] - first;
   }
   for (let i = 0; i < count; i++) {
     const len = lengths[offset + i];
@@ -71,7 +91,7 @@ function build(tree: Tree, lengths: Uint8Array, offset: number, count: number): 
 
 // Scratch trees for dynamic blocks, rebuilt per block: decoding is synchronous, never re-entered.
 const CODE_TREE = newTree(19, 7);
-const LIT_TREE = newTree(288, FAST_BITS);
+const LIT_TREE = newTree(288, LIT_BITS);
 const DIST_TREE = newTree(30, 6);
 const CODE_LENGTHS = new Uint8Array(19);
 const LENGTHS = new Uint8Array(286 + 30);
@@ -91,10 +111,10 @@ const FIXED_DIST = build(newTree(30, 5), new Uint8Array(30).fill(5), 0, 30);
 
 /** Output scratch, reused across calls; an oversized one is dropped after the call. */
 const SCRATCH_KEEP = 256 * 1024;
-let scratch = new Uint8Array(16 * 1024);
+let scratch: Uint8Array = new Uint8Array(16 * 1024);
 
 // Decoder state, shared by the helpers below (the hot loop in `codes` keeps it in locals).
-let src: Uint8Array = scratch;
+let src: Uint8Array = scratch as Uint8Array;
 let pos = 0;
 let bitBuf = 0;
 let bitCount = 0;
@@ -134,18 +154,24 @@ function decode(tree: Tree): number {
   return decodeSlow(tree);
 }
 
+/** A code the fast table does not hold: up to 15 bits, MSB first, against the per-length limits. */
 function decodeSlow(tree: Tree): number {
-  let code = 0;
-  let first = 0;
-  let index = 0;
-  for (let len = 1; len < 16; len++) {
-    code |= take(1);
-    const count = tree.counts[len];
-    if (code - first < count) return tree.symbols[index + code - first];
-    index += count;
-    first = (first + count) << 1;
-    code <<= 1;
+  while (bitCount < 15 && pos < src.length) {
+    bitBuf |= src[pos++] << bitCount;
+    bitCount += 8;
   }
+  const x = bitBuf & 0x7fff;
+  const peek = (REVERSED8[x & 0xff] << 7) | (REVERSED8[x >> 8] >> 1);
+  const limit = tree.limit;
+  for (let len = 1; len < 16; len++) {
+    if (peek < limit[len]) {
+      if (len > bitCount) truncated();
+      bitBuf >>>= len;
+      bitCount -= len;
+      return tree.symbols[tree.base[len] + (peek >> (15 - len))];
+    }
+  }
+  if (bitCount < 15) truncated();
   throw new CodecError('bad zlib data (invalid Huffman code)');
 }
 
@@ -234,9 +260,13 @@ function codes(lit: Tree, dist: Tree): void {
       c -= len;
       sym = entry >> 4;
     } else {
-      pos = p, bitBuf = b, bitCount = c;
+      pos = p;
+      bitBuf = b;
+      bitCount = c;
       sym = decodeSlow(lit);
-      p = pos, b = bitBuf, c = bitCount;
+      p = pos;
+      b = bitBuf;
+      c = bitCount;
     }
     if (sym < 256) {
       if (n === o.length) {
@@ -267,9 +297,13 @@ function codes(lit: Tree, dist: Tree): void {
       c -= len;
       di = entry >> 4;
     } else {
-      pos = p, bitBuf = b, bitCount = c;
+      pos = p;
+      bitBuf = b;
+      bitCount = c;
       di = decodeSlow(dist);
-      p = pos, b = bitBuf, c = bitCount;
+      p = pos;
+      b = bitBuf;
+      c = bitCount;
     }
     if (di >= 30) throw new CodecError('bad zlib data (invalid distance code)');
     extra = DIST_EXTRA[di];
@@ -345,7 +379,7 @@ export function zlibInflateScratch(data: Uint8Array, maxBytes: number): Uint8Arr
   cap = maxBytes;
   size = 0;
   out = scratch.length <= cap ? scratch : new Uint8Array(cap);
-  let buffer: Uint8Array = scratch;
+  let buffer: Uint8Array;
   try {
     run();
   } finally {

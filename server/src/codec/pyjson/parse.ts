@@ -12,13 +12,51 @@ const MAX_INT_DIGITS = 4300;
 // are long ints, huge exponents or an int -0, and any "$" (a "$type" key needs the tagged form).
 // NaN/Infinity make JSON.parse throw, which also lands in the exact parser. False positives
 // (e.g. "a:1234567890123456" inside a string) only cost speed.
-const NEEDS_EXACT_NUMBER = /[:,[]\s*(?:-?\d{16}|-?[\d.]+[eE][+-]?\d{3}|-0(?![.\deE]))/;
+// NEEDS_EXACT_NUMBER: /[:,[]\s*(?:-?\d{16}|-?[\d.]+[eE][+-]?\d{3}|-0(?![.\deE]))/, scanned by hand below.
 
 function needsExact(text: string): boolean {
   const first = text.charCodeAt(0);
   // A bare top-level number is rare: always exact.
   if (first === 0x2d || (first >= 0x30 && first <= 0x39)) return true;
-  return text.includes('$') || text.includes('\\u0024') || NEEDS_EXACT_NUMBER.test(text);
+  return text.includes('$') || text.includes('\\u0024') || hasExactNumber(text);
+}
+
+/** `NEEDS_EXACT_NUMBER.test(text)` as one pass of char codes (no regex backtracking per separator). */
+function hasExactNumber(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const sep = text.charCodeAt(i);
+    if (sep !== 0x3a && sep !== 0x2c && sep !== 0x5b) continue;
+    let j = i + 1;
+    let c = text.charCodeAt(j);
+    while (isSpace(c)) c = text.charCodeAt(++j);
+    if (c === 0x2d) c = text.charCodeAt(++j);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) continue;
+    const start = j;
+    while (c >= 0x30 && c <= 0x39) c = text.charCodeAt(++j);
+    const digitsOnly = j - start;
+    if (digitsOnly >= 16) return true;
+    // -0 not followed by [.\deE]
+    if (digitsOnly === 1 && text.charCodeAt(start) === 0x30 && text.charCodeAt(start - 1) === 0x2d && c !== 0x2e && c !== 0x65 && c !== 0x45) return true;
+    while ((c >= 0x30 && c <= 0x39) || c === 0x2e) c = text.charCodeAt(++j);
+    if (c !== 0x65 && c !== 0x45) continue;
+    c = text.charCodeAt(++j);
+    if (c === 0x2b || c === 0x2d) c = text.charCodeAt(++j);
+    let expDigits = 0;
+    while (c >= 0x30 && c <= 0x39 && expDigits < 3) {
+      expDigits++;
+      c = text.charCodeAt(++j);
+    }
+    if (expDigits >= 3) return true;
+  }
+  return false;
+}
+
+/** The regex `\s` (what the old pattern skipped): JSON's four, plus the rest of JS whitespace. */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function parsePythonJson(text: string): PyJson {
