@@ -44,12 +44,15 @@ const REVERSED = Uint16Array.from({ length: 1 << FAST_BITS }, (_, c) => {
   return r;
 });
 
-function build(tree: Tree, lengths: Uint8Array, offset: number, count: number): Tree {
+/** `counted`: tree.counts already holds the length counts (dynamic() counts as it reads them). */
+function build(tree: Tree, lengths: Uint8Array, offset: number, count: number, counted = false): Tree {
   const counts = tree.counts;
   const symbols = tree.symbols;
   const starts = STARTS;
-  counts.fill(0);
-  for (let i = 0; i < count; i++) counts[lengths[offset + i]]++;
+  if (!counted) {
+    for (let len = 0; len < 16; len++) counts[len] = 0;
+    for (let i = 0; i < count; i++) counts[lengths[offset + i]]++;
+  }
   counts[0] = 0;
   let left = 1;
   starts[1] = 0;
@@ -206,14 +209,24 @@ function dynamic(): void {
   const hdist = take(5) + 1;
   const hclen = take(4) + 4;
   if (hlit > 286 || hdist > 30) throw new CodecError('bad zlib data (too many length or distance symbols)');
-  const codeLengths = CODE_LENGTHS.fill(0);
+  const codeLengths = CODE_LENGTHS;
+  for (let i = 0; i < 19; i++) codeLengths[i] = 0;
   for (let i = 0; i < hclen; i++) codeLengths[CODE_LENGTH_ORDER[i]] = take(3);
   const codeTree = build(CODE_TREE, codeLengths, 0, 19);
   const lengths = LENGTHS;
   const total = hlit + hdist;
+  // Count the lengths of each tree as they are read (build then skips its counting pass).
+  const litCounts = LIT_TREE.counts;
+  const distCounts = DIST_TREE.counts;
+  for (let len = 0; len < 16; len++) {
+    litCounts[len] = 0;
+    distCounts[len] = 0;
+  }
   for (let i = 0; i < total; ) {
     const sym = decode(codeTree);
     if (sym < 16) {
+      if (i < hlit) litCounts[sym]++;
+      else distCounts[sym]++;
       lengths[i++] = sym;
       continue;
     }
@@ -226,11 +239,14 @@ function dynamic(): void {
     } else if (sym === 17) repeat = 3 + take(3);
     else repeat = 11 + take(7);
     if (i + repeat > total) throw new CodecError('bad zlib data (invalid bit length repeat)');
-    lengths.fill(value, i, i + repeat);
-    i += repeat;
+    for (const stop = i + repeat; i < stop; i++) {
+      if (i < hlit) litCounts[value]++;
+      else distCounts[value]++;
+      lengths[i] = value;
+    }
   }
   if (lengths[256] === 0) throw new CodecError('bad zlib data (missing end-of-block code)');
-  codes(build(LIT_TREE, lengths, 0, hlit), build(DIST_TREE, lengths, hlit, hdist));
+  codes(build(LIT_TREE, lengths, 0, hlit, true), build(DIST_TREE, lengths, hlit, hdist, true));
 }
 
 /** One block's literals and matches: the hot loop, on locals, synced with the shared state around the rare calls. */
