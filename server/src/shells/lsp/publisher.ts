@@ -1,5 +1,6 @@
-// Debounced diagnostics: after changes settle, recompute every indexed file (keys are
-// cross-file, so an edit here can clear a warning there) and send only what changed.
+// Diagnostics publishing, sending only what changed. Two paths: `publishFiles` sends the given
+// documents at once (the edited one, right after its re-analysis); `schedule` debounces a
+// recompute of every indexed file (keys are cross-file, so an edit here can clear a warning there).
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 
 export class DiagnosticsPublisher {
@@ -23,7 +24,16 @@ export class DiagnosticsPublisher {
       return;
     }
     for (const uri of this.sent.keys()) if (!all.has(uri)) all.set(uri, []);
-    for (const [uri, diagnostics] of all) {
+    this.send(all);
+  }
+
+  /** Sends the diagnostics of some documents now (those that changed since last sent). */
+  publishFiles(some: Map<string, Diagnostic[]>): void {
+    this.send(some);
+  }
+
+  private send(diagnosticsByUri: Map<string, Diagnostic[]>): void {
+    for (const [uri, diagnostics] of diagnosticsByUri) {
       const fingerprint = JSON.stringify(diagnostics);
       if (this.sent.get(uri) === fingerprint) continue;
       this.sent.set(uri, fingerprint);

@@ -29,7 +29,8 @@ import { DiagnosticsPublisher } from './publisher';
 import { quietly, safely } from './safe';
 import { WorkspaceFolder } from './workspace';
 
-const EDIT_SETTLE_MS = 120;
+/** Debounce of a burst of keystrokes; the edited document's diagnostics follow its re-analysis at once. */
+const EDIT_SETTLE_MS = 15;
 const SETTINGS_SETTLE_MS = 300;
 
 export class SessionServer {
@@ -48,6 +49,7 @@ export class SessionServer {
   private readonly indexCancel = { isCancellationRequested: false };
   private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
   private settingsTimer: NodeJS.Timeout | undefined;
+  private signature: { version: number; value: string } | undefined;
 
   constructor(private readonly connection: Connection) {
     this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
@@ -272,16 +274,50 @@ export class SessionServer {
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = undefined;
     if (this.dirty.size === 0) return;
+    const before = this.keySignature();
+    const updated: string[] = [];
     for (const uri of this.dirty) {
       const doc = this.documents.get(uri);
       const file = this.folder.fileOf(uri);
       if (doc && file && languageOf(file) && !this.index.isExcluded(file)) {
         this.index.updateFile(file, doc.getText());
+        updated.push(file);
         if (this.touchesSettings(file)) this.scheduleSettings();
       }
     }
     this.dirty.clear();
-    this.publisher.schedule();
+    // The edited documents now; the other files later, and only if what they are checked against changed.
+    if (this.state.state === 'ready') {
+      const context = this.context();
+      const some = new Map<string, Diagnostic[]>();
+      for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
+      this.publisher.publishFiles(some);
+      if (this.keySignature() !== before) this.publisher.schedule();
+    } else {
+      this.publisher.schedule();
+    }
+  }
+
+  /**
+   * What one file's diagnostics depend on in the others: which keys are read and written, and the
+   * key patterns. Cheap (cached per index version) so every edit can compare it.
+   */
+  private keySignature(): string {
+    if (this.signature?.version === this.index.version) return this.signature.value;
+    const parts: string[] = [];
+    for (const [key, items] of this.index.keys()) {
+      let read = false;
+      let write = false;
+      for (const { access } of items) {
+        if (access.op === 'write') write = true;
+        else if (access.op === 'read' || access.op === 'contains') read = true;
+      }
+      parts.push(`${read ? 'r' : '-'}${write ? 'w' : '-'}${key}`);
+    }
+    for (const { access } of this.index.patternAccesses()) parts.push(`p${access.op}:${access.key ?? ''}`);
+    const value = parts.sort().join('\u0000');
+    this.signature = { version: this.index.version, value };
+    return value;
   }
 
   private async flush(): Promise<void> {
@@ -314,5 +350,11 @@ export class SessionServer {
       out.set(uri, [...(out.get(uri) ?? []), ...diagnostics]);
     }
     return out;
+  }
+
+  /** One file's diagnostics, as `allDiagnostics` has them. */
+  private diagnosticsOf(context: FeatureContext, file: string): Diagnostic[] {
+    const own = this.index.files().includes(file) ? diagnosticsFor(context, file) : [];
+    return [...own, ...(this.settings.diagnostics.get(file) ?? [])];
   }
 }
