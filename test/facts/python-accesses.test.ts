@@ -55,6 +55,20 @@ test("'k' in / not in request.session is a contains access", async () => {
   assert.deepEqual(only(facts, 'contains', 'lang').span, spanOfText(src, "'lang'"));
 });
 
+test('self.assertIn / assertNotIn on a test client session is a contains access', async () => {
+  const src = [
+    'class T(TestCase):',
+    '    def test_it(self):',
+    "        self.assertIn('onboarding_done', self.client.session)",
+    "        self.assertNotIn('cart', self.client.session.keys())",
+    "        self.assertIn('x', [1])",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['contains onboarding_done', 'contains cart']);
+  assert.deepEqual(only(facts, 'contains', 'onboarding_done').span, spanOfText(src, "'onboarding_done'"));
+});
+
 test('session API methods are not key accesses', async () => {
   const src = 'def view(request):\n    request.session.flush()\n    request.session.cycle_key()\n    request.session.set_expiry(300)\n';
   assert.deepEqual((await pythonFacts(src)).accesses, []);

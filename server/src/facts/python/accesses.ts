@@ -153,6 +153,7 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   const args = node.childForFieldName('arguments');
   if (!methodNode || !object || !args) return;
   const method = textOf(ctx.text, methodNode);
+  if (ASSERT_IN.has(method)) return assertIn(ctx, sink, args, method);
   const via = sessionVia(ctx, object);
   if (!via) {
     if (MUTATORS.has(method)) recordMutation(ctx, object, node);
@@ -192,6 +193,17 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
     default:
       return; // flush, cycle_key, set_expiry, ...: not key accesses.
   }
+}
+
+const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
+
+/** `self.assertIn('k', self.client.session)` (unittest): a membership test like `'k' in session`. */
+function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string): void {
+  const member = args.namedChild(0);
+  const container = args.namedChild(1);
+  if (!member || !container || member.type === 'keyword_argument' || container.type === 'keyword_argument') return;
+  const via = sessionVia(ctx, container) ?? keysOfSession(ctx, container);
+  if (via) addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
 }
 
 /** `request.session.keys()` is as good as the session for `in`. */
