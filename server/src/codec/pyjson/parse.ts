@@ -8,20 +8,22 @@ import { dictValue, floatValue, intValue } from './tags';
 const MAX_DEPTH = 500;
 /** CPython 3.11+ refuses to convert longer decimal strings to int (sys.int_info). */
 const MAX_INT_DIGITS = 4300;
-// Inputs the native parser reads differently from Python: number tokens (after a separator) that
-// are long ints, huge exponents or an int -0, and any "$" (a "$type" key needs the tagged form).
-// NaN/Infinity make JSON.parse throw, which also lands in the exact parser. False positives
-// (e.g. "a:1234567890123456" inside a string) only cost speed.
-// NEEDS_EXACT_NUMBER: /[:,[]\s*(?:-?\d{16}|-?[\d.]+[eE][+-]?\d{3}|-0(?![.\deE]))/, scanned by hand below.
+// Inputs the native parser reads differently from Python: number tokens that are ints beyond
+// 2^53 (or -0), or that overflow to infinity (JSON.parse rounds them silently; Python keeps the
+// int, or the exact parser tags the float), and any "$" (a "$type" key needs the tagged form).
+// The "$" is found in the text; the numbers are checked on JSON.parse's result, which visits a
+// few dozen values instead of scanning every character. A long text is also scanned: a value
+// JSON.parse drops (a duplicate key) is still parsed by Python, which refuses ints over 4300
+// digits. NaN/Infinity tokens make JSON.parse throw, which also lands in the exact parser.
 
 function needsExact(text: string): boolean {
   const first = text.charCodeAt(0);
   // A bare top-level number is rare: always exact.
   if (first === 0x2d || (first >= 0x30 && first <= 0x39)) return true;
-  return text.includes('$') || text.includes('\\u0024') || hasExactNumber(text);
+  return text.includes('$') || text.includes('\\u0024') || (text.length > MAX_INT_DIGITS && hasExactNumber(text));
 }
 
-/** `NEEDS_EXACT_NUMBER.test(text)` as one pass of char codes (no regex backtracking per separator). */
+/** `/[:,[]\s*(?:-?\d{16}|-?[\d.]+[eE][+-]?\d{3}|-0(?![.\deE]))/.test(text)` as one pass of char codes. */
 function hasExactNumber(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -59,13 +61,27 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** A number JSON.parse may have read differently from Python: integral beyond 2^53, -0, ±Infinity. */
+function hasInexactNumber(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) ? !Number.isSafeInteger(value) || Object.is(value, -0) : !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasInexactNumber(value[i])) return true;
+    return false;
+  }
+  for (const key in value) if (hasInexactNumber((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 export function parsePythonJson(text: string): PyJson {
   if (!needsExact(text) && !nestsDeeperThan(text, MAX_DEPTH)) {
+    let parsed: PyJson | undefined;
     try {
-      return JSON.parse(text) as PyJson;
+      parsed = JSON.parse(text) as PyJson;
     } catch {
       // Fall through: the exact parser reports the error the way Python words it.
     }
+    if (parsed !== undefined && !hasInexactNumber(parsed)) return parsed;
   }
   return new ExactParser(text).parseDocument();
 }
