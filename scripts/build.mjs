@@ -17,6 +17,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // syntax/python.ts resolves the wasm from node_modules only when run from source (tests, tsx).
+  logOverride: { 'require-resolve-not-external': 'silent' },
   // Optional native accelerators of the DB drivers; the pure-JS paths are used.
   external: ['pg-native', 'cloudflare:sockets'],
   // web-tree-sitter's ESM build (picked for `import`) locates its wasm through import.meta.url,
