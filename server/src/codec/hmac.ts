@@ -48,8 +48,17 @@ export function saltedHmac(algorithm: HashAlgorithm, keySalt: string, value: str
 
 /** `Signer.signature(value, key)`: base64url (no padding) of the HMAC keyed by salt + "signer". */
 export function signerSignature(salt: string, value: string, secret: string, algorithm: HashAlgorithm): string {
-  return createHmac(algorithm, keyState(algorithm, `${salt}signer`, secret).keyObject).update(value, 'utf8').digest('base64url');
+  // The same salt string each call: keep its "signer" key salt (a fresh concatenation would be
+  // flattened again by every key-cache comparison).
+  if (salt !== lastSalt) {
+    lastSalt = salt;
+    lastSignerSalt = `${salt}signer`;
+  }
+  return createHmac(algorithm, keyState(algorithm, lastSignerSalt, secret).keyObject).update(value, 'utf8').digest('base64url');
 }
+
+let lastSalt = '';
+let lastSignerSalt = 'signer';
 
 /** `constant_time_compare` on str: UTF-8 bytes compared in constant time; only lengths may differ fast. */
 export function constantTimeEqual(a: string, b: string): boolean {
