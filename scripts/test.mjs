@@ -7,7 +7,8 @@ import { join } from 'node:path';
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'fixtures' || name === 'node_modules') return [];
+    // test/e2e/suite holds mocha suites that run inside VS Code (test/e2e/vscode.test.ts starts them).
+    if (name === 'fixtures' || name === 'node_modules' || path === join('test', 'e2e', 'suite')) return [];
     return statSync(path).isDirectory() ? find(path) : name.endsWith('.test.ts') ? [path] : [];
   });
 }
