@@ -15,7 +15,7 @@ export interface CompletionOptions {
 export function complete(context: FeatureContext, file: string, text: string, position: Position,
   options: CompletionOptions = { insertReplace: true }): CompletionItem[] {
   const isTemplate = !file.endsWith('.py') && !file.endsWith('.pyi');
-  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position);
+  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file);
   if (!cursor) return [];
   if (cursor.kind === 'api') return apiItems(text, cursor.start, position);
   return keyItems(context, text, cursor, position, options);

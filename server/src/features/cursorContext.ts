@@ -22,12 +22,13 @@ function isSessionName(text: string, token: Token | undefined): boolean {
   return token?.type === 'identifier' && text.slice(token.start, token.end) === 'session';
 }
 
-export function pythonCursorContext(text: string, position: Position): CursorContext | null {
+/** `file`: the document's name, to use its cached tree (see pythonTree.ts). */
+export function pythonCursorContext(text: string, position: Position, file?: string): CursorContext | null {
   const offset = offsetAt(text, position);
   return withPythonTree(text, (tree) => {
     const tokens = tokensBefore(tree.rootNode, offset);
     return keyContext(text, tokens, offset) ?? apiContext(text, tokens, offset);
-  }) ?? null;
+  }, file) ?? null;
 }
 
 function keyContext(text: string, tokens: Token[], offset: number): CursorContext | null {

@@ -19,7 +19,7 @@ export function hover(context: FeatureContext, file: string, text: string, posit
     const span = target.kind === 'access' ? target.item.access.span : target.span;
     return { contents: { kind: 'markdown', value: keyMarkdown(context, target.key) }, range: rangeOf(span) };
   }
-  if (file.endsWith('.py')) return apiHover(text, position);
+  if (file.endsWith('.py')) return apiHover(file, text, position);
   return null;
 }
 
@@ -37,7 +37,7 @@ export function keyMarkdown(context: FeatureContext, key: string): string {
 }
 
 /** `request.session.flush` → the API doc, found from the identifier under the cursor. */
-function apiHover(text: string, position: Position): Hover | null {
+function apiHover(file: string, text: string, position: Position): Hover | null {
   const offset = offsetAt(text, position);
   return withPythonTree(text, (tree) => {
     const node = tree.rootNode.descendantForIndex(offset, offset);
@@ -54,5 +54,5 @@ function apiHover(text: string, position: Position): Hover | null {
       contents: { kind: 'markdown' as const, value: memberMarkdown(member) },
       range: rangeOf({ startLine: start.row, startColumn: start.column, endLine: end.row, endColumn: end.column }),
     };
-  }) ?? null;
+  }, file) ?? null;
 }

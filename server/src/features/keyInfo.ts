@@ -16,7 +16,30 @@ export interface KeyInfo {
   doc?: string;
 }
 
+interface Cached { version: number; infos: Map<string, KeyInfo>; all: Map<boolean, KeyInfo[]> }
+
+/** Key summaries per index, valid for one index version (every change bumps it). */
+const cache = new WeakMap<object, Cached>();
+
+function cacheOf(context: FeatureContext): Cached {
+  const index = context.index;
+  let cached = cache.get(index);
+  if (!cached || cached.version !== index.version) {
+    cached = { version: index.version, infos: new Map(), all: new Map() };
+    cache.set(index, cached);
+  }
+  return cached;
+}
+
+/** What the workspace says about one key (cached until the index changes; do not mutate). */
 export function keyInfo(context: FeatureContext, key: string): KeyInfo {
+  const infos = cacheOf(context).infos;
+  let info = infos.get(key);
+  if (!info) infos.set(key, (info = computeKeyInfo(context, key)));
+  return info;
+}
+
+function computeKeyInfo(context: FeatureContext, key: string): KeyInfo {
   const accesses = context.index.accessesOf(key);
   const count = (op: string) => accesses.filter((a) => a.access.op === op).length;
   const types = [...new Set(accesses.flatMap((a) => (a.access.op === 'write' && a.access.valueType ? [a.access.valueType] : [])))].sort();
@@ -29,9 +52,14 @@ export function keyInfo(context: FeatureContext, key: string): KeyInfo {
 
 /** Every key the workspace uses, then Django's own keys, each once. */
 export function allKeys(context: FeatureContext, withBuiltins = true): KeyInfo[] {
-  const keys = [...context.index.keys().keys()];
-  if (withBuiltins) for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
-  return keys.map((key) => keyInfo(context, key));
+  const all = cacheOf(context).all;
+  let infos = all.get(withBuiltins);
+  if (!infos) {
+    const keys = [...context.index.keys().keys()];
+    if (withBuiltins) for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
+    all.set(withBuiltins, (infos = keys.map((key) => keyInfo(context, key))));
+  }
+  return infos;
 }
 
 export function where(context: FeatureContext, item: IndexedAccess): string {

@@ -1,8 +1,11 @@
 // Parses the current document for the features that need syntax around the cursor. The parser
-// is loaded once (prepareFeatures); each tree is deleted right after use (wasm memory).
+// is loaded once (prepareFeatures). With a file name the tree comes from the shared per-document
+// cache (syntax/treeCache.ts: one tree per open document, re-parsed incrementally); without one,
+// the tree is deleted right after use (wasm memory).
 import type { Parser } from 'web-tree-sitter';
 import { MAX_PARSE_BYTES } from '../index/files';
 import { initPythonParser, parsePython, type SyntaxNode, type Tree } from '../syntax/python';
+import { documentTrees } from '../syntax/treeCache';
 
 let parser: Parser | undefined;
 
@@ -15,9 +18,10 @@ export function loadedParser(): Parser | undefined {
   return parser;
 }
 
-/** Runs `use` on a fresh tree of `text`; undefined when the parser is not loaded yet or the text is too large to parse. */
-export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T | undefined {
+/** Runs `use` on a tree of `text` (the cached tree of `file` when given; `use` must not keep it); undefined when the parser is not loaded yet or the text is too large to parse. */
+export function withPythonTree<T>(text: string, use: (tree: Tree) => T, file?: string): T | undefined {
   if (!parser || text.length > MAX_PARSE_BYTES) return undefined;
+  if (file !== undefined) return use(documentTrees(parser).get(file, text));
   const tree = parsePython(parser, text);
   try {
     return use(tree);

@@ -1,9 +1,11 @@
-// The real facts layer behind the index's FactsExtractor: tree-sitter parse, extract, delete the tree.
+// The real facts layer behind the index's FactsExtractor: tree-sitter parse, extract, delete the tree
+// (open documents keep theirs in syntax/treeCache.ts, for incremental re-parsing).
 import type { Parser } from 'web-tree-sitter';
 import { extractPythonFacts } from '../facts/python';
 import { mayMentionSessions } from '../facts/prefilter';
 import { extractTemplateFacts } from '../facts/template';
 import { initPythonParser, parsePython } from '../syntax/python';
+import { documentTrees, forgetDocumentTree } from '../syntax/treeCache';
 import type { FactsExtractor } from './extractor';
 
 export function djangoExtractor(): FactsExtractor {
@@ -11,8 +13,10 @@ export function djangoExtractor(): FactsExtractor {
   return {
     ready: async () => { parser ??= await initPythonParser(); },
     mayMentionSessions,
-    python(text, file, module) {
+    python(text, file, module, open) {
       if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
+      // Open documents: the shared per-document tree (incremental re-parse, also used by the features).
+      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module);
       const tree = parsePython(parser, text);
       try {
         return extractPythonFacts(tree, text, file, module);
@@ -20,6 +24,7 @@ export function djangoExtractor(): FactsExtractor {
         tree.delete();
       }
     },
+    closed: (file) => forgetDocumentTree(file),
     template: (text, file) => extractTemplateFacts(text, file),
   };
 }

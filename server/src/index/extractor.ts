@@ -7,7 +7,10 @@ export interface FactsExtractor {
   ready(): Promise<void>;
   /** The cheap pre-filter: false means the file cannot hold a session access. */
   mayMentionSessions(text: string): boolean;
-  python(text: string, file: string, module: string | null): FileFacts;
+  /** `open`: the file is an editor buffer, parsed again on every edit (the extractor may keep its tree to re-parse incrementally). */
+  python(text: string, file: string, module: string | null, open?: boolean): FileFacts;
+  /** The file is no longer open: drop what `python(..., open = true)` kept. */
+  closed?(file: string): void;
   template(text: string, file: string): FileFacts;
 }
 

@@ -113,8 +113,11 @@ export class WorkspaceIndex {
     return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
   }
 
-  /** Re-extracts one file from its current text (editor buffer or disk) and re-resolves dependents. */
-  updateFile(file: string, text: string): void {
+  /**
+   * Re-extracts one file from its current text (editor buffer or disk) and re-resolves dependents.
+   * `open`: an editor buffer, edited again and again (parsed incrementally; call `closeFile` after).
+   */
+  updateFile(file: string, text: string, open = false): void {
     if (!languageOf(file)) return;
     const isNew = !this.known.has(file);
     this.addKnown(file);
@@ -125,7 +128,7 @@ export class WorkspaceIndex {
       this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
       this.facts.delete(file);
     } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module))) {
-      this.facts.set(file, this.extract(file, source.text));
+      this.facts.set(file, this.extract(file, source.text, open));
     } else {
       this.facts.delete(file);
     }
@@ -138,6 +141,11 @@ export class WorkspaceIndex {
     const source = this.readDisk(file);
     if ('text' in source) this.updateFile(file, source.text);
     else this.removeFile(file);
+  }
+
+  /** An editor buffer was closed: drop what was kept to re-parse it (the caller refreshes it from disk). */
+  closeFile(file: string): void {
+    this.extractor.closed?.(file);
   }
 
   removeFile(file: string): void {
@@ -231,6 +239,13 @@ export class WorkspaceIndex {
     return facts?.constants.find((c) => contains(c.span, line, character));
   }
 
+  /** The files whose keys come from `file`'s module (re-resolved when it changes). */
+  dependentsOf(file: string): string[] {
+    const module = this.modules.moduleOf(file);
+    if (!module) return [];
+    return [...this.dependsOn].filter(([other, modules]) => other !== file && modules.has(module)).map(([other]) => other);
+  }
+
   fileOfModule(module: string): string | undefined {
     return this.moduleFiles.get(module);
   }
@@ -274,11 +289,11 @@ export class WorkspaceIndex {
     }
   }
 
-  private extract(file: string, text: string): FileFacts {
+  private extract(file: string, text: string, open = false): FileFacts {
     const language = languageOf(file) ?? 'python';
     const module = this.modules.moduleOf(file);
     try {
-      return language === 'python' ? this.extractor.python(text, file, module) : this.extractor.template(text, file);
+      return language === 'python' ? this.extractor.python(text, file, module, open) : this.extractor.template(text, file);
     } catch (e) {
       this.log(`facts extraction failed for ${file}: ${e instanceof Error ? e.message : 'error'}`);
       return emptyFacts(file, language, module);

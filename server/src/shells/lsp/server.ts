@@ -33,6 +33,25 @@ import { WorkspaceFolder } from './workspace';
 const EDIT_SETTLE_MS = 15;
 const SETTINGS_SETTLE_MS = 300;
 
+interface KeyStates { version: number; keys: Map<string, string>; patterns: string }
+
+/**
+ * The keys whose read/written state changed, or 'all' when every file must be checked again:
+ * patterns changed, or the set of written keys did (DS101 suggests the nearest written key).
+ */
+function changedKeys(before: KeyStates, after: KeyStates): string[] | 'all' {
+  if (before.patterns !== after.patterns) return 'all';
+  const changed: string[] = [];
+  for (const key of new Set([...before.keys.keys(), ...after.keys.keys()])) {
+    const was = before.keys.get(key) ?? '--';
+    const is = after.keys.get(key) ?? '--';
+    if (was === is) continue;
+    if (was[1] !== is[1]) return 'all';
+    changed.push(key);
+  }
+  return changed;
+}
+
 export class SessionServer {
   private readonly documents = new TextDocuments(TextDocument);
   private folder!: WorkspaceFolder;
@@ -49,7 +68,7 @@ export class SessionServer {
   private readonly indexCancel = { isCancellationRequested: false };
   private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
   private settingsTimer: NodeJS.Timeout | undefined;
-  private signature: { version: number; value: string } | undefined;
+  private states: KeyStates | undefined;
 
   constructor(private readonly connection: Connection) {
     this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
@@ -266,6 +285,7 @@ export class SessionServer {
     this.dirty.delete(uri);
     const file = this.folder.fileOf(uri);
     // Back to the disk's version of the file.
+    if (file) this.index.closeFile(file);
     if (file && languageOf(file) && !this.index.isExcluded(file)) this.index.refreshFromDisk(file);
     this.publisher.schedule();
   }
@@ -274,37 +294,52 @@ export class SessionServer {
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = undefined;
     if (this.dirty.size === 0) return;
-    const before = this.keySignature();
+    const before = this.keyStates();
     const updated: string[] = [];
     for (const uri of this.dirty) {
       const doc = this.documents.get(uri);
       const file = this.folder.fileOf(uri);
       if (doc && file && languageOf(file) && !this.index.isExcluded(file)) {
-        this.index.updateFile(file, doc.getText());
+        this.index.updateFile(file, doc.getText(), true);
         updated.push(file);
         if (this.touchesSettings(file)) this.scheduleSettings();
       }
     }
     this.dirty.clear();
-    // The edited documents now; the other files later, and only if what they are checked against changed.
-    if (this.state.state === 'ready') {
-      const context = this.context();
-      const some = new Map<string, Diagnostic[]>();
-      for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
-      this.publisher.publishFiles(some);
-      if (this.keySignature() !== before) this.publisher.schedule();
-    } else {
+    if (this.state.state !== 'ready') {
       this.publisher.schedule();
+      return;
     }
+    // The edited documents now; the other files in a later tick, and only those whose findings may change.
+    const context = this.context();
+    const some = new Map<string, Diagnostic[]>();
+    for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
+    this.publisher.publishFiles(some);
+    const changed = changedKeys(before, this.keyStates());
+    if (changed === 'all') {
+      this.publisher.schedule();
+      return;
+    }
+    const others = new Set<string>();
+    for (const key of changed) for (const item of this.index.accessesOf(key)) others.add(item.file);
+    for (const file of updated) for (const other of this.index.dependentsOf(file)) others.add(other);
+    for (const file of updated) others.delete(file);
+    if (others.size === 0) return;
+    setImmediate(() => {
+      const latest = this.context();
+      const more = new Map<string, Diagnostic[]>();
+      for (const file of others) more.set(this.folder.uriOf(file), this.diagnosticsOf(latest, file));
+      this.publisher.publishFiles(more);
+    });
   }
 
   /**
-   * What one file's diagnostics depend on in the others: which keys are read and written, and the
-   * key patterns. Cheap (cached per index version) so every edit can compare it.
+   * What one file's diagnostics depend on in the others: whether each key is read and written,
+   * and the key patterns (cached per index version).
    */
-  private keySignature(): string {
-    if (this.signature?.version === this.index.version) return this.signature.value;
-    const parts: string[] = [];
+  private keyStates(): KeyStates {
+    if (this.states?.version === this.index.version) return this.states;
+    const keys = new Map<string, string>();
     for (const [key, items] of this.index.keys()) {
       let read = false;
       let write = false;
@@ -312,12 +347,11 @@ export class SessionServer {
         if (access.op === 'write') write = true;
         else if (access.op === 'read' || access.op === 'contains') read = true;
       }
-      parts.push(`${read ? 'r' : '-'}${write ? 'w' : '-'}${key}`);
+      keys.set(key, `${read ? 'r' : '-'}${write ? 'w' : '-'}`);
     }
-    for (const { access } of this.index.patternAccesses()) parts.push(`p${access.op}:${access.key ?? ''}`);
-    const value = parts.sort().join('\u0000');
-    this.signature = { version: this.index.version, value };
-    return value;
+    const patterns = this.index.patternAccesses().map(({ access }) => `${access.op}:${access.key ?? ''}`).sort().join('\u0000');
+    this.states = { version: this.index.version, keys, patterns };
+    return this.states;
   }
 
   private async flush(): Promise<void> {
