@@ -65,11 +65,7 @@ test('the extension works in a real VS Code on a trusted workspace', { timeout: 
     } finally {
       watcher.close();
     }
-    if (existsSync(join(info.signalDir, 'stores-missing'))) {
-      t.diagnostic('NOTICE: live-session checks skipped: the language server does not implement djangoSessions/stores yet');
-    } else {
-      assert.ok(fake.connections() > 0, 'control: a trusted workspace does contact a configured store');
-    }
+    assert.ok(fake.connections() > 0, 'control: a trusted workspace does contact a configured store');
   } finally {
     fake.server.close();
   }

@@ -13,19 +13,9 @@ const info = readInfo();
 describe('Django Sessions in a trusted workspace', () => {
   let api: DjangoSessionsApi;
 
-  /** Set when the server does not answer the store requests yet (a parallel piece of work). */
-  let storesMissing = false;
-  const needsStores = (ctx: Mocha.Context) => {
-    if (!storesMissing) return;
-    console.log(`NOTICE: skipping "${ctx.test?.title}": the language server does not implement djangoSessions/stores yet`);
-    ctx.skip();
-  };
-
   before(async () => {
     api = await within(30_000, 'activation', extensionApi());
     await within(60_000, 'the language client to start', api.started);
-    storesMissing = await api.api.stores({ configured: [] }).then(() => false, (e: Error) => /Unhandled method/.test(e.message));
-    if (storesMissing) writeFileSync(join(info.signalDir, 'stores-missing'), '');
   });
 
   it('activates and registers every contributed command', async () => {
@@ -89,7 +79,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('lists SQLite sessions decoded and verified with SECRET_KEY from the secret storage', async function () {
-    needsStores(this);
     assert.equal(await vscode.commands.executeCommand('djangoSessions.setSecretKey', info.secret), true);
     await vscode.commands.executeCommand('djangoSessions.live.refresh');
     await within(60_000, 'live sessions', liveSettled(api));
@@ -113,7 +102,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('lists Redis sessions decoded from the cache', async function () {
-    needsStores(this);
     const store = storeNode(api, 'E2E Redis');
     assert.equal(store.state.error, undefined);
     const session = sessionNode(api, store, info.redis.valid);
@@ -122,7 +110,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('goes from a live data key to the code that writes it, and marks keys no code writes', async function () {
-    needsStores(this);
     const node = sessionNode(api, storeNode(api, 'E2E SQLite'), info.sqlite.valid);
     const data = api.liveView.getChildren(node).filter((n): n is Extract<LiveNode, { kind: 'data' }> => n.kind === 'data');
     const written = new Set(api.keysView.keys.filter((k) => k.writes > 0 || k.builtin).map((k) => k.key));
@@ -138,7 +125,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('opens a session as read-only JSON without its key', async function () {
-    needsStores(this);
     const store = storeNode(api, 'E2E SQLite');
     const node = sessionNode(api, store, info.sqlite.valid);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('djangoSessions.live.open', node);
@@ -150,10 +136,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('decodes a signed cookie and reports a tampered one', async function () {
-    if (await api.api.decode({ value: 'x', secrets: [] }).then(() => false, (e: Error) => /Unhandled method/.test(e.message))) {
-      console.log('NOTICE: skipping the decode test: the language server does not implement djangoSessions/decode yet');
-      this.skip();
-    }
     const good = await vscode.commands.executeCommand<{ status: string; data: unknown }>('djangoSessions.decode', info.cookie.valid);
     assert.equal(good?.status, 'valid');
     assert.deepEqual(good?.data, info.cookie.data);
@@ -162,7 +144,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('refuses to delete in read-only mode, and the session stays', async function () {
-    needsStores(this);
     const store = storeNode(api, 'E2E SQLite');
     const node = sessionNode(api, store, info.sqlite.valid);
     assert.equal(await vscode.commands.executeCommand('djangoSessions.live.delete', node), 'refused-read-only');
@@ -177,7 +158,6 @@ describe('Django Sessions in a trusted workspace', () => {
 
   it('takes a screenshot of the Live Sessions view', async function () {
     if (!info.screenshot) this.skip();
-    needsStores(this);
     await vscode.commands.executeCommand('workbench.view.extension.djangoSessions');
     await vscode.commands.executeCommand('djangoSessions.live.focus');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -196,7 +176,6 @@ describe('Django Sessions in a trusted workspace', () => {
   });
 
   it('contacts a configured store (control for the Restricted Mode test)', async function () {
-    needsStores(this);
     const config = vscode.workspace.getConfiguration('djangoSessions');
     const stores = config.get<unknown[]>('stores') ?? [];
     await config.update('stores', [...stores, { engine: 'cache', url: info.fakeUrl, label: 'Fake' }], vscode.ConfigurationTarget.Workspace);
