@@ -2,7 +2,8 @@
 // cursors keep Django's microseconds exactly; reads run in `START TRANSACTION READ ONLY`.
 import type { Connection } from 'mysql2/promise';
 import { StoreError, unreachable } from '../errors';
-import type { Run, SqlDialect, SqlDriver } from './driver';
+import type { RunResult, SqlDialect } from './driver';
+import { NetworkSqlDriver, type NetworkTarget } from './networkDriver';
 
 export const mysqlDialect: SqlDialect = {
   name: 'mysql',
@@ -16,67 +17,24 @@ export const mysqlDialect: SqlDialect = {
   beforeParams: (expiry, key) => [expiry, expiry, key],
 };
 
-export interface MysqlTarget {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password?: string;
-  tls?: boolean;
-  timeoutMs: number;
-}
+export type MysqlTarget = NetworkTarget;
 
-export class MysqlDriver implements SqlDriver {
+export class MysqlDriver extends NetworkSqlDriver<Connection> {
   readonly dialect = mysqlDialect;
-  private connection: Promise<Connection> | undefined;
+  protected readonly beginReadOnly = 'START TRANSACTION READ ONLY';
+  protected readonly beginReadWrite = 'START TRANSACTION';
 
-  constructor(private readonly target: MysqlTarget) {}
-
-  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction('START TRANSACTION READ ONLY', work);
+  protected async query(connection: Connection, sql: string, params: unknown[]): Promise<RunResult> {
+    const [result] = await connection.query({ sql, values: params, timeout: this.target.timeoutMs });
+    if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], affected: 0 };
+    return { rows: [], affected: (result as { affectedRows?: number }).affectedRows ?? 0 };
   }
 
-  write<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction('START TRANSACTION', work);
+  protected end(connection: Connection): Promise<void> {
+    return connection.end();
   }
 
-  async close(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    if (connection) await connection.then((c) => c.end()).catch(() => undefined);
-  }
-
-  private async transaction<T>(begin: string, work: (run: Run) => Promise<T>): Promise<T> {
-    const connection = await this.connect();
-    const run: Run = async (sql, params) => {
-      try {
-        const [result] = await connection.query({ sql, values: params, timeout: this.target.timeoutMs });
-        if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], affected: 0 };
-        return { rows: [], affected: (result as { affectedRows?: number }).affectedRows ?? 0 };
-      } catch (error) {
-        throw this.translate(error);
-      }
-    };
-    await run(begin, []);
-    try {
-      const result = await work(run);
-      await run('COMMIT', []);
-      return result;
-    } catch (error) {
-      await connection.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private connect(): Promise<Connection> {
-    if (!this.connection) {
-      this.connection = this.open();
-      this.connection.catch(() => (this.connection = undefined));
-    }
-    return this.connection;
-  }
-
-  private async open(): Promise<Connection> {
+  protected async open(): Promise<Connection> {
     const mysql = await import('mysql2/promise');
     const t = this.target;
     try {
@@ -85,14 +43,14 @@ export class MysqlDriver implements SqlDriver {
         ssl: t.tls ? {} : undefined, connectTimeout: t.timeoutMs, dateStrings: true, supportBigNumbers: true,
       });
       // A dropped connection emits 'error'; forget it so the next call reconnects.
-      connection.on('error', () => (this.connection = undefined));
+      connection.on('error', () => this.forget());
       return connection;
     } catch (error) {
       throw this.translate(error);
     }
   }
 
-  private translate(error: unknown): Error {
+  protected translate(error: unknown): Error {
     if (error instanceof StoreError) return error;
     const where = `MySQL ${this.target.host}:${this.target.port}/${this.target.database}`;
     const net = unreachable(error, where);

@@ -2,7 +2,8 @@
 // `BEGIN READ ONLY` transactions; connect, statement and query timeouts bound every call.
 import type { Client } from 'pg';
 import { StoreError, unreachable } from '../errors';
-import type { Run, SqlDialect, SqlDriver } from './driver';
+import type { RunResult, SqlDialect } from './driver';
+import { NetworkSqlDriver, type NetworkTarget } from './networkDriver';
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
@@ -15,66 +16,23 @@ export const postgresDialect: SqlDialect = {
   beforeParams: (expiry, key) => [expiry, key],
 };
 
-export interface PgTarget {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password?: string;
-  tls?: boolean;
-  timeoutMs: number;
-}
+export type PgTarget = NetworkTarget;
 
-export class PostgresDriver implements SqlDriver {
+export class PostgresDriver extends NetworkSqlDriver<Client> {
   readonly dialect = postgresDialect;
-  private client: Promise<Client> | undefined;
+  protected readonly beginReadOnly = 'BEGIN READ ONLY';
+  protected readonly beginReadWrite = 'BEGIN';
 
-  constructor(private readonly target: PgTarget) {}
-
-  read<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN READ ONLY', work);
+  protected async query(client: Client, sql: string, params: unknown[]): Promise<RunResult> {
+    const result = await client.query(sql, params);
+    return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
   }
 
-  write<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', work);
+  protected end(client: Client): Promise<void> {
+    return client.end();
   }
 
-  async close(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    if (client) await client.then((c) => c.end()).catch(() => undefined);
-  }
-
-  private async transaction<T>(begin: string, work: (run: Run) => Promise<T>): Promise<T> {
-    const client = await this.connect();
-    const run: Run = async (sql, params) => {
-      try {
-        const result = await client.query(sql, params);
-        return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
-      } catch (error) {
-        throw this.translate(error);
-      }
-    };
-    await run(begin, []);
-    try {
-      const result = await work(run);
-      await run('COMMIT', []);
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private connect(): Promise<Client> {
-    if (!this.client) {
-      this.client = this.open();
-      this.client.catch(() => (this.client = undefined));
-    }
-    return this.client;
-  }
-
-  private async open(): Promise<Client> {
+  protected async open(): Promise<Client> {
     const pg = await import('pg');
     const PgClient = (pg.default ?? pg).Client;
     const t = this.target;
@@ -85,7 +43,7 @@ export class PostgresDriver implements SqlDriver {
       application_name: 'django-sessions',
     });
     // A dropped connection emits 'error' on the client; unhandled it would kill the process.
-    client.on('error', () => (this.client = undefined));
+    client.on('error', () => this.forget());
     try {
       await client.connect();
     } catch (error) {
@@ -95,7 +53,7 @@ export class PostgresDriver implements SqlDriver {
     return client;
   }
 
-  private translate(error: unknown): Error {
+  protected translate(error: unknown): Error {
     if (error instanceof StoreError) return error;
     const where = `PostgreSQL ${this.target.host}:${this.target.port}/${this.target.database}`;
     const net = unreachable(error, where);
