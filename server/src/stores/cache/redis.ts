@@ -62,16 +62,22 @@ export class RedisBackend implements CacheBackend {
   async fetch(keys: string[]): Promise<CacheEntry[]> {
     if (keys.length === 0) return [];
     return this.guard(async (client) => {
-      // One pipeline per key pair keeps Cluster happy (keys may live on different slots).
-      const results = await Promise.all(keys.map(async (key) => {
-        const replies = await client.pipeline().getBuffer(key).pttl(key).exec();
-        const [valueReply, ttlReply] = replies ?? [];
-        if (valueReply?.[0]) throw valueReply[0];
-        const pttl = Number(ttlReply?.[1] ?? -2);
-        const value = (valueReply?.[1] as Buffer | null) ?? null;
-        return { key, value, ttl: pttl >= 0 ? pttl / 1000 : pttl === -1 ? null : undefined };
+      // One round trip per page; a Cluster pipeline must stay within one slot, so there each
+      // key gets its own (keys of a page may live on different slots).
+      const batches = this.target.mode === 'cluster' ? keys.map((key) => [key]) : [keys];
+      const entries = await Promise.all(batches.map(async (batch) => {
+        const pipeline = client.pipeline();
+        for (const key of batch) pipeline.getBuffer(key).pttl(key);
+        const replies = (await pipeline.exec()) ?? [];
+        return batch.map((key, i): CacheEntry => {
+          const [valueReply, ttlReply] = [replies[2 * i], replies[2 * i + 1]];
+          if (valueReply?.[0]) throw valueReply[0];
+          const pttl = Number(ttlReply?.[1] ?? -2);
+          const value = (valueReply?.[1] as Buffer | null) ?? null;
+          return { key, value, ttl: pttl >= 0 ? pttl / 1000 : pttl === -1 ? null : undefined };
+        });
       }));
-      return results;
+      return entries.flat();
     });
   }
 
