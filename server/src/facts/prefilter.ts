@@ -9,3 +9,12 @@ export function mayMentionSessions(text: string): boolean {
   for (const needle of NEEDLES) if (text.includes(needle)) return true;
   return false;
 }
+
+const NEEDLE_BYTES = NEEDLES.map((needle) => Buffer.from(needle, 'latin1'));
+
+/** The same test on a file's raw UTF-8 bytes, so files that fail it are never decoded. */
+export function mayMentionSessionsInBytes(bytes: Uint8Array): boolean {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const needle of NEEDLE_BYTES) if (buffer.indexOf(needle) !== -1) return true;
+  return false;
+}

@@ -2,9 +2,10 @@
 // (open documents keep theirs in syntax/treeCache.ts, for incremental re-parsing).
 import type { Parser } from 'web-tree-sitter';
 import { extractPythonFacts } from '../facts/python';
-import { mayMentionSessions } from '../facts/prefilter';
+import { mayMentionSessions, mayMentionSessionsInBytes } from '../facts/prefilter';
 import { extractTemplateFacts } from '../facts/template';
 import { initPythonParser, parsePython } from '../syntax/python';
+import { sessionRanges } from '../syntax/topLevel';
 import { documentTrees, forgetDocumentTree } from '../syntax/treeCache';
 import type { FactsExtractor } from './extractor';
 
@@ -13,11 +14,15 @@ export function djangoExtractor(): FactsExtractor {
   return {
     ready: async () => { parser ??= await initPythonParser(); },
     mayMentionSessions,
+    mayMentionSessionsInBytes,
     python(text, file, module, open) {
       if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
       // Open documents: the shared per-document tree (incremental re-parse, also used by the features).
       if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module);
-      const tree = parsePython(parser, text);
+      // Only the top-level blocks that can hold a session access (syntax/topLevel.ts), when that skips enough.
+      // (Files that never mention one — constants modules read on demand — are parsed whole.)
+      const ranges = mayMentionSessions(text) ? sessionRanges(text) : null;
+      const tree = ranges ? parser.parse(text, null, { includedRanges: ranges }) ?? parsePython(parser, text) : parsePython(parser, text);
       try {
         return extractPythonFacts(tree, text, file, module);
       } finally {

@@ -7,6 +7,8 @@ export interface FactsExtractor {
   ready(): Promise<void>;
   /** The cheap pre-filter: false means the file cannot hold a session access. */
   mayMentionSessions(text: string): boolean;
+  /** The same pre-filter on a file's raw bytes (optional): lets the index skip decoding most files. */
+  mayMentionSessionsInBytes?(bytes: Uint8Array): boolean;
   /** `open`: the file is an editor buffer, parsed again on every edit (the extractor may keep its tree to re-parse incrementally). */
   python(text: string, file: string, module: string | null, open?: boolean): FileFacts;
   /** The file is no longer open: drop what `python(..., open = true)` kept. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FileFacts, NestedMutation, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
-import { checkText, decodeSource, languageOf, type DecodedSource } from './files';
+import { MAX_PARSE_BYTES, checkText, decodeSource, languageOf, type DecodedSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
 import { patternMatches } from './keyPatterns';
 import { ModuleNames } from './modules';
@@ -102,7 +102,8 @@ export class WorkspaceIndex {
       }
       const { path } = walk.files[i];
       this.addKnown(path);
-      const source = this.readDisk(path);
+      const source = this.readDisk(path, this.extractor.mayMentionSessionsInBytes);
+      if (source === null) continue; // the pre-filter said no on the bytes: never decoded
       if (!('text' in source)) { skipped++; continue; }
       if (!this.extractor.mayMentionSessions(source.text)) continue;
       this.facts.set(path, this.extract(path, source.text));
@@ -278,9 +279,14 @@ export class WorkspaceIndex {
     this.resolveAll();
   }
 
-  private readDisk(file: string): DecodedSource {
+  private readDisk(file: string): DecodedSource;
+  private readDisk(file: string, bytesFilter: ((bytes: Uint8Array) => boolean) | undefined): DecodedSource | null;
+  /** The decoded file; null when `bytesFilter` rejects a readable text file (checked before decoding). */
+  private readDisk(file: string, bytesFilter?: (bytes: Uint8Array) => boolean): DecodedSource | null {
     try {
-      const source = decodeSource(readFileSync(join(this.root, file)));
+      const bytes = readFileSync(join(this.root, file));
+      if (bytesFilter && bytes.length <= MAX_PARSE_BYTES && bytes.indexOf(0) === -1 && !bytesFilter(bytes)) return null;
+      const source = decodeSource(bytes);
       if (!('text' in source)) this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
       return source;
     } catch (e) {
