@@ -42,7 +42,7 @@ test('the .vsix holds only what runs and stays under 5 MB', { timeout: 180_000 }
   try {
     const out = join(dir, 'django-sessions.vsix');
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', out], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+    const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: root, encoding: 'utf8', timeout: 170_000 });
     assert.equal(run.status, 0, `vsce package failed:\n${run.stdout}\n${run.stderr}`);
     const size = statSync(out).size;
     assert.ok(size <= 5 * 1024 * 1024, `vsix is ${size} bytes`);
