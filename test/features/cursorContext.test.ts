@@ -46,3 +46,18 @@ test('templates: only inside an open tag after request.session.', () => {
   assert.equal(at('<p>request.session.|</p>', true), null);
   assert.equal(at('{{ request.session.cart }} request.session.|', true), null);
 });
+
+test('unittest assertIn / assertNotIn on a session: the first argument is a key', () => {
+  assert.equal(at("        self.assertIn('ca|rt', self.client.session)")?.kind, 'key');
+  assert.equal(at("        self.assertNotIn('ca|rt', self.client.session.keys())")?.kind, 'key');
+  assert.equal(at("        self.assertIn('|")?.kind, 'key');
+  assert.equal(at("        self.assertIn('ca|rt', items)"), null);
+});
+
+test('with a file name the cached tree is used, and an edited text is re-parsed', () => {
+  const text = "x = request.session['cart']\n";
+  assert.equal(pythonCursorContext(text, { line: 0, character: 22 }, 'cached.py')?.kind, 'key');
+  assert.equal(pythonCursorContext(text, { line: 0, character: 22 }, 'cached.py')?.kind, 'key');
+  const edited = "x = request.GET['cart']\n";
+  assert.equal(pythonCursorContext(edited, { line: 0, character: 18 }, 'cached.py'), null);
+});

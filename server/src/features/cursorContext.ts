@@ -53,7 +53,22 @@ function keyContext(text: string, tokens: Token[], offset: number): CursorContex
   if (before?.type === '(' && KEY_METHODS.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
       tokens[i - 3]?.type === '.' && isSessionName(text, tokens[i - 4])) return keyed;
   if (stringNode && isInSession(text, stringNode)) return keyed;
+  if (before?.type === '(' && ASSERT_IN.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
+      tokens[i - 3]?.type === '.' && assertsOnSession(text, stringNode)) return keyed;
   return null;
+}
+
+const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
+
+/** `self.assertIn('|', self.client.session)`: the second argument is a session (or not typed yet). */
+function assertsOnSession(text: string, stringNode: SyntaxNode | null): boolean {
+  const args = stringNode?.parent;
+  if (!stringNode || args?.type !== 'argument_list' || args.namedChild(0)?.id !== stringNode.id) return stringNode === null;
+  const container = args.namedChild(1);
+  if (!container) return true;
+  const keys = container.type === 'call' ? container.childForFieldName('function') : null;
+  const name = dottedName(text, keys?.type === 'attribute' && text.slice(keys.endIndex - 4, keys.endIndex) === 'keys' ? keys.childForFieldName('object') : container);
+  return name !== null && (name === 'session' || name.endsWith('.session'));
 }
 
 /** `'key' in request.session` / `not in`. */
