@@ -29,7 +29,7 @@ import { DiagnosticsPublisher } from './publisher';
 import { quietly, safely } from './safe';
 import { WorkspaceFolder } from './workspace';
 
-/** Debounce of a burst of keystrokes; the edited document's diagnostics follow its re-analysis at once. */
+/** Debounce of a burst of keystrokes (an edit after a quiet spell is applied at once); the edited document's diagnostics follow its re-analysis. */
 const EDIT_SETTLE_MS = 15;
 const SETTINGS_SETTLE_MS = 300;
 
@@ -64,6 +64,7 @@ export class SessionServer {
   /** Open documents edited since the index last saw them. */
   private readonly dirty = new Set<string>();
   private editTimer: NodeJS.Timeout | undefined;
+  private lastEdit = -Infinity;
   private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
   private readonly indexCancel = { isCancellationRequested: false };
   private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
@@ -277,7 +278,10 @@ export class SessionServer {
   private edited(uri: string, now: boolean): void {
     this.dirty.add(uri);
     if (this.editTimer) clearTimeout(this.editTimer);
-    if (now) this.applyEdits();
+    // An edit after a quiet spell is applied at once; the keystrokes of a burst wait for it to settle.
+    const idle = this.editTimer === undefined && performance.now() - this.lastEdit >= EDIT_SETTLE_MS;
+    this.lastEdit = performance.now();
+    if (now || idle) this.applyEdits();
     else this.editTimer = setTimeout(() => this.applyEdits(), EDIT_SETTLE_MS);
   }
 
