@@ -1,9 +1,8 @@
 // Owns the extension's long-lived parts: language client, output, status bar, views, secrets.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { IndexStateNotification, type IndexState } from '../../common/protocol';
 import { affectsLiveView, readSettings } from './config';
-import { createLanguageClient } from './languageClient';
 import { LiveModel } from './model/liveModel';
 import { writtenKeys } from './model/keysModel';
 import { Secrets } from './secrets';
@@ -74,6 +73,9 @@ export class Ctx implements vscode.Disposable {
 
   /** Starts the language server; failures are shown in the status bar and output, never thrown. */
   async start(): Promise<void> {
+    // Loaded here, not at the top: vscode-languageclient is most of the bundle, and evaluating it
+    // after activate() returns keeps activation cheap (esbuild evaluates the module lazily).
+    const { createLanguageClient, State } = await import('./languageClient');
     const client = createLanguageClient(this.context, this.output, () => this.knownSecrets);
     this.client = client;
     this.setIndexContext('indexing');

@@ -1,6 +1,8 @@
 // Builds the language client: dist/server.js over node IPC, Python files and Django templates.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export { State } from 'vscode-languageclient/node';
 import { readSettings, section } from './config';
 import { redactingChannel } from './traceChannel';
 
