@@ -65,7 +65,7 @@ function pythonFiles(dir: string): string[] {
   });
 }
 
-test('on the example shop, facts from the ranged parse have the accesses and mutations of a full parse', async () => {
+test('on the example shop, facts from the ranged parse (and the ranged walk of a full tree) have the accesses and mutations of a full parse', async () => {
   const parser = await initPythonParser();
   let ranged = 0;
   for (const file of pythonFiles(join(__dirname, '..', '..', 'examples', 'shop'))) {
@@ -80,6 +80,10 @@ test('on the example shop, facts from the ranged parse have the accesses and mut
       const b = extractPythonFacts(part, text, file, 'm');
       assert.deepEqual(b.accesses, a.accesses, file);
       assert.deepEqual(b.mutations, a.mutations, file);
+      // Open documents: the whole tree, walked only inside the ranges.
+      const c = extractPythonFacts(full, text, file, 'm', ranges);
+      assert.deepEqual(c.accesses, a.accesses, file);
+      assert.deepEqual(c.mutations, a.mutations, file);
     } finally {
       full.delete();
       part?.delete();

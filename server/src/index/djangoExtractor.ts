@@ -18,7 +18,8 @@ export function djangoExtractor(): FactsExtractor {
     python(text, file, module, open) {
       if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
       // Open documents: the shared per-document tree (incremental re-parse, also used by the features).
-      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module);
+      // Its whole tree is kept for the features; the facts walk visits only the blocks that can matter.
+      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module, (mayMentionSessions(text) ? sessionRanges(text) : null) ?? undefined);
       // Only the top-level blocks that can hold a session access (syntax/topLevel.ts), when that skips enough.
       // (Files that never mention one — constants modules read on demand — are parsed whole.)
       const ranges = mayMentionSessions(text) ? sessionRanges(text) : null;

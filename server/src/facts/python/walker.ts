@@ -1,6 +1,7 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
 import { identifierName, textOf, unwrap } from '../../syntax/nodes';
+import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
 import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
@@ -66,13 +67,18 @@ class Walker {
    * other nodes never cross into JS. ERROR nodes are asked for separately: web-tree-sitter's
    * lookup misbehaves when 'ERROR' is mixed with other types.
    */
-  walkDeep(tree: Tree): void {
+  walkDeep(tree: Tree, ranges?: readonly Range[]): void {
     const root = tree.rootNode;
     if (root.hasError) this.syntaxErrors = root.descendantsOfType('ERROR').length;
-    for (const node of root.descendantsOfType(DEEP_TYPES)) {
-      if (!node) continue;
-      this.closeScopesBefore(node.startIndex);
-      this.safely(node.type, node, false);
+    const parts = ranges?.length ? ranges.map((r) => root.descendantsOfType(DEEP_TYPES, r.startPosition, r.endPosition)) : [root.descendantsOfType(DEEP_TYPES)];
+    let last = -1;
+    for (const nodes of parts) {
+      for (const node of nodes) {
+        if (!node || node.startIndex < last) continue; // a node on the boundary of two ranges: once
+        last = node.startIndex;
+        this.closeScopesBefore(node.startIndex);
+        this.safely(node.type, node, false);
+      }
     }
     this.closeScopesBefore(Infinity);
   }
@@ -197,11 +203,12 @@ class Walker {
   }
 }
 
+/** `ranges`: walk only the nodes inside them (the top-level blocks that can matter, syntax/topLevel.ts). */
 export function walkPython(tree: Tree, text: string, file: string, module: string | null,
-  sessionParams: ReadonlySet<string>, shallow: boolean): WalkResult {
+  sessionParams: ReadonlySet<string>, shallow: boolean, ranges?: readonly Range[]): WalkResult {
   const walker = new Walker(text, file, module, sessionParams);
   if (shallow) walker.walkShallow(tree);
-  else walker.walkDeep(tree);
+  else walker.walkDeep(tree, ranges);
   const facts: FileFacts = {
     file, language: 'python', module,
     accesses: walker.accesses, mutations: walker.mutations, constants: walker.constants, imports: walker.imports,
