@@ -81,7 +81,7 @@ test('on the example shop, facts from the ranged parse (and the ranged walk of a
       assert.deepEqual(b.accesses, a.accesses, file);
       assert.deepEqual(b.mutations, a.mutations, file);
       // Open documents: the whole tree, walked only inside the ranges.
-      const c = extractPythonFacts(full, text, file, 'm', ranges);
+      const c = extractPythonFacts(full, text, file, 'm', ranges ?? undefined);
       assert.deepEqual(c.accesses, a.accesses, file);
       assert.deepEqual(c.mutations, a.mutations, file);
     } finally {

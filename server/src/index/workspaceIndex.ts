@@ -60,6 +60,8 @@ export class WorkspaceIndex {
   private readonly usesSettings = new Set<string>();
   private settings: SettingsModel | null = null;
   private byKey: Map<string, IndexedAccess[]> | null = null;
+  /** patternAccesses(), until the next change. */
+  private patterns: IndexedAccess[] | null = null;
   private generation = 0;
 
   constructor(options: IndexOptions) {
@@ -216,9 +218,10 @@ export class WorkspaceIndex {
     return this.keyMap();
   }
 
-  /** Accesses whose key is a pattern (or unknowable: key null). */
+  /** Accesses whose key is a pattern (or unknowable: key null); cached until the next change, do not mutate. */
   patternAccesses(): IndexedAccess[] {
-    return [...this.allAccesses()].filter((a) => a.access.pattern || a.access.key === null);
+    this.patterns ??= [...this.allAccesses()].filter((a) => a.access.pattern || a.access.key === null);
+    return this.patterns;
   }
 
   /** Pattern accesses with `op` whose pattern matches `key`. */
@@ -364,6 +367,7 @@ export class WorkspaceIndex {
   private touch(): void {
     this.generation++;
     this.byKey = null;
+    this.patterns = null;
   }
 
   private keyMap(): Map<string, IndexedAccess[]> {
