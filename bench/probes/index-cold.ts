@@ -14,7 +14,8 @@ async function main(root: string): Promise<IndexProbeResult> {
   const { index, stats } = await indexWorkspace(root, { exclude: defaultSettings.exclude });
   const built = performance.now();
   let settingsModule: string | null = null;
-  const access = diskWorkspace(root);
+  // The index's file list, as both shells pass it (no second walk of the tree).
+  const access = diskWorkspace(root, index.knownFiles());
   const primary = (await findSettingsModules(access)).primary;
   if (primary) {
     settingsModule = primary.module;
