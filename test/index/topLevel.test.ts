@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractPythonFacts } from '../../server/src/facts/python';
 import { initPythonParser, parsePython } from '../../server/src/syntax/python';
-import { sessionRanges, topLevelBlocks } from '../../server/src/syntax/topLevel';
+import { outline, sessionRanges, topLevelBlocks } from '../../server/src/syntax/topLevel';
 
 const SOURCE = [
   'import os',                      // 0
@@ -58,6 +58,51 @@ test('a helper that receives a session, and classes of UPPER_CASE constants, are
   assert.ok(!kept.includes('class Other'));
 });
 
+test('inside a class that touches the session, unrelated methods are skipped one by one; what kept methods use stays', () => {
+  const src = [
+    'class CartTests(TestCase):',
+    "    KEY = 'cart'",
+    '',
+    '    def setUp(self):',
+    "        self.url = '/cart/'",
+    '',
+    '    def test_unrelated(self):',
+    '        self.assertEqual(1, 1)',
+    '',
+    '    @override_settings(DEBUG=True)',
+    '    def test_cart(self):',
+    '        self.client.get(self.url)',
+    "        self.assertIn('cart', self.client.session)",
+    '        self._check()',
+    '',
+    '    def _check(self):',
+    '        pass',
+    '',
+    'class Store(SessionBase):',
+    '    def load(self):',
+    '        return {}',
+    '',
+  ].join('\n');
+  const ranges = sessionRanges(src, 0);
+  assert.ok(ranges);
+  const kept = ranges.map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+  for (const wanted of ['class CartTests', "KEY = 'cart'", 'def setUp', '@override_settings', 'def test_cart', 'def _check', 'class Store', 'def load']) assert.ok(kept.includes(wanted), wanted);
+  assert.ok(!kept.includes('test_unrelated'));
+  for (const r of ranges) {
+    assert.equal(r.startPosition.column, 0);
+    assert.equal(r.startPosition.row, src.slice(0, r.startIndex).split('\n').length - 1);
+  }
+});
+
+test('outline: class bodies by indentation, decorators joined, strings and brackets do not start statements', () => {
+  const src = ['class A:', '    """doc', 'def not_a_method():', '    """', '    @dec', '    def m(self,', '          x): pass', '    class Inner:', '        Y = 1', 'z = (', '  1)', ''].join('\n');
+  const [a, z] = outline(src);
+  assert.deepEqual([a.name, a.kind, z.row], ['A', 'class', 9]);
+  assert.deepEqual(a.children.map((c) => [c.row, c.name, c.kind]), [[1, null, 'other'], [4, 'm', 'def'], [7, 'Inner', 'class']]);
+  assert.deepEqual(a.children[2].children.map((c) => c.row), [8]);
+  assert.equal(a.end, z.start);
+});
+
 function pythonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -65,10 +110,10 @@ function pythonFiles(dir: string): string[] {
   });
 }
 
-test('on the example shop, facts from the ranged parse (and the ranged walk of a full tree) have the accesses and mutations of a full parse', async () => {
+test('on the example shop and the test fixtures, facts from the ranged parse (and the ranged walk of a full tree) have the accesses and mutations of a full parse', async () => {
   const parser = await initPythonParser();
   let ranged = 0;
-  for (const file of pythonFiles(join(__dirname, '..', '..', 'examples', 'shop'))) {
+  for (const file of [join(__dirname, '..', '..', 'examples', 'shop'), join(__dirname, '..', 'fixtures')].flatMap(pythonFiles)) {
     const text = readFileSync(file, 'utf8');
     const ranges = sessionRanges(text, 0);
     const full = parsePython(parser, text);
