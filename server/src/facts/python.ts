@@ -3,41 +3,90 @@
 import type { Range } from 'web-tree-sitter';
 import type { Tree } from '../syntax/python';
 import { mayMentionSessions } from './prefilter';
-import { type SessionArgument, type WalkResult, walkPython } from './python/walker';
-import type { FileFacts } from './types';
+import type { FunctionShape } from './python/statements';
+import { type WalkResult, walkPython } from './python/walker';
+import type { FileFacts, PassedSession, SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
 
-/** Parameters that receive a session at a call site in this file, as `function:param`. */
-function sessionParameters(result: WalkResult): Set<string> {
+interface Target {
+  shape: FunctionShape;
+  /** The parameters a call fills, `self` left out. */
+  params: string[];
+}
+
+/**
+ * What a call of `name` reaches in this file: the functions of that name (methods when called as
+ * `self.name`), or the `__init__` of the class `name`. `topLevel`: only `name` itself, not a
+ * nested function or method that happens to share the name (a call from another module).
+ */
+function targetsOf(functions: WalkResult['functions'], name: string, viaSelf: boolean, topLevel: boolean): Target[] {
+  const out: Target[] = [];
+  for (const shape of functions.get(name) ?? []) {
+    if (shape.method !== viaSelf || (topLevel && shape.qualified !== name)) continue;
+    out.push({ shape, params: shape.method ? shape.params.slice(1) : shape.params });
+  }
+  if (viaSelf) return out;
+  for (const shape of functions.get('__init__') ?? []) {
+    if (shape.method && shape.qualified === `${name}.__init__`) out.push({ shape, params: shape.params.slice(1) });
+  }
+  return out;
+}
+
+/**
+ * Parameters that receive a session, as `function:param` (qualified function names): from calls
+ * in this file, and from `passed` (calls in other files, found by the index).
+ */
+function sessionParameters(result: WalkResult, passed: readonly PassedSession[]): Set<string> {
   const found = new Set<string>();
-  const add = (call: SessionArgument) => {
-    for (const shape of result.functions.get(call.callee) ?? []) {
-      // Called as self.f(...): skip the method's own self; a plain f(...) call targets functions only.
-      if (call.viaSelf !== shape.method) continue;
-      const params = shape.method ? shape.params.slice(1) : shape.params;
-      const name = call.keyword ?? (call.position !== null ? params[call.position] : undefined);
-      if (name !== undefined && params.includes(name)) found.add(`${call.callee}:${name}`);
+  const add = (name: string, viaSelf: boolean, topLevel: boolean, position: number | null, keyword: string | null) => {
+    for (const { shape, params } of targetsOf(result.functions, name, viaSelf, topLevel)) {
+      const param = keyword ?? (position !== null ? params[position] : undefined);
+      if (param !== undefined && params.includes(param)) found.add(`${shape.qualified}:${param}`);
     }
   };
-  result.sessionArguments.forEach(add);
+  for (const call of result.sessionArguments) if (call.callee !== null) add(call.callee, call.viaSelf, false, call.position, call.keyword);
+  for (const call of passed) add(call.function, false, true, call.position, call.keyword);
   return found;
+}
+
+/** Sessions passed to imported functions (a function or class of this file with that name shadows the import). */
+function sessionCalls(result: WalkResult): SessionCall[] {
+  const calls = new Map<string, SessionCall>();
+  for (const call of result.sessionArguments) {
+    if (!call.imported) continue;
+    if (call.callee !== null && targetsOf(result.functions, call.callee, false, true).length > 0) continue;
+    const item: SessionCall = { module: call.imported.module, function: call.imported.name, position: call.position, keyword: call.keyword };
+    calls.set(`${item.module}:${item.function}:${item.position}:${item.keyword}`, item);
+  }
+  return [...calls.values()];
 }
 
 /** Bounded re-walks: a session passed along a chain of helpers needs one more walk per hop. */
 const MAX_WALKS = 4;
 
-/** `ranges`: only the nodes inside them are walked (syntax/topLevel.ts sessionRanges of `text`). */
-export function extractPythonFacts(tree: Tree, text: string, file: string, module: string | null, ranges?: readonly Range[]): FileFacts {
-  const shallow = !mayMentionSessions(text);
+/**
+ * `ranges`: only the nodes inside them are walked (syntax/topLevel.ts sessionRanges of `text`).
+ * `passed`: sessions other files hand to this file's functions (see index/sessionCalls.ts); the
+ * file is then walked whole, even when it never says "session".
+ */
+export function extractPythonFacts(tree: Tree, text: string, file: string, module: string | null, ranges?: readonly Range[],
+  passed: readonly PassedSession[] = []): FileFacts {
+  const shallow = !mayMentionSessions(text) && passed.length === 0;
+  // The helpers that receive a session need not lie in the ranges that mention one.
+  if (passed.length > 0) ranges = undefined;
   let params = new Set<string>();
   let result = walkPython(tree, text, file, module, params, shallow, ranges);
-  for (let walks = 1; walks < MAX_WALKS && !shallow; walks++) {
-    const next = sessionParameters(result);
+  // The first walk only learns the functions' parameters when the sessions come from outside.
+  const walks = passed.length > 0 ? MAX_WALKS + 1 : MAX_WALKS;
+  for (let walk = 1; walk < walks && !shallow; walk++) {
+    const next = sessionParameters(result, passed);
     for (const p of params) next.add(p);
     if (next.size === params.size) break;
     params = next;
     result = walkPython(tree, text, file, module, params, shallow, ranges);
   }
+  const calls = shallow ? [] : sessionCalls(result);
+  if (calls.length > 0) result.facts.sessionCalls = calls;
   return result.facts;
 }

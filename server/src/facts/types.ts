@@ -83,6 +83,8 @@ export interface FileFacts {
   imports: ImportFact[];
   /** Unresolved references to constants in other modules, resolved by the index. */
   pendingKeys?: PendingKey[];
+  /** Sessions passed to functions imported from other modules; the index links them to the callee's file. */
+  sessionCalls?: SessionCall[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
 }
@@ -91,4 +93,20 @@ export interface FileFacts {
 export interface PendingKey {
   accessIndex: number;
   ref: { kind: 'import'; module: string; name: string } | { kind: 'setting'; name: string; default: string | null };
+}
+
+/**
+ * A session handed to a function of a file: by position or keyword. `function` is a top-level
+ * function (`add_item`) or a class, meaning its `__init__` (`Cart(request.session)`).
+ */
+export interface PassedSession {
+  function: string;
+  position: number | null;
+  keyword: string | null;
+}
+
+/** `add_item(request.session)` where `add_item` is imported: the module it is imported from. */
+export interface SessionCall extends PassedSession {
+  /** Absolute dotted module of the import (the index follows re-exports from there). */
+  module: string;
 }

@@ -30,6 +30,17 @@ export function djangoExtractor(): FactsExtractor {
         tree.delete();
       }
     },
+    pythonWithSessions(text, file, module, passed, open) {
+      if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
+      // A callee of another file's session (rare): its helpers need not mention "session", so the whole tree.
+      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module, undefined, passed);
+      const tree = parsePython(parser, text);
+      try {
+        return extractPythonFacts(tree, text, file, module, undefined, passed);
+      } finally {
+        tree.delete();
+      }
+    },
     closed: (file) => forgetDocumentTree(file),
     template: (text, file) => extractTemplateFacts(text, file),
   };

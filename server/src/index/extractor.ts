@@ -1,6 +1,6 @@
 // What the index needs from the facts layer, injected so the index can be tested with
 // hand-built facts and so the parser is loaded once, before the walk.
-import type { FileFacts } from '../facts/types';
+import type { FileFacts, PassedSession } from '../facts/types';
 
 export interface FactsExtractor {
   /** Loads what extraction needs (the tree-sitter wasm); called once before indexing. */
@@ -11,6 +11,11 @@ export interface FactsExtractor {
   mayMentionSessionsInBytes?(bytes: Uint8Array): boolean;
   /** `open`: the file is an editor buffer, parsed again on every edit (the extractor may keep its tree to re-parse incrementally). */
   python(text: string, file: string, module: string | null, open?: boolean): FileFacts;
+  /**
+   * The facts of a file whose functions receive sessions from other files (`passed`, found by the
+   * index from their `sessionCalls`); the whole file is walked. Optional: without it, no linking.
+   */
+  pythonWithSessions?(text: string, file: string, module: string | null, passed: readonly PassedSession[], open?: boolean): FileFacts;
   /** The file is no longer open: drop what `python(..., open = true)` kept. */
   closed?(file: string): void;
   template(text: string, file: string): FileFacts;

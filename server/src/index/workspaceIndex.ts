@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileFacts, NestedMutation, SessionAccess, Span } from '../facts/types';
+import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { MAX_PARSE_BYTES, checkText, decodeSource, languageOf, type DecodedSource } from './files';
@@ -10,6 +10,7 @@ import { makeExcluder, type Excluder } from './glob';
 import { patternMatches } from './keyPatterns';
 import { ModuleNames } from './modules';
 import { resolveFile, type ResolverContext } from './resolve';
+import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace } from './walk';
 
 export interface IndexedAccess {
@@ -40,6 +41,8 @@ export interface BuildStats {
 }
 
 const YIELD_EVERY = 256;
+/** Re-exports followed to find where an imported function is defined. */
+const MAX_REEXPORTS = 8;
 
 export class WorkspaceIndex {
   readonly root: string;
@@ -58,6 +61,16 @@ export class WorkspaceIndex {
   private readonly mutations = new Map<string, NestedMutation[]>();
   private readonly dependsOn = new Map<string, Set<string>>();
   private readonly usesSettings = new Set<string>();
+  /** Files whose own facts pass a session to an imported function → those calls, as a comparable text. */
+  private readonly callers = new Map<string, string>();
+  /** Sessions passed across files (sessionCalls.ts): the callees' facts with what they receive. */
+  private links: Links = NO_LINKS;
+  /** Callee facts by file, with the `passed` key they were extracted for; dropped when the file changes. */
+  private readonly passedCache = new Map<string, { key: string; facts: FileFacts }>();
+  /** Texts of editor buffers: a callee is extracted again from what the editor holds, not the disk. */
+  private readonly openTexts = new Map<string, string>();
+  /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
+  private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
   private byKey: Map<string, IndexedAccess[]> | null = null;
   /** patternAccesses(), until the next change. */
@@ -127,6 +140,8 @@ export class WorkspaceIndex {
     if (isNew && (file.endsWith('__init__.py') || file.endsWith('manage.py'))) this.renameModules();
     const source = checkText(text);
     const module = this.modules.moduleOf(file);
+    if (open) this.openTexts.set(file, text);
+    else this.openTexts.delete(file);
     if (!('text' in source)) {
       this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
       this.facts.delete(file);
@@ -149,6 +164,7 @@ export class WorkspaceIndex {
   /** An editor buffer was closed: drop what was kept to re-parse it (the caller refreshes it from disk). */
   closeFile(file: string): void {
     this.extractor.closed?.(file);
+    this.openTexts.delete(file);
   }
 
   removeFile(file: string): void {
@@ -160,6 +176,7 @@ export class WorkspaceIndex {
     this.mutations.delete(file);
     this.dependsOn.delete(file);
     this.usesSettings.delete(file);
+    this.openTexts.delete(file);
     if (module) this.lazy.delete(module);
     if (file.endsWith('__init__.py') || file.endsWith('manage.py')) {
       this.modules.removeFile(file);
@@ -185,8 +202,9 @@ export class WorkspaceIndex {
     return [...this.resolved.keys()];
   }
 
+  /** The file's facts; for a callee of another file's session, those with the sessions it receives. */
   fileFacts(file: string): FileFacts | undefined {
-    return this.facts.get(file);
+    return this.links.facts.get(file) ?? this.facts.get(file);
   }
 
   /** The file's accesses with cross-file keys resolved. */
@@ -243,11 +261,16 @@ export class WorkspaceIndex {
     return facts?.constants.find((c) => contains(c.span, line, character));
   }
 
-  /** The files whose keys come from `file`'s module (re-resolved when it changes). */
+  /**
+   * The files whose keys come from `file`'s module (re-resolved when it changes), and those whose
+   * sessions from other files changed with its last change (a caller stopped passing one, say).
+   */
   dependentsOf(file: string): string[] {
     const module = this.modules.moduleOf(file);
-    if (!module) return [];
-    return [...this.dependsOn].filter(([other, modules]) => other !== file && modules.has(module)).map(([other]) => other);
+    const out = new Set(this.linkedBy.get(file));
+    if (module) for (const [other, modules] of this.dependsOn) if (modules.has(module)) out.add(other);
+    out.delete(file);
+    return [...out];
   }
 
   fileOfModule(module: string): string | undefined {
@@ -271,6 +294,7 @@ export class WorkspaceIndex {
   private renameModules(): void {
     this.moduleFiles.clear();
     this.lazy.clear();
+    this.passedCache.clear();
     for (const file of this.known) {
       const module = this.modules.moduleOf(file);
       if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
@@ -336,15 +360,20 @@ export class WorkspaceIndex {
     this.mutations.clear();
     this.dependsOn.clear();
     this.usesSettings.clear();
+    this.callers.clear();
+    for (const [file, facts] of this.facts) this.noteCaller(file, facts);
+    this.links = this.link();
     for (const file of this.facts.keys()) this.resolveOne(file);
+    for (const file of this.links.facts.keys()) if (!this.facts.has(file)) this.resolveOne(file);
     this.touch();
   }
 
   private resolveOne(file: string): void {
-    const facts = this.facts.get(file);
+    const facts = this.links.facts.get(file) ?? this.facts.get(file);
     if (!facts) {
       this.resolved.delete(file);
       this.mutations.delete(file);
+      this.dependsOn.delete(file);
       return;
     }
     const resolution = resolveFile(facts, this.context());
@@ -355,13 +384,91 @@ export class WorkspaceIndex {
     else this.usesSettings.delete(file);
   }
 
-  /** One file changed: resolve it and every file whose keys come from its module. */
+  /** One file changed: re-link sessions passed across files if it takes part, resolve it and every file whose keys come from its module. */
   private changed(file: string, module: string | null): void {
+    this.relinkAfter(file, module);
     this.resolveOne(file);
     if (module) {
       for (const [other, modules] of this.dependsOn) if (other !== file && modules.has(module)) this.resolveOne(other);
     }
     this.touch();
+  }
+
+  // ---- sessions passed to functions of other files (sessionCalls.ts) ----
+
+  /** Records whether the file's own facts pass a session to an imported function; true when that changed. */
+  private noteCaller(file: string, facts: FileFacts | undefined): boolean {
+    const calls = facts?.sessionCalls?.length ? JSON.stringify(facts.sessionCalls) : undefined;
+    if (calls === this.callers.get(file)) return false;
+    if (calls === undefined) this.callers.delete(file);
+    else this.callers.set(file, calls);
+    return true;
+  }
+
+  /**
+   * Links again when the changed file passes sessions (differently than before), receives them,
+   * or is a module some call looks at; resolves the files whose linked facts changed. Other edits
+   * cost two map lookups.
+   */
+  private relinkAfter(file: string, module: string | null): void {
+    const calls = this.noteCaller(file, this.facts.get(file));
+    this.passedCache.delete(file);
+    if (!calls && !this.links.facts.has(file) && !(module && this.links.modules.has(module))) {
+      this.linkedBy.delete(file);
+      return;
+    }
+    const before = this.links.facts;
+    this.links = this.link();
+    const changed = new Set<string>();
+    for (const [other, facts] of before) if (this.links.facts.get(other) !== facts) changed.add(other);
+    for (const [other, facts] of this.links.facts) if (before.get(other) !== facts) changed.add(other);
+    for (const other of this.passedCache.keys()) if (!this.links.facts.has(other)) this.passedCache.delete(other);
+    for (const other of changed) this.resolveOne(other);
+    if (changed.size > 0) this.linkedBy.set(file, changed);
+    else this.linkedBy.delete(file);
+  }
+
+  private link(): Links {
+    if (this.callers.size === 0 || !this.extractor.pythonWithSessions) return NO_LINKS;
+    const callers: FileFacts[] = [];
+    for (const file of this.callers.keys()) {
+      const facts = this.facts.get(file);
+      if (facts) callers.push(facts);
+    }
+    return linkSessionCalls({
+      callers,
+      fileOfFunction: (module, name, seen) => this.fileOfFunction(module, name, seen, 0),
+      factsWith: (file, passed) => this.factsWith(file, passed),
+    });
+  }
+
+  /** Where `module.name` is defined: the module's file, or where it re-exports the name from. */
+  private fileOfFunction(module: string, name: string, seen: Set<string>, depth: number): { file: string; name: string } | undefined {
+    seen.add(module);
+    const file = this.moduleFiles.get(module);
+    if (!file || languageOf(file) !== 'python') return undefined;
+    const reexport = this.factsOfModule(module)?.imports.find((i) => i.local === name && i.name !== null && i.name !== '*');
+    if (reexport?.name && depth < MAX_REEXPORTS) return this.fileOfFunction(reexport.module, reexport.name, seen, depth + 1);
+    return { file, name };
+  }
+
+  private factsWith(file: string, passed: readonly PassedSession[]): FileFacts | undefined {
+    const key = passed.map(passKey).join('|');
+    const cached = this.passedCache.get(file);
+    if (cached?.key === key) return cached.facts;
+    const open = this.openTexts.get(file);
+    const source = open !== undefined ? checkText(open) : this.readDisk(file);
+    if (!('text' in source) || !this.extractor.pythonWithSessions) return undefined;
+    const module = this.modules.moduleOf(file);
+    let facts: FileFacts;
+    try {
+      facts = this.extractor.pythonWithSessions(source.text, file, module, passed, open !== undefined);
+    } catch (e) {
+      this.log(`facts extraction failed for ${file}: ${e instanceof Error ? e.message : 'error'}`);
+      return undefined;
+    }
+    this.passedCache.set(file, { key, facts });
+    return facts;
   }
 
   private touch(): void {

@@ -79,10 +79,24 @@ export function sessionVia(ctx: Ctx, raw: SyntaxNode | null): string | null {
       return null;
     }
     case 'call':
-      return isStoreClass(ctx, node.childForFieldName('function')) ? 'SessionStore()' : null;
+      if (isStoreClass(ctx, node.childForFieldName('function'))) return 'SessionStore()';
+      return getattrSession(ctx, node);
+    case 'named_expression':
+      return sessionVia(ctx, node.childForFieldName('value'));
     default:
       return null;
   }
+}
+
+/** `getattr(request, 'session')` / `getattr(request, 'session', None)`. */
+function getattrSession(ctx: Ctx, call: SyntaxNode): string | null {
+  if (identifierName(ctx.text, call.childForFieldName('function')) !== 'getattr') return null;
+  const args = call.childForFieldName('arguments');
+  const object = args?.namedChild(0) ?? null;
+  const name = args?.namedChild(1);
+  const parts = name ? stringParts(ctx.text, name)?.parts : null;
+  if (parts?.length !== 1 || parts[0] !== 'session' || !isRequestLike(ctx, object)) return null;
+  return `getattr(${textOf(ctx.text, object!)}, 'session')`;
 }
 
 function describe(ctx: Ctx, node: SyntaxNode): string {

@@ -11,6 +11,8 @@ import { sessionValueKey } from './nested';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
+  /** `helper`, `Cart.__init__`, `outer.inner`: the scope name, as in sessionParams' `function:param`. */
+  qualified: string;
   params: string[];
   method: boolean;
 }
@@ -72,26 +74,7 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
   const right = node.childForFieldName('right');
   if (!left) return;
   const scope = ctx.scope;
-  if (left.type === 'identifier') {
-    const name = textOf(ctx.text, left);
-    scope.rebind(name);
-    if (!right) return;
-    const value = unwrap(right) ?? right;
-    if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
-    // Types are inferred when a session write uses the name, not for every assignment.
-    scope.typeNodes.set(name, value);
-    if (value.type === 'attribute' || value.type === 'subscript') {
-      if (isRequestLike(ctx, value)) scope.requestNames.add(name);
-    }
-    if (!mayMention(ctx, value)) return;
-    const via = sessionVia(ctx, value);
-    if (via) scope.sessionAliases.set(name, via);
-    else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
-    const binding = via ? undefined : bindingOf(ctx, value);
-    if (binding) scope.bindings.set(name, binding.resolved);
-    if (via || binding || scope.storeClasses.has(name)) ctx.gate.add(name);
-    return;
-  }
+  if (left.type === 'identifier') return bindName(ctx, textOf(ctx.text, left), right, constants);
   if (left.type === 'attribute' && right) {
     const attribute = left.childForFieldName('attribute');
     const object = unwrap(left.childForFieldName('object'));
@@ -112,12 +95,58 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
     if (via || binding) ctx.gate.add(name);
     return;
   }
-  // Tuple targets re-bind every name in them.
-  if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern' && left.type !== 'list_pattern') return;
-  for (let i = 0; i < left.namedChildCount; i++) {
-    const target = left.namedChild(i);
-    if (target?.type === 'identifier') scope.rebind(textOf(ctx.text, target));
+  if (!UNPACKED.has(left.type)) return;
+  // `s, u = request.session, request.user`: each name gets its own value when the counts match;
+  // otherwise (`a, b = pair`) every name is only re-bound.
+  const targets = namedChildren(left);
+  const value = unwrap(right);
+  const values = value && UNPACKED.has(value.type) ? namedChildren(value) : [];
+  // A value naming a target (`a, b = b, a`) would be read after its re-binding: not paired.
+  const names = new Set(targets.map((t) => textOf(ctx.text, t)));
+  const pairwise = values.length === targets.length &&
+    !values.some((v) => v.type === 'list_splat' || (v.type === 'identifier' && names.has(textOf(ctx.text, v))));
+  for (let i = 0; i < targets.length; i++) {
+    if (targets[i].type === 'identifier') bindName(ctx, textOf(ctx.text, targets[i]), pairwise ? values[i] : null, constants);
   }
+}
+
+/** Tuple/list targets and the values that may unpack into them one to one. */
+const UNPACKED = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list']);
+
+function namedChildren(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const child = node.namedChild(i);
+    if (child && child.type !== 'comment') out.push(child);
+  }
+  return out;
+}
+
+/** `name = value` (also one name of a tuple assignment): what the name now means; `value` null forgets it. */
+function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: StringConstant[]): void {
+  const scope = ctx.scope;
+  scope.rebind(name);
+  if (!right) return;
+  const value = unwrap(right) ?? right;
+  if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
+  // Types are inferred when a session write uses the name, not for every assignment.
+  scope.typeNodes.set(name, value);
+  if (value.type === 'attribute' || value.type === 'subscript') {
+    if (isRequestLike(ctx, value)) scope.requestNames.add(name);
+  }
+  if (!mayMention(ctx, value)) return;
+  const via = sessionVia(ctx, value);
+  if (via) scope.sessionAliases.set(name, via);
+  else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
+  const binding = via ? undefined : bindingOf(ctx, value);
+  if (binding) scope.bindings.set(name, binding.resolved);
+  if (via || binding || scope.storeClasses.has(name)) ctx.gate.add(name);
+}
+
+/** `(s := request.session)`: the name is bound like an assignment's. */
+export function handleNamedExpression(ctx: Ctx, node: SyntaxNode, constants: StringConstant[]): void {
+  const name = identifierName(ctx.text, node.childForFieldName('name'));
+  if (name !== null) bindName(ctx, name, node.childForFieldName('value'), constants);
 }
 
 /** A parameter's name and annotation text. */
@@ -156,7 +185,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
     const param = child ? parameter(ctx, child) : null;
     if (!param) continue;
     params.push(param.name);
-    if (isSessionAnnotation(param.annotation) || sessionParams.has(`${name}:${param.name}`)) {
+    if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
       ctx.gate.add(param.name);
     } else if (isRequestAnnotation(param.annotation)) {
@@ -164,7 +193,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
     }
   }
   const shapes = functions.get(name) ?? [];
-  shapes.push({ params, method: parent.kind === 'class' });
+  shapes.push({ qualified, params, method: parent.kind === 'class' });
   functions.set(name, shapes);
   ctx.scope = scope;
 }

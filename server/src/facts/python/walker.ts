@@ -1,22 +1,25 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
-import { identifierName, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, identifierName, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
 import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { type Ctx, mayMention } from './context';
-import { readImport } from './imports';
+import { readImport, resolveDotted } from './imports';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
 import { sessionVia } from './sessions';
-import { enterClass, enterFunction, type FunctionShape, handleAssignment } from './statements';
+import { enterClass, enterFunction, type FunctionShape, handleAssignment, handleNamedExpression } from './statements';
 
-/** A call that passes a session to a function of this file: `helper(request.session)`. */
+/** A call that passes a session to a function: `helper(request.session)`, `self.step(s)`, `utils.add(s)`. */
 export interface SessionArgument {
-  callee: string;
+  /** The bare name called (`helper`, `step` of `self.step`); null for `module.helper(...)`. */
+  callee: string | null;
   /** Called as `self.callee(...)`: positions skip the method's `self`. */
   viaSelf: boolean;
+  /** Where the called name is imported from, when it is (`from shop.utils import helper`). */
+  imported: { module: string; name: string } | null;
   position: number | null;
   keyword: string | null;
 }
@@ -36,7 +39,7 @@ const STRUCTURAL = new Set([
 /** The node types the full walk asks tree-sitter for (everything else stays in wasm). */
 const DEEP_TYPES = [
   'import_statement', 'import_from_statement', 'assignment', 'class_definition', 'function_definition',
-  'subscript', 'call', 'comparison_operator', 'augmented_assignment', 'delete_statement',
+  'subscript', 'call', 'comparison_operator', 'augmented_assignment', 'delete_statement', 'named_expression',
 ];
 const SHALLOW_TYPES = new Set(['import_statement', 'import_from_statement', 'assignment', 'class_definition']);
 
@@ -143,6 +146,8 @@ class Walker {
       case 'augmented_assignment':
       case 'delete_statement':
         return markTargets(this, node);
+      case 'named_expression':
+        return handleNamedExpression(ctx, node, this.constants);
       default:
         return;
     }
@@ -178,26 +183,33 @@ class Walker {
     const fn = unwrap(node.childForFieldName('function'));
     let callee = identifierName(ctx.text, fn);
     let viaSelf = false;
+    let imported: SessionArgument['imported'] = null;
     if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
       const attribute = fn.childForFieldName('attribute');
       callee = attribute ? textOf(ctx.text, attribute) : null;
       viaSelf = true;
+    } else {
+      // `helper(...)` / `utils.helper(...)` through an import: the index links it to the other file.
+      const dotted = callee ?? dottedName(ctx.text, fn);
+      imported = dotted === null ? null : resolveDotted(ctx, dotted);
     }
     const args = node.childForFieldName('arguments');
-    if (callee === null || !args || args.type !== 'argument_list' || !mayMention(ctx, args)) return;
-    let position = 0;
+    if ((callee === null && imported === null) || !args || args.type !== 'argument_list' || !mayMention(ctx, args)) return;
+    // After a `*args` the positions of the rest are unknown.
+    let position: number | null = 0;
     for (let i = 0; i < args.namedChildCount; i++) {
       const arg = args.namedChild(i);
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name');
         if (name && sessionVia(ctx, arg.childForFieldName('value'))) {
-          this.sessionArguments.push({ callee, viaSelf, position: null, keyword: textOf(ctx.text, name) });
+          this.sessionArguments.push({ callee, viaSelf, imported, position: null, keyword: textOf(ctx.text, name) });
         }
         continue;
       }
-      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') continue;
-      if (sessionVia(ctx, arg)) this.sessionArguments.push({ callee, viaSelf, position, keyword: null });
+      if (arg.type === 'list_splat') position = null;
+      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
+      if (sessionVia(ctx, arg)) this.sessionArguments.push({ callee, viaSelf, imported, position, keyword: null });
       position++;
     }
   }
