@@ -16,7 +16,7 @@ test('the three intentional bugs: DS101 font_size, DS104 add_gift_note, DS103 da
   const prefs = await client.diagnosticsOf(client.uri('preferences/views.py'), (d) => d.some(mine));
   assert.ok(prefs.some((d) => d.code === 'DS101' && /'font_size'/.test(String(d.message))), JSON.stringify(prefs.map((d) => d.message)));
   const checkout = await client.diagnosticsOf(client.uri('checkout/views.py'), (d) => d.some(mine));
-  assert.deepEqual(checkout.filter((d) => d.code === 'DS104').map((d) => d.range.start.line), [36]);
+  assert.deepEqual(checkout.filter((d) => d.code === 'DS104').map((d) => d.range.start.line), [37]);
   const accounts = await client.diagnosticsOf(client.uri('accounts/views.py'), (d) => d.some(mine));
   assert.ok(accounts.some((d) => d.code === 'DS103' && /datetime/.test(String(d.message))));
 });
@@ -28,4 +28,12 @@ test('keys from settings.CART_SESSION_ID and constants modules resolve', async (
   const cart = keys.find((k) => k.key === 'cart');
   assert.ok(cart && cart.accesses.some((a) => a.uri.endsWith('/cart/cart.py')), 'Cart helper keyed by settings.CART_SESSION_ID');
   assert.ok(keys.some((k) => k.pattern && k.key === 'checkout_*_data'));
+});
+
+test('a session handed to a helper of another module: place_order -> checkout/progress.py forget_checkout', async () => {
+  const { keys } = await client.request<KeysResult>('djangoSessions/keys', {});
+  const step = keys.find((k) => k.key === 'checkout_step');
+  assert.ok(step?.accesses.some((a) => a.uri.endsWith('/checkout/progress.py') && a.op === 'delete'), JSON.stringify(step?.accesses));
+  const data = keys.find((k) => k.pattern && k.key === 'checkout_*_data');
+  assert.ok(data?.accesses.some((a) => a.uri.endsWith('/checkout/progress.py')));
 });

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import PaymentForm, ReviewForm, ShippingForm
 from .models import Order
+from .progress import forget_checkout
 
 STEPS = ['shipping', 'payment', 'review']
 FORMS = {'shipping': ShippingForm, 'payment': PaymentForm, 'review': ReviewForm}
@@ -44,10 +45,7 @@ def place_order(request):
         return redirect('checkout:step', step='shipping')
     user = request.user if request.user.is_authenticated else None
     order = Order.objects.create(user=user, email=shipping['email'], address=shipping['address'])
-    for step in STEPS:
-        request.session.pop(f"checkout_{step}_data", None)
-    del request.session['checkout_step']
-    request.session.pop('checkout_data', None)
+    forget_checkout(request.session, STEPS)
     request.session['last_order_id'] = order.id
     return redirect('checkout:done')
 
