@@ -21,6 +21,7 @@ const byPosition = (fn: string, position: number): PassedSession => ({ function:
 
 test('a caller records sessions passed to imported functions, by position or keyword', async () => {
   const src = [
+    'import functools',
     'import shop.cart_utils as cu',
     'from shop import helpers',
     'from .utils import add_item, Basket',
@@ -31,6 +32,7 @@ test('a caller records sessions passed to imported functions, by position or key
     '    helpers.forget(key="k", store=request.session)',
     '    Basket(self.request.session)',
     '    add_item(*args, request.session)',
+    '    functools.partial(cu.clear, "y", request.session)()',
     '',
   ].join('\n');
   const facts = await pythonFacts(src, 'shop/views.py', 'shop.views');
@@ -39,6 +41,7 @@ test('a caller records sessions passed to imported functions, by position or key
     { module: 'shop.cart_utils', function: 'remove_item', position: 1, keyword: null },
     { module: 'shop.helpers', function: 'forget', position: null, keyword: 'store' },
     { module: 'shop.utils', function: 'Basket', position: 0, keyword: null },
+    { module: 'shop.cart_utils', function: 'clear', position: 1, keyword: null },
   ], 'after *args the position is unknown: not recorded');
 });
 
@@ -105,6 +108,26 @@ test('a passed position past the parameters, or an unknown function, marks nothi
   const src = 'def f(a):\n    a["x"] = 1\n';
   assert.deepEqual((await calleeFacts(src, [byPosition('f', 3), byPosition('g', 0), { function: 'f', position: null, keyword: 'b' }])).accesses, []);
   assert.deepEqual(summary(await calleeFacts(src, [byPosition('f', 0)])), ['write x']);
+});
+
+test('functools.partial(helper, request.session) passes the session to helper', async () => {
+  const src = [
+    'from functools import partial',
+    'import functools',
+    'def view(request):',
+    '    partial(remember, request.session)("a")',
+    '    functools.partial(forget, key="b", store=request.session)()',
+    '    partial(request.session)',
+    '    other.partial(ignored, request.session)',
+    'def remember(store, key):',
+    '    store["seen"] = key',
+    'def forget(key, store):',
+    '    store["gone"] = key',
+    'def ignored(store):',
+    '    store["ignored"] = 1',
+    '',
+  ].join('\n');
+  assert.deepEqual(summary(await pythonFacts(src)), ['write seen', 'write gone']);
 });
 
 test('more aliases in one function: walrus, tuple unpacking, getattr(request, "session")', async () => {

@@ -180,38 +180,57 @@ class Walker {
 
   private noteSessionArguments(node: SyntaxNode): void {
     const ctx = this.ctx;
-    const fn = unwrap(node.childForFieldName('function'));
-    let callee = identifierName(ctx.text, fn);
-    let viaSelf = false;
-    let imported: SessionArgument['imported'] = null;
-    if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
-      const attribute = fn.childForFieldName('attribute');
-      callee = attribute ? textOf(ctx.text, attribute) : null;
-      viaSelf = true;
-    } else {
-      // `helper(...)` / `utils.helper(...)` through an import: the index links it to the other file.
-      const dotted = callee ?? dottedName(ctx.text, fn);
-      imported = dotted === null ? null : resolveDotted(ctx, dotted);
-    }
     const args = node.childForFieldName('arguments');
-    if ((callee === null && imported === null) || !args || args.type !== 'argument_list' || !mayMention(ctx, args)) return;
+    if (!args || args.type !== 'argument_list' || !mayMention(ctx, args)) return;
+    let fn = unwrap(node.childForFieldName('function'));
+    // `functools.partial(helper, request.session)`: the arguments after the first go to `helper`.
+    let skip = 0;
+    if (this.isPartial(fn)) {
+      const first = args.namedChild(0);
+      if (!first || first.type === 'keyword_argument' || first.type === 'list_splat' || first.type === 'dictionary_splat') return;
+      fn = unwrap(first);
+      skip = 1;
+    }
+    const target = this.calleeOf(fn);
+    if (!target) return;
     // After a `*args` the positions of the rest are unknown.
-    let position: number | null = 0;
+    let position: number | null = 0 - skip;
     for (let i = 0; i < args.namedChildCount; i++) {
       const arg = args.namedChild(i);
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name');
         if (name && sessionVia(ctx, arg.childForFieldName('value'))) {
-          this.sessionArguments.push({ callee, viaSelf, imported, position: null, keyword: textOf(ctx.text, name) });
+          this.sessionArguments.push({ ...target, position: null, keyword: textOf(ctx.text, name) });
         }
         continue;
       }
       if (arg.type === 'list_splat') position = null;
       if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
-      if (sessionVia(ctx, arg)) this.sessionArguments.push({ callee, viaSelf, imported, position, keyword: null });
+      if (position >= 0 && sessionVia(ctx, arg)) this.sessionArguments.push({ ...target, position, keyword: null });
       position++;
     }
+  }
+
+  /** What a call's function names: `helper`, `self.step`, or `utils.helper` / `helper` through an import. */
+  private calleeOf(fn: SyntaxNode | null): Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported'> | null {
+    const ctx = this.ctx;
+    const callee = identifierName(ctx.text, fn);
+    if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
+      const attribute = fn.childForFieldName('attribute');
+      return attribute ? { callee: textOf(ctx.text, attribute), viaSelf: true, imported: null } : null;
+    }
+    // Through an import, the index links the call to the other file.
+    const dotted = callee ?? dottedName(ctx.text, fn);
+    const imported = dotted === null ? null : resolveDotted(ctx, dotted);
+    return callee === null && imported === null ? null : { callee, viaSelf: false, imported };
+  }
+
+  private isPartial(fn: SyntaxNode | null): boolean {
+    const dotted = dottedName(this.ctx.text, fn);
+    if (dotted === null || !dotted.endsWith('partial')) return false;
+    const imported = resolveDotted(this.ctx, dotted);
+    return imported?.module === 'functools' && imported.name === 'partial';
   }
 }
 
