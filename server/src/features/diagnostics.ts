@@ -51,8 +51,7 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
   if (builtinKey(key)) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
   if (context.index.patternsMatching(key, ['write']).length > 0) return;
-  const written = [...context.index.keys()].filter(([, items]) => items.some((a) => a.access.op === 'write')).map(([k]) => k);
-  const suggestion = nearest(key, written);
+  const suggestion = nearest(key, context.index.writtenKeys());
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
     { key, ...(suggestion ? { suggestion } : {}) });
 }

@@ -13,7 +13,10 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 2 edits), or undefined. */
+/**
+ * The closest candidate within a third of the word's length (at least 2 edits), or undefined;
+ * among equally close ones the first in code-unit order, whatever order the candidates come in.
+ */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
@@ -21,7 +24,7 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   for (const candidate of candidates) {
     if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
     const distance = levenshtein(word, candidate);
-    if (distance <= limit && distance < bestDistance) {
+    if (distance <= limit && (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best))) {
       best = candidate;
       bestDistance = distance;
     }

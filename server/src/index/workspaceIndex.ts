@@ -7,16 +7,14 @@ import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { MAX_PARSE_BYTES, checkText, decodeSource, languageOf, type DecodedSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
+import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
 import { patternMatches } from './keyPatterns';
 import { ModuleNames } from './modules';
 import { resolveFile, type ResolverContext } from './resolve';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace } from './walk';
 
-export interface IndexedAccess {
-  file: string;
-  access: SessionAccess;
-}
+export type { IndexedAccess, StateChanges } from './keyTable';
 
 export interface IndexOptions {
   /** Absolute path of the workspace folder. */
@@ -72,9 +70,8 @@ export class WorkspaceIndex {
   /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
   private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
-  private byKey: Map<string, IndexedAccess[]> | null = null;
-  /** patternAccesses(), until the next change. */
-  private patterns: IndexedAccess[] | null = null;
+  /** The resolved accesses by key, updated per re-resolved file. */
+  private readonly table = new KeyTable();
   private generation = 0;
 
   constructor(options: IndexOptions) {
@@ -173,6 +170,7 @@ export class WorkspaceIndex {
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.facts.delete(file);
     this.resolved.delete(file);
+    this.table.delete(file);
     this.mutations.delete(file);
     this.dependsOn.delete(file);
     this.usesSettings.delete(file);
@@ -202,6 +200,11 @@ export class WorkspaceIndex {
     return [...this.resolved.keys()];
   }
 
+  /** Whether the file has resolved facts (one of `files()`). */
+  hasFile(file: string): boolean {
+    return this.resolved.has(file);
+  }
+
   /** The file's facts; for a callee of another file's session, those with the sessions it receives. */
   fileFacts(file: string): FileFacts | undefined {
     return this.links.facts.get(file) ?? this.facts.get(file);
@@ -228,18 +231,27 @@ export class WorkspaceIndex {
 
   /** Accesses of one concrete key (not the patterns that may match it). */
   accessesOf(key: string): IndexedAccess[] {
-    return this.keyMap().get(key) ?? [];
+    return this.table.accessesOf(key);
   }
 
-  /** Every concrete key with its accesses. */
+  /** Every concrete key with its accesses (do not mutate). */
   keys(): ReadonlyMap<string, IndexedAccess[]> {
-    return this.keyMap();
+    return this.table.keys();
   }
 
-  /** Accesses whose key is a pattern (or unknowable: key null); cached until the next change, do not mutate. */
+  /** The concrete keys some access writes (do not mutate). */
+  writtenKeys(): readonly string[] {
+    return this.table.writtenKeys();
+  }
+
+  /** Accesses whose key is a pattern (or unknowable: key null); do not mutate. */
   patternAccesses(): IndexedAccess[] {
-    this.patterns ??= [...this.allAccesses()].filter((a) => a.access.pattern || a.access.key === null);
-    return this.patterns;
+    return this.table.patternAccesses();
+  }
+
+  /** Which keys changed read/written state (and whether patterns changed) since the last call. */
+  takeStateChanges(): StateChanges {
+    return this.table.takeStateChanges();
   }
 
   /** Pattern accesses with `op` whose pattern matches `key`. */
@@ -357,6 +369,7 @@ export class WorkspaceIndex {
 
   private resolveAll(): void {
     this.resolved.clear();
+    this.table.clear();
     this.mutations.clear();
     this.dependsOn.clear();
     this.usesSettings.clear();
@@ -372,12 +385,14 @@ export class WorkspaceIndex {
     const facts = this.links.facts.get(file) ?? this.facts.get(file);
     if (!facts) {
       this.resolved.delete(file);
+      this.table.delete(file);
       this.mutations.delete(file);
       this.dependsOn.delete(file);
       return;
     }
     const resolution = resolveFile(facts, this.context());
     this.resolved.set(file, resolution.accesses);
+    this.table.set(file, resolution.accesses);
     this.mutations.set(file, resolution.mutations);
     this.dependsOn.set(file, resolution.modules);
     if (resolution.usesSettings) this.usesSettings.add(file);
@@ -473,21 +488,6 @@ export class WorkspaceIndex {
 
   private touch(): void {
     this.generation++;
-    this.byKey = null;
-    this.patterns = null;
-  }
-
-  private keyMap(): Map<string, IndexedAccess[]> {
-    if (this.byKey) return this.byKey;
-    const map = new Map<string, IndexedAccess[]>();
-    for (const item of this.allAccesses()) {
-      if (item.access.key === null || item.access.pattern) continue;
-      let list = map.get(item.access.key);
-      if (!list) map.set(item.access.key, (list = []));
-      list.push(item);
-    }
-    this.byKey = map;
-    return map;
   }
 }
 

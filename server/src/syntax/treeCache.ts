@@ -62,12 +62,18 @@ export class TreeCache {
   }
 }
 
+const CHUNK = 1024;
+
 /** The one region where `before` and `after` differ, as a tree-sitter edit (UTF-16 offsets, as web-tree-sitter uses). */
 export function editBetween(before: string, after: string): Edit {
   const limit = Math.min(before.length, after.length);
+  // Whole chunks first (a native comparison each), then character by character.
   let start = 0;
+  while (start + CHUNK <= limit && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
+  while (suffix + CHUNK <= limit - start &&
+    before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
   while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const newEnd = after.length - suffix;

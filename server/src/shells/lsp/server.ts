@@ -25,32 +25,17 @@ import { checkWorkspaceSettings } from '../../rules/workspace';
 import { settingsCodeActions, settingsCompletionItems, settingsDiagnostics, settingsHoverOf } from '../../features/lspSettings';
 import type { SettingsModel } from '../../settings/types';
 import { wireLiveSessions } from './liveSessions';
+import { ChangeArrivals } from './arrivals';
 import { DiagnosticsPublisher } from './publisher';
 import { quietly, safely } from './safe';
 import { WorkspaceFolder } from './workspace';
 
-/** Debounce of a burst of keystrokes (an edit after a quiet spell is applied at once); the edited document's diagnostics follow its re-analysis. */
-const EDIT_SETTLE_MS = 15;
-const SETTINGS_SETTLE_MS = 300;
-
-interface KeyStates { version: number; keys: Map<string, string>; patterns: string }
-
 /**
- * The keys whose read/written state changed, or 'all' when every file must be checked again:
- * patterns changed, or the set of written keys did (DS101 suggests the nearest written key).
+ * When a change was counted on arrival but never reached a handler, the edits waiting for it are
+ * applied after this long anyway (bursts are coalesced by `ChangeArrivals`, not by this timer).
  */
-function changedKeys(before: KeyStates, after: KeyStates): string[] | 'all' {
-  if (before.patterns !== after.patterns) return 'all';
-  const changed: string[] = [];
-  for (const key of new Set([...before.keys.keys(), ...after.keys.keys()])) {
-    const was = before.keys.get(key) ?? '--';
-    const is = after.keys.get(key) ?? '--';
-    if (was === is) continue;
-    if (was[1] !== is[1]) return 'all';
-    changed.push(key);
-  }
-  return changed;
-}
+const EDIT_FALLBACK_MS = 50;
+const SETTINGS_SETTLE_MS = 300;
 
 export class SessionServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -64,14 +49,13 @@ export class SessionServer {
   /** Open documents edited since the index last saw them. */
   private readonly dirty = new Set<string>();
   private editTimer: NodeJS.Timeout | undefined;
-  private lastEdit = -Infinity;
   private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
   private readonly indexCancel = { isCancellationRequested: false };
   private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
   private settingsTimer: NodeJS.Timeout | undefined;
-  private states: KeyStates | undefined;
 
-  constructor(private readonly connection: Connection) {
+  /** `arrivals`: counts changes as they arrive (main.ts), to apply only the last of a burst. */
+  constructor(private readonly connection: Connection, private readonly arrivals = new ChangeArrivals()) {
     this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
   }
 
@@ -274,15 +258,18 @@ export class SessionServer {
     this.publisher.schedule();
   }
 
-  /** Edits are applied to the index once typing settles (or before any request), not per keystroke. */
-  private edited(uri: string, now: boolean): void {
+  /**
+   * An edit is applied to the index at once, unless a newer change has already arrived (a burst,
+   * or keystrokes that queued up while the server was busy): then the last one applies them all.
+   * Requests apply pending edits first (`prepared`).
+   */
+  private edited(uri: string, opened: boolean): void {
     this.dirty.add(uri);
-    if (this.editTimer) clearTimeout(this.editTimer);
-    // An edit after a quiet spell is applied at once; the keystrokes of a burst wait for it to settle.
-    const idle = this.editTimer === undefined && performance.now() - this.lastEdit >= EDIT_SETTLE_MS;
-    this.lastEdit = performance.now();
-    if (now || idle) this.applyEdits();
-    else this.editTimer = setTimeout(() => this.applyEdits(), EDIT_SETTLE_MS);
+    if (!opened && this.arrivals.handledOne()) {
+      this.editTimer ??= setTimeout(() => { this.arrivals.settle(); this.applyEdits(); }, EDIT_FALLBACK_MS);
+      return;
+    }
+    this.applyEdits();
   }
 
   private closed(uri: string): void {
@@ -298,7 +285,6 @@ export class SessionServer {
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = undefined;
     if (this.dirty.size === 0) return;
-    const before = this.keyStates();
     const updated: string[] = [];
     for (const uri of this.dirty) {
       const doc = this.documents.get(uri);
@@ -319,13 +305,15 @@ export class SessionServer {
     const some = new Map<string, Diagnostic[]>();
     for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
     this.publisher.publishFiles(some);
-    const changed = changedKeys(before, this.keyStates());
-    if (changed === 'all') {
+    // Other files: those whose findings may have changed, or all of them (later, debounced) when
+    // patterns or the written keys changed (DS101 suggests the nearest written key).
+    const changes = this.index.takeStateChanges();
+    if (changes.patterns || changes.written) {
       this.publisher.schedule();
       return;
     }
     const others = new Set<string>();
-    for (const key of changed) for (const item of this.index.accessesOf(key)) others.add(item.file);
+    for (const key of changes.read) for (const item of this.index.accessesOf(key)) others.add(item.file);
     for (const file of updated) for (const other of this.index.dependentsOf(file)) others.add(other);
     for (const file of updated) others.delete(file);
     if (others.size === 0) return;
@@ -335,27 +323,6 @@ export class SessionServer {
       for (const file of others) more.set(this.folder.uriOf(file), this.diagnosticsOf(latest, file));
       this.publisher.publishFiles(more);
     });
-  }
-
-  /**
-   * What one file's diagnostics depend on in the others: whether each key is read and written,
-   * and the key patterns (cached per index version).
-   */
-  private keyStates(): KeyStates {
-    if (this.states?.version === this.index.version) return this.states;
-    const keys = new Map<string, string>();
-    for (const [key, items] of this.index.keys()) {
-      let read = false;
-      let write = false;
-      for (const { access } of items) {
-        if (access.op === 'write') write = true;
-        else if (access.op === 'read' || access.op === 'contains') read = true;
-      }
-      keys.set(key, `${read ? 'r' : '-'}${write ? 'w' : '-'}`);
-    }
-    const patterns = this.index.patternAccesses().map(({ access }) => `${access.op}:${access.key ?? ''}`).sort().join('\u0000');
-    this.states = { version: this.index.version, keys, patterns };
-    return this.states;
   }
 
   private async flush(): Promise<void> {
@@ -380,6 +347,8 @@ export class SessionServer {
   }
 
   private allDiagnostics(): Map<string, Diagnostic[]> {
+    // Every file is checked: what changed until now needs no targeted re-check.
+    this.index.takeStateChanges();
     const context = this.context();
     const out = new Map<string, Diagnostic[]>();
     for (const file of this.index.files()) out.set(this.folder.uriOf(file), diagnosticsFor(context, file));
@@ -392,7 +361,7 @@ export class SessionServer {
 
   /** One file's diagnostics, as `allDiagnostics` has them. */
   private diagnosticsOf(context: FeatureContext, file: string): Diagnostic[] {
-    const own = this.index.files().includes(file) ? diagnosticsFor(context, file) : [];
+    const own = this.index.hasFile(file) ? diagnosticsFor(context, file) : [];
     return [...own, ...(this.settings.diagnostics.get(file) ?? [])];
   }
 }
