@@ -7,8 +7,9 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   private readonly sent = new Map<string, string>();
 
+  /** `versionOf`: the version of an open document, sent along (the client can drop stale diagnostics). */
   constructor(private readonly connection: Connection, private readonly compute: () => Map<string, Diagnostic[]>,
-    private readonly delayMs = 150) {}
+    private readonly versionOf: (uri: string) => number | undefined = () => undefined, private readonly delayMs = 150) {}
 
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -37,7 +38,8 @@ export class DiagnosticsPublisher {
       const fingerprint = JSON.stringify(diagnostics);
       if (this.sent.get(uri) === fingerprint) continue;
       this.sent.set(uri, fingerprint);
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      const version = this.versionOf(uri);
+      void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
   }
 

@@ -48,6 +48,8 @@ export class SessionServer {
   private ready: Promise<void> = Promise.resolve();
   /** Open documents edited since the index last saw them. */
   private readonly dirty = new Set<string>();
+  /** The version of each open document the index last analysed (sent with its diagnostics). */
+  private readonly analysed = new Map<string, number>();
   private editTimer: NodeJS.Timeout | undefined;
   private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
   private readonly indexCancel = { isCancellationRequested: false };
@@ -56,7 +58,7 @@ export class SessionServer {
 
   /** `arrivals`: counts changes as they arrive (main.ts), to apply only the last of a burst. */
   constructor(private readonly connection: Connection, private readonly arrivals = new ChangeArrivals()) {
-    this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics());
+    this.publisher = new DiagnosticsPublisher(connection, () => this.allDiagnostics(), (uri) => this.analysed.get(uri));
   }
 
   listen(): void {
@@ -274,6 +276,7 @@ export class SessionServer {
 
   private closed(uri: string): void {
     this.dirty.delete(uri);
+    this.analysed.delete(uri);
     const file = this.folder.fileOf(uri);
     // Back to the disk's version of the file.
     if (file) this.index.closeFile(file);
@@ -291,6 +294,7 @@ export class SessionServer {
       const file = this.folder.fileOf(uri);
       if (doc && file && languageOf(file) && !this.index.isExcluded(file)) {
         this.index.updateFile(file, doc.getText(), true);
+        this.analysed.set(uri, doc.version);
         updated.push(file);
         if (this.touchesSettings(file)) this.scheduleSettings();
       }
