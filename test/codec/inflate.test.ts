@@ -81,3 +81,67 @@ test('the cap holds on both paths (JS for small inputs, native for large ones)',
   assert.throws(() => inflateCapped(large, 100_000), /over the cap of 100000/);
   assert.equal(inflateCapped(large, CAP).length, 200_000);
 });
+
+/** A zlib stream of "aa" in one dynamic block: 'a' and end-of-block coded with 2 bits each, plus
+ * 'b' and 'c' when `complete` (else the literal code is incomplete, which zlib refuses), no distances. */
+function handMadeStream(complete: boolean): Buffer {
+  const bytes: number[] = [0x78, 0x9c];
+  let acc = 0;
+  let n = 0;
+  const bits = (value: number, count: number): void => {
+    for (let i = 0; i < count; i++) {
+      acc |= ((value >> i) & 1) << n++;
+      if (n === 8) {
+        bytes.push(acc);
+        acc = 0;
+        n = 0;
+      }
+    }
+  };
+  const code = (value: number, length: number): void => {
+    for (let i = length - 1; i >= 0; i--) bits((value >> i) & 1, 1);
+  };
+  bits(1, 1); // BFINAL
+  bits(2, 2); // dynamic
+  bits(0, 5); // 257 literal/length codes
+  bits(0, 5); // 1 distance code
+  bits(12, 4); // 16 code-length code lengths
+  // In the order 16,17,18,0,8,7,9,6,10,5,11,4,12,3,13,2: 18 (zeros) 1 bit = code 0; 0 and 2 two bits = 10, 11.
+  for (const len of [0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]) bits(len, 3);
+  const zeros = (count: number): void => {
+    code(0, 1);
+    bits(count - 11, 7);
+  };
+  const two = (): void => code(3, 2);
+  zeros(97);
+  two(); // 'a'
+  if (complete) {
+    // 'b' and 'c' take 2 bits too: four 2-bit codes are complete.
+    two(); // 'b'
+    two(); // 'c'
+    zeros(138);
+    zeros(18);
+  } else {
+    zeros(138);
+    zeros(20);
+  }
+  two(); // end of block (256)
+  code(2, 2); // the one distance length: 0
+  // Literal codes, canonical: 'a' 00, ('b' 01, 'c' 10,) end-of-block 01 or 11.
+  code(0, 2);
+  code(0, 2);
+  code(complete ? 3 : 1, 2);
+  if (n > 0) bytes.push(acc);
+  const adler = ((98 + 195) << 16) | 195; // Adler-32 of "aa": a = 1 + 97 + 97, b = 98 + 195
+  bytes.push((adler >>> 24) & 0xff, (adler >>> 16) & 0xff, (adler >>> 8) & 0xff, adler & 0xff);
+  return Buffer.from(bytes);
+}
+
+test('an incomplete literal/length code is refused, as zlib refuses it, even when the data never uses the gap', () => {
+  const good = handMadeStream(true);
+  assert.equal(inflateSync(good).toString('latin1'), 'aa');
+  assert.equal(Buffer.from(zlibInflate(good, CAP)).toString('latin1'), 'aa');
+  const incomplete = handMadeStream(false);
+  assert.throws(() => inflateSync(incomplete));
+  assert.throws(() => zlibInflate(incomplete, CAP), CodecError);
+});

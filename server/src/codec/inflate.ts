@@ -17,6 +17,8 @@ interface Tree {
   symbols: Uint16Array;
   /** Indexed by the next `bits` input bits: symbol << 4 | code length, 0 when longer. */
   fast: Int32Array;
+  /** The table's capacity in bits, and the width the current code uses (≤ maxBits). */
+  maxBits: number;
   bits: number;
   mask: number;
   /** Longer codes, left-justified to 15 bits: codes of length `len` are below limit[len]. */
@@ -27,7 +29,7 @@ interface Tree {
 
 /** Small alphabets get small tables: filling the table is most of the cost of a tree. */
 function newTree(size: number, bits: number): Tree {
-  return { counts: new Uint16Array(16), symbols: new Uint16Array(size), fast: new Int32Array(1 << bits), bits, mask: (1 << bits) - 1, limit: new Int32Array(16), base: new Int32Array(16) };
+  return { counts: new Uint16Array(16), symbols: new Uint16Array(size), fast: new Int32Array(1 << bits), maxBits: bits, bits, mask: (1 << bits) - 1, limit: new Int32Array(16), base: new Int32Array(16) };
 }
 
 const STARTS = new Uint16Array(16);
@@ -44,52 +46,72 @@ const REVERSED = Uint16Array.from({ length: 1 << FAST_BITS }, (_, c) => {
   return r;
 });
 
-/** `counted`: tree.counts already holds the length counts (dynamic() counts as it reads them). */
-function build(tree: Tree, lengths: Uint8Array, offset: number, count: number, counted = false): Tree {
+/** What a tree codes, for zlib's rules on incomplete codes. */
+const enum Kind {
+  CodeLengths,
+  Literals,
+  Distances,
+}
+
+const NEXT = new Uint16Array(16);
+
+/**
+ * Canonical Huffman tables from code lengths, with zlib's verdicts: an over-subscribed set is
+ * refused, and so is an incomplete one unless it has a single 1-bit code or (distances) no code.
+ * `tree.counts` must already hold the count of each length (dynamic() counts as it reads them).
+ * One pass over the symbols fills the fast table and the code-ordered symbol list.
+ */
+function build(tree: Tree, lengths: Uint8Array, offset: number, count: number, kind: Kind): Tree {
   const counts = tree.counts;
-  const symbols = tree.symbols;
   const starts = STARTS;
-  if (!counted) {
-    for (let len = 0; len < 16; len++) counts[len] = 0;
-    for (let i = 0; i < count; i++) counts[lengths[offset + i]]++;
-  }
-  counts[0] = 0;
-  let left = 1;
-  starts[1] = 0;
+  const next = NEXT;
   const limit = tree.limit;
   const base = tree.base;
+  counts[0] = 0;
+  let max = 15;
+  while (max > 0 && counts[max] === 0) max--;
+  let left = 1;
   let first = 0;
+  starts[1] = 0;
   for (let len = 1; len < 16; len++) {
     left = (left << 1) - counts[len];
     if (left < 0) throw new CodecError('bad zlib data (over-subscribed Huffman code)');
     if (len < 15) starts[len + 1] = starts[len] + counts[len];
     // Canonical: the first code of this length follows the last one of the previous length.
     first = (first + counts[len - 1]) << 1;
+    next[len] = first;
     limit[len] = (first + counts[len]) << (15 - len);
     base[len] = starts[len] - first;
   }
+  if (max !== 0 && left > 0 && (kind === Kind.CodeLengths || max !== 1)) throw new CodecError('bad zlib data (incomplete Huffman code)');
+  const symbols = tree.symbols;
+  const fast = tree.fast;
+  // The table is only as wide as the longest code (up to its capacity): filling it is most of
+  // the cost of a small block's tree.
+  const bits = Math.max(1, Math.min(max, tree.maxBits));
+  const size = 1 << bits;
+  tree.bits = bits;
+  tree.mask = size - 1;
+  // Entries no code of at most `bits` bits reaches must read 0 (the slow path, or no code).
+  if (max > bits || left > 0) fast.fill(0, 0, size);
   for (let i = 0; i < count; i++) {
     const len = lengths[offset + i];
-    if (len !== 0) symbols[starts[len]++] = i;
-  }
-  // Canonical codes, bit-reversed because deflate sends Huffman codes most significant bit first.
-  const fast = tree.fast;
-  const size = fast.length;
-  const bits = tree.bits;
-  fast.fill(0);
-  let code = 0;
-  let k = 0;
-  for (let len = 1; len <= bits; len++) {
-    const n = counts[len];
+    if (len === 0) continue;
+    symbols[starts[len]++] = i;
+    if (len > bits) continue;
+    // Deflate sends codes most significant bit first: index the table by the reversed code.
+    const entry = (i << 4) | len;
     const step = 1 << len;
-    const shift = FAST_BITS - len;
-    for (let c = 0; c < n; c++) {
-      const entry = (symbols[k++] << 4) | len;
-      for (let j = REVERSED[code++] >> shift; j < size; j += step) fast[j] = entry;
-    }
-    code <<= 1;
+    for (let j = REVERSED[next[len]++] >> (FAST_BITS - len); j < size; j += step) fast[j] = entry;
   }
   return tree;
+}
+
+/** A tree from fixed lengths (counted here). */
+function buildFixed(tree: Tree, lengths: Uint8Array): Tree {
+  tree.counts.fill(0);
+  for (const len of lengths) tree.counts[len]++;
+  return build(tree, lengths, 0, lengths.length, Kind.Literals);
 }
 
 // Scratch trees for dynamic blocks, rebuilt per block: decoding is synchronous, never re-entered.
@@ -108,9 +130,17 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 const FIXED_LIT = (() => {
   const lengths = new Uint8Array(288);
   lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-  return build(newTree(288, FAST_BITS), lengths, 0, 288);
+  return buildFixed(newTree(288, FAST_BITS), lengths);
 })();
-const FIXED_DIST = build(newTree(30, 5), new Uint8Array(30).fill(5), 0, 30);
+// 30 codes of 5 bits (2 of them unused): incomplete, which zlib's fixed tables also are.
+const FIXED_DIST = buildFixedDistances();
+
+function buildFixedDistances(): Tree {
+  const tree = newTree(32, 5);
+  const lengths = new Uint8Array(32).fill(5);
+  tree.counts[5] = 32;
+  return build(tree, lengths, 0, 32, Kind.Distances);
+}
 
 /** Output scratch, reused across calls; an oversized one is dropped after the call. */
 const SCRATCH_KEEP = 256 * 1024;
@@ -139,22 +169,6 @@ function take(n: number): number {
   bitBuf >>>= n;
   bitCount -= n;
   return value;
-}
-
-function decode(tree: Tree): number {
-  // Top up without failing: near the end fewer bits may remain than the table's width.
-  while (bitCount < tree.bits && pos < src.length) {
-    bitBuf |= src[pos++] << bitCount;
-    bitCount += 8;
-  }
-  const entry = tree.fast[bitBuf & tree.mask];
-  const len = entry & 15;
-  if (entry !== 0 && len <= bitCount) {
-    bitBuf >>>= len;
-    bitCount -= len;
-    return entry >> 4;
-  }
-  return decodeSlow(tree);
 }
 
 /** A code the fast table does not hold: up to 15 bits, MSB first, against the per-length limits. */
@@ -204,26 +218,65 @@ function stored(): void {
   pos += len;
 }
 
+/** A dynamic block's header (the code lengths, themselves Huffman-coded), then its codes. The
+ * header is most of a session-sized block's work: read on locals, no call per symbol. */
 function dynamic(): void {
-  const hlit = take(5) + 257;
-  const hdist = take(5) + 1;
-  const hclen = take(4) + 4;
+  const s = src;
+  const end = s.length;
+  let p = pos;
+  let b = bitBuf;
+  let c = bitCount;
+  while (c < 14) {
+    if (p >= end) truncated();
+    b |= s[p++] << c;
+    c += 8;
+  }
+  const hlit = (b & 31) + 257;
+  const hdist = ((b >>> 5) & 31) + 1;
+  const hclen = ((b >>> 10) & 15) + 4;
+  b >>>= 14;
+  c -= 14;
   if (hlit > 286 || hdist > 30) throw new CodecError('bad zlib data (too many length or distance symbols)');
   const codeLengths = CODE_LENGTHS;
-  for (let i = 0; i < 19; i++) codeLengths[i] = 0;
-  for (let i = 0; i < hclen; i++) codeLengths[CODE_LENGTH_ORDER[i]] = take(3);
-  const codeTree = build(CODE_TREE, codeLengths, 0, 19);
+  const codeCounts = CODE_TREE.counts;
+  codeLengths.fill(0);
+  codeCounts.fill(0);
+  for (let i = 0; i < hclen; i++) {
+    if (c < 3) {
+      if (p >= end) truncated();
+      b |= s[p++] << c;
+      c += 8;
+    }
+    const len = b & 7;
+    codeLengths[CODE_LENGTH_ORDER[i]] = len;
+    codeCounts[len]++;
+    b >>>= 3;
+    c -= 3;
+  }
+  const codeTree = build(CODE_TREE, codeLengths, 0, 19, Kind.CodeLengths);
+  const codeFast = codeTree.fast;
+  const codeMask = codeTree.mask;
   const lengths = LENGTHS;
   const total = hlit + hdist;
   // Count the lengths of each tree as they are read (build then skips its counting pass).
   const litCounts = LIT_TREE.counts;
   const distCounts = DIST_TREE.counts;
-  for (let len = 0; len < 16; len++) {
-    litCounts[len] = 0;
-    distCounts[len] = 0;
-  }
+  litCounts.fill(0);
+  distCounts.fill(0);
   for (let i = 0; i < total; ) {
-    const sym = decode(codeTree);
+    // A code-length code (≤ 7 bits) and its repeat bits (≤ 7) need no refill in between.
+    while (c < 14 && p < end) {
+      b |= s[p++] << c;
+      c += 8;
+    }
+    const entry = codeFast[b & codeMask];
+    const len = entry & 15;
+    if (len > c) truncated();
+    // A complete code-length code fills every entry; an empty one (no code at all) fills none.
+    if (entry === 0) throw new CodecError('bad zlib data (invalid code lengths set)');
+    b >>>= len;
+    c -= len;
+    const sym = entry >> 4;
     if (sym < 16) {
       if (i < hlit) litCounts[sym]++;
       else distCounts[sym]++;
@@ -235,9 +288,21 @@ function dynamic(): void {
     if (sym === 16) {
       if (i === 0) throw new CodecError('bad zlib data (invalid bit length repeat)');
       value = lengths[i - 1];
-      repeat = 3 + take(2);
-    } else if (sym === 17) repeat = 3 + take(3);
-    else repeat = 11 + take(7);
+      if (c < 2) truncated();
+      repeat = 3 + (b & 3);
+      b >>>= 2;
+      c -= 2;
+    } else if (sym === 17) {
+      if (c < 3) truncated();
+      repeat = 3 + (b & 7);
+      b >>>= 3;
+      c -= 3;
+    } else {
+      if (c < 7) truncated();
+      repeat = 11 + (b & 127);
+      b >>>= 7;
+      c -= 7;
+    }
     if (i + repeat > total) throw new CodecError('bad zlib data (invalid bit length repeat)');
     for (const stop = i + repeat; i < stop; i++) {
       if (i < hlit) litCounts[value]++;
@@ -245,8 +310,11 @@ function dynamic(): void {
       lengths[i] = value;
     }
   }
+  pos = p;
+  bitBuf = b;
+  bitCount = c;
   if (lengths[256] === 0) throw new CodecError('bad zlib data (missing end-of-block code)');
-  codes(build(LIT_TREE, lengths, 0, hlit, true), build(DIST_TREE, lengths, hlit, hdist, true));
+  codes(build(LIT_TREE, lengths, 0, hlit, Kind.Literals), build(DIST_TREE, lengths, hlit, hdist, Kind.Distances));
 }
 
 /** One block's literals and matches: the hot loop, on locals, synced with the shared state around the rare calls. */
