@@ -1,5 +1,6 @@
-// The JS zlib inflater (used for session-sized blobs) against Node's zlib: same bytes out on
-// every kind of stream, the same refusals on broken ones, and the size cap.
+// Both zlib inflaters for session-sized blobs, the WebAssembly one (wasm/inflate.c, through
+// inflateCapped) and the JS fallback (inflate.ts), against Node's zlib: same bytes out on every
+// kind of stream, the same refusals on broken ones, and the size cap.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deflateSync, inflateSync } from 'node:zlib';
@@ -7,9 +8,20 @@ import fc from 'fast-check';
 import { deflate } from 'pako';
 import { CodecError } from '../../server/src/codec/errors';
 import { zlibInflate } from '../../server/src/codec/inflate';
+import { wasmAvailable } from '../../server/src/codec/wasm/blob';
 import { inflateCapped } from '../../server/src/codec/zlib';
 
 const CAP = 1 << 24;
+
+/** Each inflater under test: the JS one, and inflateCapped (WebAssembly, Node's zlib when large). */
+const INFLATERS: Array<[string, (data: Uint8Array, cap: number) => Uint8Array]> = [
+  ['js', zlibInflate],
+  ['wasm', inflateCapped],
+];
+
+test('the WebAssembly inflater loads here (else the wasm rows below test the fallbacks)', () => {
+  assert.equal(wasmAvailable(), true);
+});
 
 function sample(kind: number, size: number, seed: number): Buffer {
   if (kind === 0) return Buffer.from(Array.from({ length: size }, (_, i) => (Math.imul(i + seed, 2654435761) >>> 24) & 0xff));
@@ -17,14 +29,14 @@ function sample(kind: number, size: number, seed: number): Buffer {
   return Buffer.from(Array.from({ length: size }, (_, j) => 'abcdefgh'[(j * j + seed) % 8]).join(''));
 }
 
-test('stored, fixed and dynamic blocks of every size inflate exactly as zlib does', () => {
+for (const [name, inflate] of INFLATERS) test(`${name}: stored, fixed and dynamic blocks of every size inflate exactly as zlib does`, () => {
   let streams = 0;
   for (const size of [0, 1, 2, 10, 300, 5000, 70000, 200000]) {
     for (const kind of [0, 1, 2]) {
       const data = sample(kind, size, size + kind);
       for (const level of [0, 1, 6, 9] as const) {
         for (const z of [deflateSync(data, { level }), Buffer.from(deflate(data, { level }))]) {
-          assert.ok(Buffer.from(zlibInflate(z, CAP)).equals(inflateSync(z)), `size ${size} kind ${kind} level ${level}`);
+          assert.ok(Buffer.from(inflate(z, CAP)).equals(inflateSync(z)), `size ${size} kind ${kind} level ${level}`);
           streams++;
         }
       }
@@ -33,7 +45,7 @@ test('stored, fixed and dynamic blocks of every size inflate exactly as zlib doe
   assert.equal(streams, 8 * 3 * 4 * 2);
 });
 
-test('random bytes and mutated streams: same verdict as zlib, only CodecErrors', () => {
+for (const [name, inflate] of INFLATERS) test(`${name}: random bytes and mutated streams: same verdict as zlib, only CodecErrors`, () => {
   const valid = deflateSync(Buffer.from(JSON.stringify({ _auth_user_id: '1', cart: [1, 2, 3], note: 'x'.repeat(50) })));
   fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat()).map(([at, v, cut]) => {
     const out = Buffer.from(valid);
@@ -48,7 +60,7 @@ test('random bytes and mutated streams: same verdict as zlib, only CodecErrors',
     }
     let mine: Uint8Array | null = null;
     try {
-      mine = zlibInflate(bytes, CAP);
+      mine = inflate(bytes, CAP);
     } catch (error) {
       assert.ok(error instanceof CodecError, String(error));
     }
@@ -57,7 +69,7 @@ test('random bytes and mutated streams: same verdict as zlib, only CodecErrors',
   }), { numRuns: 3000, seed: 31 });
 });
 
-test('checks zlib does: header, preset dictionary, truncation, Adler-32, distance too far back', () => {
+for (const [name, zlibInflate] of INFLATERS) test(`${name}: checks zlib does: header, preset dictionary, truncation, Adler-32, distance too far back`, () => {
   const z = deflateSync(Buffer.from('hello hello hello hello'));
   assert.throws(() => zlibInflate(Buffer.concat([Buffer.from([0x78, 0x9d]), z.subarray(2)]), CAP), /header/);
   assert.throws(() => zlibInflate(Buffer.from([0x78, 0xbb, 0, 0, 0, 0]), CAP), /dictionary/);
@@ -137,7 +149,7 @@ function handMadeStream(complete: boolean): Buffer {
   return Buffer.from(bytes);
 }
 
-test('an incomplete literal/length code is refused, as zlib refuses it, even when the data never uses the gap', () => {
+for (const [name, zlibInflate] of INFLATERS) test(`${name}: an incomplete literal/length code is refused, as zlib refuses it, even when the data never uses the gap`, () => {
   const good = handMadeStream(true);
   assert.equal(inflateSync(good).toString('latin1'), 'aa');
   assert.equal(Buffer.from(zlibInflate(good, CAP)).toString('latin1'), 'aa');

@@ -2,9 +2,10 @@
 import { b64urlDecode } from './base64';
 import { CodecError } from './errors';
 import { tryUnpickle } from './pickle/index';
-import { parsePythonJson } from './pyjson/parse';
+import { MAX_JSON_DEPTH, parseCheckedJson, parsePythonJson } from './pyjson/parse';
 import type { PickleLimits, PyJson } from './types';
-import { inflateCapped, inflateCappedTransient } from './zlib';
+import { wasmNeedsExact, wasmOutput, wasmPayloadBytes } from './wasm/blob';
+import { DEFAULT_MAX_INFLATED_BYTES, inflateCapped, inflateCappedTransient } from './zlib';
 
 export interface DeserializedPayload {
   value: PyJson;
@@ -22,6 +23,13 @@ export function payloadBytes(payload: string, maxInflatedBytes?: number): Uint8A
 /** `payloadBytes` then `deserialize`, inflating into a scratch buffer that is read (or, for a
  * pickle, copied) at once. */
 export function deserializePayload(payload: string, maxInflatedBytes: number | undefined, serializer: 'json' | 'pickle' | 'auto' = 'auto'): DeserializedPayload {
+  // The common case in one WebAssembly call: clean base64url, inflated, JSON pre-checked.
+  const length = wasmPayloadBytes(payload, maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  if (length >= 0) {
+    const out = wasmOutput();
+    if (serializer === 'pickle' || (serializer === 'auto' && length > 0 && out[0] === 0x80)) return deserialize(new Uint8Array(out.subarray(0, length)), 'pickle');
+    return { value: parseCheckedJson(out.toString('latin1', 0, length), wasmNeedsExact(length, MAX_JSON_DEPTH)), serializer: 'json' };
+  }
   if (payload.charCodeAt(0) !== 0x2e /* . */) return deserialize(b64urlDecode(payload), serializer);
   const bytes = inflateCappedTransient(b64urlDecode(payload.slice(1)), maxInflatedBytes);
   const pickled = serializer === 'pickle' || (serializer === 'auto' && bytes[0] === 0x80);

@@ -6,6 +6,7 @@ import type { PyJson } from '../types';
 import { dictValue, floatValue, intValue } from './tags';
 
 const MAX_DEPTH = 500;
+export const MAX_JSON_DEPTH = MAX_DEPTH;
 /** CPython 3.11+ refuses to convert longer decimal strings to int (sys.int_info). */
 const MAX_INT_DIGITS = 4300;
 // Inputs the native parser reads differently from Python: number tokens that are ints beyond
@@ -82,6 +83,20 @@ export function parsePythonJson(text: string): PyJson {
       // Fall through: the exact parser reports the error the way Python words it.
     }
     if (parsed !== undefined && !hasInexactNumber(parsed)) return parsed;
+  }
+  return new ExactParser(text).parseDocument();
+}
+
+/** `parsePythonJson` for a text already checked (wasm/inflate.c `needs_exact`): a clean text takes
+ * JSON.parse alone; one it would misread, or that it refuses (errors are worded as Python does),
+ * takes the exact parser. */
+export function parseCheckedJson(text: string, exact: boolean): PyJson {
+  if (!exact) {
+    try {
+      return JSON.parse(text) as PyJson;
+    } catch {
+      // The exact parser reports the error the way Python words it.
+    }
   }
   return new ExactParser(text).parseDocument();
 }

@@ -1,0 +1,617 @@
+// The session blob pipeline that JS runs slowly, compiled to WebAssembly (see build.sh): Django's
+// base64url payload -> zlib inflate (RFC 1950/1951, zlib's verdicts, Adler-32 checked) -> a scan
+// telling whether JSON.parse can read the text exactly as Python's json does.
+// Freestanding: no libc, fixed regions in linear memory, no allocation. Every read is bounded.
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+
+#define EXPORT(name) __attribute__((export_name(name)))
+
+#define TEXT_CAP (128 * 1024)
+#define RAW_CAP (96 * 1024)
+#define OUT_CAP (1024 * 1024)
+
+static u8 text_buf[TEXT_CAP];
+static u8 raw_buf[RAW_CAP];
+static u8 out_buf[OUT_CAP];
+
+EXPORT("text_ptr") u8 *text_ptr(void) { return text_buf; }
+EXPORT("raw_ptr") u8 *raw_ptr(void) { return raw_buf; }
+EXPORT("out_ptr") u8 *out_ptr(void) { return out_buf; }
+EXPORT("text_cap") int text_cap(void) { return TEXT_CAP; }
+EXPORT("raw_cap") int raw_cap(void) { return RAW_CAP; }
+EXPORT("out_cap") int out_cap(void) { return OUT_CAP; }
+
+// Results: a length (>= 0) or one of these (inflate.ts words them).
+enum {
+  E_BASE64 = -1,     // not clean base64url: the caller decodes leniently and inflates raw bytes
+  E_TRUNCATED = -2,
+  E_HEADER = -3,
+  E_DICTIONARY = -4,
+  E_BLOCK_TYPE = -5,
+  E_STORED_LENGTHS = -6,
+  E_TOO_MANY = -7,
+  E_OVERSUBSCRIBED = -8,
+  E_INCOMPLETE = -9,
+  E_REPEAT = -10,
+  E_NO_END = -11,
+  E_LIT_CODE = -12,
+  E_DIST_CODE = -13,
+  E_TOO_FAR = -14,
+  E_CHECK = -15,
+  E_CAP = -16,       // over the caller's cap
+  E_REGION = -17,    // over this module's output region (under the cap): the caller inflates natively
+  E_HUFFMAN = -18,
+  E_CODE_LENGTHS = -19,
+};
+
+// ---- base64url (Django's b64_decode on clean input: padding implied, length % 4 == 1 refused) ----
+
+static signed char B64[256];
+static int b64_ready;
+
+static void b64_init(void) {
+  for (int i = 0; i < 256; i++) B64[i] = -1;
+  for (int i = 0; i < 26; i++) {
+    B64['A' + i] = (signed char)i;
+    B64['a' + i] = (signed char)(26 + i);
+  }
+  for (int i = 0; i < 10; i++) B64['0' + i] = (signed char)(52 + i);
+  B64['-'] = 62;
+  B64['_'] = 63;
+  b64_ready = 1;
+}
+
+/** Decodes text_buf[from, from + len) into raw_buf; the decoded length, or E_BASE64. */
+static int b64url_decode(int from, int len) {
+  if (!b64_ready) b64_init();
+  if (len % 4 == 1) return E_BASE64;
+  if ((len / 4) * 3 + 3 > RAW_CAP) return E_BASE64;
+  const u8 *s = text_buf + from;
+  u8 *o = raw_buf;
+  int n = 0;
+  int i = 0;
+  int bad = 0;
+  for (; i + 4 <= len; i += 4) {
+    int a = B64[s[i]], b = B64[s[i + 1]], c = B64[s[i + 2]], d = B64[s[i + 3]];
+    bad |= a | b | c | d;
+    u32 v = ((u32)a << 18) | ((u32)b << 12) | ((u32)c << 6) | (u32)d;
+    o[n] = (u8)(v >> 16);
+    o[n + 1] = (u8)(v >> 8);
+    o[n + 2] = (u8)v;
+    n += 3;
+  }
+  int rest = len - i;
+  if (rest >= 2) {
+    int a = B64[s[i]], b = B64[s[i + 1]], c = rest == 3 ? B64[s[i + 2]] : 0;
+    bad |= a | b | c;
+    u32 v = ((u32)a << 18) | ((u32)b << 12) | ((u32)c << 6);
+    o[n++] = (u8)(v >> 16);
+    if (rest == 3) o[n++] = (u8)(v >> 8);
+  }
+  return bad < 0 ? E_BASE64 : n;
+}
+
+// ---- inflate ----
+
+#define FAST_LIMIT 9
+
+typedef struct {
+  u16 counts[16];
+  u16 symbols[320];
+  u16 fast[1 << FAST_LIMIT]; // symbol << 4 | length, 0 when the code is longer (or absent)
+  int limit[16];             // codes of length len, left-justified to 15 bits, are below limit[len]
+  int base[16];              // symbols[base[len] + code]
+  int bits;
+  u32 mask;
+  int max_bits;
+} Tree;
+
+static Tree code_tree, lit_tree, dist_tree, fixed_lit, fixed_dist;
+static int fixed_ready;
+static u8 lengths[320];
+static u16 starts[16], next_code[16];
+static u8 REV8[256];
+
+static const u16 LENGTH_BASE[29] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const u8 LENGTH_EXTRA[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+static const u16 DIST_BASE[30] = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+static const u8 DIST_EXTRA[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+static const u8 ORDER[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+
+enum { KIND_CODES, KIND_LITERALS, KIND_DISTANCES };
+
+static u32 reverse(u32 code, int len) {
+  u32 r = 0;
+  for (int i = 0; i < len; i++) {
+    r = (r << 1) | (code & 1);
+    code >>= 1;
+  }
+  return r;
+}
+
+/** Canonical tables from lengths[offset, offset + count) (t->counts already counted), with zlib's
+ * rules: over-subscribed refused; incomplete refused unless one 1-bit code or (not for the
+ * code-length code) no code at all. */
+static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
+  u16 *counts = t->counts;
+  counts[0] = 0;
+  int max = 15;
+  while (max > 0 && counts[max] == 0) max--;
+  int left = 1, first = 0;
+  starts[1] = 0;
+  for (int len = 1; len < 16; len++) {
+    left = (left << 1) - counts[len];
+    if (left < 0) return E_OVERSUBSCRIBED;
+    if (len < 15) starts[len + 1] = (u16)(starts[len] + counts[len]);
+    first = (first + counts[len - 1]) << 1;
+    next_code[len] = (u16)first;
+    t->limit[len] = (first + counts[len]) << (15 - len);
+    t->base[len] = starts[len] - first;
+  }
+  if (max != 0 && left > 0 && (kind == KIND_CODES || max != 1)) return E_INCOMPLETE;
+  int bits = max < max_bits ? max : max_bits;
+  if (bits < 1) bits = 1;
+  int size = 1 << bits;
+  t->bits = bits;
+  t->mask = (u32)size - 1;
+  if (max > bits || left > 0) __builtin_memset(t->fast, 0, sizeof(u16) * (unsigned)size);
+  for (int i = 0; i < count; i++) {
+    int len = lens[i];
+    if (len == 0) continue;
+    t->symbols[starts[len]++] = (u16)i;
+    if (len > bits) continue;
+    u16 entry = (u16)((i << 4) | len);
+    u32 code = next_code[len]++;
+    // Reversed through the byte table: the code has at most FAST_LIMIT (≤ 16) bits here.
+    u32 rev = (((u32)REV8[code & 0xff] << 8) | REV8[code >> 8]) >> (16 - len);
+    for (u32 j = rev; j < (u32)size; j += 1u << len) t->fast[j] = entry;
+  }
+  return 0;
+}
+
+static void count_lengths(Tree *t, const u8 *lens, int count) {
+  for (int i = 0; i < 16; i++) t->counts[i] = 0;
+  for (int i = 0; i < count; i++) t->counts[lens[i]]++;
+}
+
+static void init_fixed(void) {
+  static u8 l[320];
+  for (int i = 0; i < 144; i++) l[i] = 8;
+  for (int i = 144; i < 256; i++) l[i] = 9;
+  for (int i = 256; i < 280; i++) l[i] = 7;
+  for (int i = 280; i < 288; i++) l[i] = 8;
+  count_lengths(&fixed_lit, l, 288);
+  build(&fixed_lit, l, 288, KIND_LITERALS, 9);
+  for (int i = 0; i < 32; i++) l[i] = 5;
+  count_lengths(&fixed_dist, l, 32);
+  build(&fixed_dist, l, 32, KIND_DISTANCES, 5);
+  fixed_ready = 1;
+}
+
+// Decoder state.
+static const u8 *src;
+static int src_len, pos;
+static u64 bitbuf;
+static int bitcnt;
+static int out_n, out_limit, out_cap_is_callers;
+
+static inline void refill(void) {
+  while (bitcnt <= 56 && pos < src_len) {
+    bitbuf |= (u64)src[pos++] << bitcnt;
+    bitcnt += 8;
+  }
+}
+
+static inline int need(int n) {
+  if (bitcnt < n) refill();
+  return bitcnt >= n;
+}
+
+static inline u32 take(int n) {
+  u32 v = (u32)(bitbuf & ((1ull << n) - 1));
+  bitbuf >>= n;
+  bitcnt -= n;
+  return v;
+}
+
+/** A code the fast table does not hold: up to 15 bits, MSB first, against the per-length limits. */
+static int decode_slow(const Tree *t) {
+  refill();
+  u32 x = (u32)(bitbuf & 0x7fff);
+  u32 peek = ((u32)REV8[x & 0xff] << 7) | ((u32)REV8[x >> 8] >> 1);
+  for (int len = 1; len < 16; len++) {
+    if ((int)peek < t->limit[len]) {
+      if (len > bitcnt) return E_TRUNCATED;
+      bitbuf >>= len;
+      bitcnt -= len;
+      return t->symbols[t->base[len] + (int)(peek >> (15 - len))];
+    }
+  }
+  return bitcnt < 15 ? E_TRUNCATED : E_HUFFMAN;
+}
+
+// The hot loop keeps the bit reader and output position in locals: stores to the output (u8)
+// may alias any global, so globals would be reloaded after every byte written.
+#define REFILL()                                                  \
+  do {                                                            \
+    if (p + 8 <= end) {                                           \
+      u64 word;                                                   \
+      __builtin_memcpy(&word, s + p, 8);                          \
+      b |= word << c;                                             \
+      p += (63 - c) >> 3;                                         \
+      c |= 56;                                                    \
+    } else {                                                      \
+      while (c <= 56 && p < end) {                                \
+        b |= (u64)s[p++] << c;                                    \
+        c += 8;                                                   \
+      }                                                           \
+    }                                                             \
+  } while (0)
+
+#define SYNC_OUT() (pos = p, bitbuf = b, bitcnt = c)
+#define SYNC_IN() (p = pos, b = bitbuf, c = bitcnt)
+
+static int codes(const Tree *lit, const Tree *dist) {
+  const u8 *s = src;
+  const int end = src_len;
+  int p = pos;
+  u64 b = bitbuf;
+  int c = bitcnt;
+  u8 *o = out_buf;
+  int n = out_n;
+  const int limit = out_limit;
+  const u16 *lfast = lit->fast;
+  const u64 lmask = lit->mask;
+  const u16 *dfast = dist->fast;
+  const u64 dmask = dist->mask;
+  int r;
+  for (;;) {
+    // 56+ bits hold a literal/length code, its extra bits, a distance code and its extra bits.
+    REFILL();
+    u32 e = lfast[b & lmask];
+    int len = (int)(e & 15);
+    int sym;
+    if (e != 0 && len <= c) {
+      b >>= len;
+      c -= len;
+      sym = (int)(e >> 4);
+    } else {
+      SYNC_OUT();
+      sym = decode_slow(lit);
+      SYNC_IN();
+      if (sym < 0) {
+        r = sym;
+        break;
+      }
+    }
+    if (sym < 256) {
+      if (n >= limit) {
+        r = out_cap_is_callers ? E_CAP : E_REGION;
+        break;
+      }
+      o[n++] = (u8)sym;
+      continue;
+    }
+    if (sym == 256) {
+      r = 0;
+      break;
+    }
+    sym -= 257;
+    if (sym >= 29) {
+      r = E_LIT_CODE;
+      break;
+    }
+    int extra = LENGTH_EXTRA[sym];
+    if (c < extra) {
+      r = E_TRUNCATED;
+      break;
+    }
+    int length = LENGTH_BASE[sym] + (int)(b & ((1u << extra) - 1));
+    b >>= extra;
+    c -= extra;
+    if (c < 15) REFILL();
+    e = dfast[b & dmask];
+    len = (int)(e & 15);
+    int d;
+    if (e != 0 && len <= c) {
+      b >>= len;
+      c -= len;
+      d = (int)(e >> 4);
+    } else {
+      SYNC_OUT();
+      d = decode_slow(dist);
+      SYNC_IN();
+      if (d < 0) {
+        r = d;
+        break;
+      }
+    }
+    if (d >= 30) {
+      r = E_DIST_CODE;
+      break;
+    }
+    extra = DIST_EXTRA[d];
+    if (c < extra) REFILL();
+    if (c < extra) {
+      r = E_TRUNCATED;
+      break;
+    }
+    int distance = DIST_BASE[d] + (int)(b & ((1u << extra) - 1));
+    b >>= extra;
+    c -= extra;
+    if (distance > n) {
+      r = E_TOO_FAR;
+      break;
+    }
+    if (length > limit - n) {
+      r = out_cap_is_callers ? E_CAP : E_REGION;
+      break;
+    }
+    u8 *to = o + n;
+    const u8 *from = to - distance;
+    for (int k = 0; k < length; k++) to[k] = from[k];
+    n += length;
+  }
+  SYNC_OUT();
+  out_n = n;
+  return r;
+}
+
+static int stored(void) {
+  // Drop to a byte boundary; whole bytes already in the bit buffer are given back.
+  bitbuf >>= bitcnt & 7;
+  bitcnt -= bitcnt & 7;
+  pos -= bitcnt >> 3;
+  bitbuf = 0;
+  bitcnt = 0;
+  if (pos + 4 > src_len) return E_TRUNCATED;
+  u32 len = (u32)src[pos] | ((u32)src[pos + 1] << 8);
+  u32 nlen = (u32)src[pos + 2] | ((u32)src[pos + 3] << 8);
+  if (len != (~nlen & 0xffff)) return E_STORED_LENGTHS;
+  pos += 4;
+  if (pos + (int)len > src_len) return E_TRUNCATED;
+  if ((int)len > out_limit - out_n) return out_cap_is_callers ? E_CAP : E_REGION;
+  __builtin_memcpy(out_buf + out_n, src + pos, len);
+  out_n += (int)len;
+  pos += (int)len;
+  return 0;
+}
+
+static int dynamic(void) {
+  if (!need(14)) return E_TRUNCATED;
+  int hlit = (int)take(5) + 257;
+  int hdist = (int)take(5) + 1;
+  int hclen = (int)take(4) + 4;
+  if (hlit > 286 || hdist > 30) return E_TOO_MANY;
+  u8 cl[19];
+  for (int i = 0; i < 19; i++) cl[i] = 0;
+  for (int i = 0; i < hclen; i++) {
+    if (!need(3)) return E_TRUNCATED;
+    cl[ORDER[i]] = (u8)take(3);
+  }
+  count_lengths(&code_tree, cl, 19);
+  int r = build(&code_tree, cl, 19, KIND_CODES, 7);
+  if (r < 0) return r == E_INCOMPLETE || r == E_OVERSUBSCRIBED ? E_CODE_LENGTHS : r;
+  int total = hlit + hdist;
+  for (int i = 0; i < 16; i++) {
+    lit_tree.counts[i] = 0;
+    dist_tree.counts[i] = 0;
+  }
+  const u8 *s = src;
+  const int end = src_len;
+  int p = pos;
+  u64 b = bitbuf;
+  int c = bitcnt;
+  u16 *lit_counts = lit_tree.counts;
+  u16 *dist_counts = dist_tree.counts;
+  const u16 *cfast = code_tree.fast;
+  const u64 cmask = code_tree.mask;
+  u8 *lens = lengths;
+  r = 0;
+  for (int i = 0; i < total;) {
+    // A code-length code (≤ 7 bits) and its repeat bits (≤ 7).
+    if (c < 14) REFILL();
+    u32 e = cfast[b & cmask];
+    int len = (int)(e & 15);
+    // A complete code-length code fills every entry; an empty one (no code at all) none.
+    if (e == 0 || len > c) {
+      r = e == 0 ? E_CODE_LENGTHS : E_TRUNCATED;
+      break;
+    }
+    b >>= len;
+    c -= len;
+    int sym = (int)(e >> 4);
+    if (sym < 16) {
+      if (i < hlit) lit_counts[sym]++;
+      else dist_counts[sym]++;
+      lens[i++] = (u8)sym;
+      continue;
+    }
+    int repeat, value = 0, extra;
+    if (sym == 16) {
+      if (i == 0) {
+        r = E_REPEAT;
+        break;
+      }
+      value = lens[i - 1];
+      extra = 2;
+      repeat = 3;
+    } else if (sym == 17) {
+      extra = 3;
+      repeat = 3;
+    } else {
+      extra = 7;
+      repeat = 11;
+    }
+    if (c < extra) {
+      r = E_TRUNCATED;
+      break;
+    }
+    repeat += (int)(b & ((1u << extra) - 1));
+    b >>= extra;
+    c -= extra;
+    if (i + repeat > total) {
+      r = E_REPEAT;
+      break;
+    }
+    for (int stop = i + repeat; i < stop; i++) {
+      if (i < hlit) lit_counts[value]++;
+      else dist_counts[value]++;
+      lens[i] = (u8)value;
+    }
+  }
+  SYNC_OUT();
+  if (r < 0) return r;
+  if (lengths[256] == 0) return E_NO_END;
+  r = build(&lit_tree, lengths, hlit, KIND_LITERALS, FAST_LIMIT);
+  if (r < 0) return r;
+  r = build(&dist_tree, lengths + hlit, hdist, KIND_DISTANCES, 8);
+  if (r < 0) return r;
+  return codes(&lit_tree, &dist_tree);
+}
+
+static u32 adler32(const u8 *data, int length) {
+  u32 a = 1, b = 0;
+  int i = 0;
+  while (i < length) {
+    int stop = length - i > 5552 ? i + 5552 : length;
+    for (; i < stop; i++) {
+      a += data[i];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return (b << 16) | a;
+}
+
+/** zlib.decompress(data) of raw_buf[0, len) into out_buf, at most `cap` bytes: the length or an error. */
+static int inflate_raw(int len, int cap) {
+  if (!fixed_ready) {
+    for (int i = 0; i < 256; i++) REV8[i] = (u8)reverse((u32)i, 8);
+    init_fixed();
+  }
+  if (len < 2) return E_TRUNCATED;
+  u32 cmf = raw_buf[0], flg = raw_buf[1];
+  if ((cmf & 0x0f) != 8 || (cmf >> 4) > 7 || ((cmf << 8) | flg) % 31 != 0) return E_HEADER;
+  if (flg & 0x20) return E_DICTIONARY;
+  src = raw_buf;
+  src_len = len;
+  pos = 2;
+  bitbuf = 0;
+  bitcnt = 0;
+  out_n = 0;
+  out_cap_is_callers = cap <= OUT_CAP;
+  out_limit = out_cap_is_callers ? cap : OUT_CAP;
+  int final = 0;
+  while (!final) {
+    if (!need(3)) return E_TRUNCATED;
+    final = (int)take(1);
+    int type = (int)take(2);
+    int r;
+    if (type == 0) r = stored();
+    else if (type == 1) r = codes(&fixed_lit, &fixed_dist);
+    else if (type == 2) r = dynamic();
+    else r = E_BLOCK_TYPE;
+    if (r < 0) return r;
+  }
+  // Unused bits of the last byte are dropped; whole bytes read ahead are given back.
+  pos -= bitcnt >> 3;
+  if (pos + 4 > src_len) return E_TRUNCATED;
+  u32 expected = ((u32)src[pos] << 24) | ((u32)src[pos + 1] << 16) | ((u32)src[pos + 2] << 8) | (u32)src[pos + 3];
+  if (adler32(out_buf, out_n) != expected) return E_CHECK;
+  return out_n;
+}
+
+EXPORT("inflate") int inflate(int len, int cap) {
+  if (len > RAW_CAP) return E_REGION;
+  return inflate_raw(len, cap);
+}
+
+/** base64url text_buf[from, from + len) -> raw_buf -> inflate into out_buf. */
+EXPORT("b64_inflate") int b64_inflate(int from, int len, int cap) {
+  if (from < 0 || len < 0 || from + len > TEXT_CAP) return E_BASE64;
+  int n = b64url_decode(from, len);
+  if (n < 0) return n;
+  return inflate_raw(n, cap);
+}
+
+/** base64url text_buf[from, from + len) -> out_buf, for payloads stored without compression. */
+EXPORT("b64_plain") int b64_plain(int from, int len) {
+  if (from < 0 || len < 0 || from + len > TEXT_CAP) return E_BASE64;
+  int n = b64url_decode(from, len);
+  if (n < 0) return n;
+  __builtin_memcpy(out_buf, raw_buf, (unsigned)n);
+  return n;
+}
+
+// ---- JSON pre-check ----
+
+static int is_space(u32 c) { return c == ' ' || (c >= 9 && c <= 13); }
+
+/**
+ * 1 when out_buf[0, len) (read as latin-1) may parse differently with JSON.parse than with
+ * Python's json: a top-level number (after JSON whitespace); a "$" (a "$type" key needs the tagged form) or its \u0024
+ * escape; a number token after [:,[] that has 16+ integer digits (beyond 2^53), a 3-digit
+ * exponent (overflow), or is -0; or brackets nested deeper than `depth` outside strings.
+ * False positives only cost the exact parser's time.
+ */
+EXPORT("needs_exact") int needs_exact(int len, int depth_limit) {
+  const u8 *s = out_buf;
+  if (len > OUT_CAP) return 1;
+  int first = 0;
+  while (first < len && (s[first] == ' ' || s[first] == '\t' || s[first] == '\n' || s[first] == '\r')) first++;
+  if (first < len && (s[first] == '-' || (s[first] >= '0' && s[first] <= '9'))) return 1;
+  int depth = 0, in_string = 0;
+  for (int i = 0; i < len; i++) {
+    u32 c = s[i];
+    if (c == '$') return 1;
+    if (in_string) {
+      if (c == '\\') {
+        if (i + 5 < len && s[i + 1] == 'u' && s[i + 2] == '0' && s[i + 3] == '0' && s[i + 4] == '2' && s[i + 5] == '4') return 1;
+        i++;
+      } else if (c == '"') in_string = 0;
+      continue;
+    }
+    if (c == '"') {
+      in_string = 1;
+      continue;
+    }
+    if (c == '[' || c == '{') {
+      if (++depth > depth_limit) return 1;
+      if (c == '{') continue;
+    } else if (c == ']' || c == '}') {
+      depth--;
+      continue;
+    } else if (c != ':' && c != ',') continue;
+    // After [ : or , : look at a number token.
+    int j = i + 1;
+    while (j < len && is_space(s[j])) j++;
+    if (j < len && s[j] == '-') j++;
+    int start = j;
+    while (j < len && s[j] >= '0' && s[j] <= '9') j++;
+    int digits = j - start;
+    if (digits >= 16) return 1;
+    if (digits == 1 && s[start] == '0' && start > 0 && s[start - 1] == '-' && !(j < len && (s[j] == '.' || s[j] == 'e' || s[j] == 'E'))) return 1;
+    if (digits == 0) continue;
+    if (j < len && s[j] == '.') {
+      j++;
+      while (j < len && s[j] >= '0' && s[j] <= '9') j++;
+    }
+    if (j < len && (s[j] == 'e' || s[j] == 'E')) {
+      j++;
+      if (j < len && (s[j] == '+' || s[j] == '-')) j++;
+      int exp = 0;
+      while (j < len && s[j] >= '0' && s[j] <= '9') {
+        exp++;
+        j++;
+      }
+      if (exp >= 3) return 1;
+    }
+    i = j - 1;
+  }
+  return 0;
+}
