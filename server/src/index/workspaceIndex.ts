@@ -450,9 +450,15 @@ export class WorkspaceIndex {
       const facts = this.facts.get(file);
       if (facts) callers.push(facts);
     }
+    // Many callers call the same helpers: each is looked up once per linking (`seen` is the same set throughout).
+    const found = new Map<string, { file: string; name: string } | undefined>();
     return linkSessionCalls({
       callers,
-      fileOfFunction: (module, name, seen) => this.fileOfFunction(module, name, seen, 0),
+      fileOfFunction: (module, name, seen) => {
+        const key = `${module}:${name}`;
+        if (!found.has(key)) found.set(key, this.fileOfFunction(module, name, seen, 0));
+        return found.get(key);
+      },
       factsWith: (file, passed) => this.factsWith(file, passed),
     });
   }
