@@ -104,6 +104,13 @@ test('chains across three files; a cycle between two modules terminates', async 
   assert.deepEqual(accesses(index, 'c/third.py'), ['write three@3:7']);
 });
 
+test('a chain is followed up to four files away from the real session (bounded work per edit)', async () => {
+  const files: Record<string, string> = { 'views.py': 'from f1 import f1\n\ndef view(request):\n    f1(request.session)\n' };
+  for (let i = 1; i <= 5; i++) files[`f${i}.py`] = `from f${i + 1} import f${i + 1}\n\ndef f${i}(s):\n    s["k${i}"] = 1\n    f${i + 1}(s)\n`;
+  const { index } = await project(files);
+  assert.deepEqual([...index.keys().keys()].sort(), ['k1', 'k2', 'k3', 'k4']);
+});
+
 test('editing the caller: no longer passing the session forgets the callee\'s accesses, cycles included', async () => {
   const calling = 'from a import ping\n\ndef view(request):\n    ping(request.session)\n';
   const { index, write } = await project({
