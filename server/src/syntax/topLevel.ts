@@ -17,15 +17,18 @@ export interface Statement {
   /** `def`/`class` (possibly decorated, possibly async): its name; null for other statements. */
   name: string | null;
   kind: 'def' | 'class' | 'other';
-  /** Statements of a block one level in (only filled for classes, where methods are skipped one by one). */
+  /** Statements of its block, one level in (empty when the body shares the header's line). */
   children: Statement[];
-  /** Offset where the first child starts (the end of a class header). */
+  /** Offset where the first child starts (the end of the header). */
   bodyStart: number;
+  /** `elif`/`else`/`except`/`finally`: the statement (`if`, `try`, `for`...) whose clause this is. */
+  clauseOf?: Statement;
 }
 
 export type TopLevelBlock = Pick<Statement, 'start' | 'end' | 'row' | 'name'>;
 
 const DEF = /^(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_]\w*)/;
+const CLAUSE = /^(?:elif|else|except|finally)\b/;
 
 interface LineStart { offset: number; row: number; indent: number; first: number }
 
@@ -113,11 +116,13 @@ export function outline(text: string): Statement[] {
       open.push(previous);
       continue;
     }
-    // A block's first child is what tells where the header ends; only classes keep children.
+    // A block's first child is what tells where the header ends.
     if (parent && parent.children.length === 0) parent.bodyStart = line.offset;
     const statement: Statement = { start: line.offset, end: text.length, row: line.row, indent: line.indent, name, kind, children: [], bodyStart: text.length };
-    if (!parent || parent.kind === 'class') siblings.push(statement);
-    else if (parent.children.length === 0) parent.children.push(statement); // marks the header's end only
+    if (kind === 'other' && previous && previous.indent === line.indent && CLAUSE.test(text.slice(line.first, line.first + 8))) {
+      statement.clauseOf = previous.clauseOf ?? previous;
+    }
+    siblings.push(statement);
     open.push(statement);
   }
   close(text.length, -1);
@@ -146,6 +151,29 @@ function anyWithin(sorted: readonly number[], start: number, end: number): boole
 /** Names a statement binds (import targets, `as` aliases, assignment targets). */
 const BOUND = /\bimport\s+([\w\s,()]+)|\bas\s+(\w+)|^[ \t]*(\w+)\s*[:=]/gm;
 const KEYWORDS = new Set(['as', 'import', 'from']);
+const IMPORTED = /^[ \t]*(?:from\s+\S+\s+)?import\s+\(?([^)]*)\)?/;
+
+/**
+ * Names a module-level statement that mentions a session binds to something that may be one: of
+ * an import, only the names that mention it themselves (`SessionStore as Store`), not the rest of
+ * the list (`CSRF_SESSION_KEY, get_token`); of anything else, every target.
+ */
+function boundNames(chunk: string): string[] {
+  const imported = IMPORTED.exec(chunk);
+  if (imported) {
+    const names: string[] = [];
+    for (const item of imported[1].split(',')) {
+      if (!/session/i.test(item)) continue;
+      const [name, alias] = item.replace(/#[^\n]*/g, '').trim().split(/\s+as\s+/);
+      const local = (alias ?? name).trim().split('.')[0];
+      if (local) names.push(local);
+    }
+    return names;
+  }
+  const names: string[] = [];
+  for (const m of chunk.matchAll(BOUND)) for (const name of (m[1] ?? m[2] ?? m[3] ?? '').split(/[\s,()]+/)) if (name && !KEYWORDS.has(name)) names.push(name);
+  return names;
+}
 /** A class body that defines constants (`CART = 'cart'`): kept, other files may take keys from it. */
 const CONSTANTS = /^[ \t]+[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=/m;
 const WORD = /[A-Za-z_]\w*/g;
@@ -190,7 +218,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
     // Names bound next to a session at module level (an alias of SessionStore, a module-level
     // store) pull in the blocks that use them.
     if (s.kind === 'other' && !parent && mentioned(s)) {
-      for (const m of chunk.matchAll(BOUND)) for (const name of (m[1] ?? m[2] ?? m[3] ?? '').split(/[\s,()]+/)) if (name && !KEYWORDS.has(name)) bound.add(name);
+      for (const name of boundNames(chunk)) bound.add(name);
     }
   };
   const keepClassBody = (cls: Statement) => {
@@ -203,9 +231,13 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
     learn(cls, null, cls.start, cls.bodyStart);
     decide(cls.children, cls);
   };
+  /** Defs kept for what they say themselves: pruned to the statements that matter, below. */
+  const prunable: Candidate[] = [];
   const keep = (s: Statement, parent: Statement | null, whole = false) => {
     kept.add(s);
     if (s.kind === 'class' && !whole) keepClassBody(s);
+    // A def kept for what it says itself is learnt from once pruned (below).
+    else if (s.kind === 'def' && !whole && s.end - s.start >= MIN_PRUNED_DEF) prunable.push({ statement: s, parent });
     else learn(s, parent);
   };
   function decide(list: readonly Statement[], parent: Statement | null) {
@@ -219,6 +251,16 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   decide(statements, null);
   // Bound names are all known now (module-level statements are decided first and never pulled in).
   const boundAt = wordOffsets(text, bound);
+  // Defs that mention a session keep only the statements it flows through; what those refer to
+  // is what pulls in more blocks.
+  const sessionAttributes = new Map<Statement | null, Set<string>>();
+  for (const { statement, parent } of prunable) {
+    if (!sessionAttributes.has(parent)) sessionAttributes.set(parent, parent ? selfSessionAttributes(text, parent, mentions) : new Set());
+    const units = pruneDef(text, statement, { mentions, boundAt, selfAttributes: sessionAttributes.get(parent) as Set<string> }, kept, split);
+    if (!units) { learn(statement, parent); continue; }
+    learn(statement, parent, statement.start, statement.bodyStart);
+    for (const u of units) learn(u, parent, u.start, u.kind === 'other' && u.children.length > 0 ? u.bodyStart : u.end);
+  }
   // Names the kept code refers to pull in their definitions, a few hops deep (a session passed to
   // a helper, a helper class), whole: what they do with what they receive is not visible by name.
   for (let hop = 0; hop < 4; hop++) {
@@ -234,6 +276,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
     }
     if (!grew) break;
   }
+
 
   const ranges: Range[] = [];
   let openAt: { start: number; row: number } | null = null;
@@ -261,6 +304,157 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
       endPosition: { row: rows, column: text.length - (text.lastIndexOf('\n') + 1) } });
   }
   return ranges;
+}
+
+/** Defs smaller than this are kept whole: pruning them saves less than it costs. */
+const MIN_PRUNED_DEF = 200;
+
+interface PruneContext {
+  /** Offsets of "session" words, and of names bound to sessions at module level. */
+  mentions: readonly number[];
+  boundAt: readonly number[];
+  /** `self.<attribute>`s the class's kept methods assign (maybe a session, or a value in it). */
+  selfAttributes: ReadonlySet<string>;
+}
+
+interface Unit {
+  statement: Statement;
+  parent: Statement;
+  /** Words of the unit's own text (a block's header only). */
+  uses: Set<string>;
+  /** Names it binds (assignment targets, loop and `as` targets, a nested def's name). */
+  assigns: Set<string>;
+}
+
+const SELF_ATTRIBUTE = /\bself\.(\w+)/g;
+
+/**
+ * Keeps, inside a def, the statements a session flows through: those that mention one (or an
+ * alias, or a `self.<attribute>` of the class), those that use a name bound by them (aliases and
+ * stored values: `cart = request.session['cart']` then `cart.append(x)`), and, backwards, those
+ * that bind a name a kept statement uses (its key, its value's type, its receiver). The blocks
+ * around a kept statement stay (every clause of an if/try, each with at least one statement), so
+ * what tree-sitter sees is still valid Python. Nested defs and classes are units, kept whole.
+ */
+function pruneDef(text: string, def: Statement, ctx: PruneContext, kept: Set<Statement>, partial: Set<Statement>): Statement[] | null {
+  const units: Unit[] = [];
+  const collect = (block: Statement) => {
+    for (const statement of block.children) {
+      const nested = statement.kind !== 'other';
+      const headerEnd = nested || statement.children.length === 0 ? statement.end : statement.bodyStart;
+      const own = text.slice(statement.start, headerEnd);
+      units.push({ statement, parent: block, uses: new Set(own.match(WORD) ?? []), assigns: assignedNames(own, statement) });
+      if (!nested) collect(statement);
+    }
+  };
+  collect(def);
+  if (units.length < 2) return null;
+  const inner = new Set<Statement>();
+  const sessionish = (u: Unit) => {
+    const { start, children, bodyStart, kind } = u.statement;
+    const end = kind !== 'other' || children.length === 0 ? u.statement.end : bodyStart;
+    if (anyWithin(ctx.mentions, start, end) || anyWithin(ctx.boundAt, start, end)) return true;
+    if (ctx.selfAttributes.size === 0 || !u.uses.has('self')) return false;
+    for (const m of text.slice(start, end).matchAll(SELF_ATTRIBUTE)) if (ctx.selfAttributes.has(m[1])) return true;
+    return false;
+  };
+  const definers = new Map<string, Unit[]>();
+  for (const u of units) for (const name of u.assigns) definers.set(name, [...(definers.get(name) ?? []), u]);
+  const aliases = new Set<string>();
+  /** Units whose targets are aliases (they hold a session, or a value in it). */
+  const aliasing = new Set<Unit>();
+  const queue: Unit[] = [];
+  const take = (u: Unit, alias: boolean) => {
+    if (alias && !aliasing.has(u)) {
+      aliasing.add(u);
+      for (const name of u.assigns) aliases.add(name);
+    }
+    if (inner.has(u.statement)) return;
+    inner.add(u.statement);
+    queue.push(u);
+  };
+  for (const u of units) if (sessionish(u)) take(u, true);
+  if (inner.size === 0) return null;
+  for (;;) {
+    // Backwards: whatever a kept statement uses is bound by statements that stay too.
+    while (queue.length > 0) {
+      const u = queue.pop() as Unit;
+      for (const word of u.uses) for (const d of definers.get(word) ?? []) take(d, false);
+    }
+    // Forwards: statements using an alias or a stored value (also those already kept as definers:
+    // `store = DB()` kept for a later `store.encode(...)` is what makes `store['x'] = 1` a write).
+    let grew = false;
+    for (const u of units) {
+      if (aliasing.has(u)) continue;
+      for (const word of u.uses) if (aliases.has(word)) { take(u, true); grew = true; break; }
+    }
+    if (!grew) break;
+  }
+  // The blocks around kept statements, every clause of their if/try/for, a statement in each.
+  const parentOf = new Map(units.map((u) => [u.statement, u.parent]));
+  const clauses = new Map<Statement, Statement[]>();
+  for (const u of units) {
+    const head = u.statement.clauseOf;
+    if (head) clauses.set(head, [...(clauses.get(head) ?? [head]), u.statement]);
+  }
+  const opened = new Set<Statement>();
+  const open = (block: Statement) => {
+    for (let b: Statement | undefined = block; b && b !== def && !opened.has(b); b = parentOf.get(b)) {
+      opened.add(b);
+      inner.add(b);
+      for (const clause of clauses.get(b.clauseOf ?? b) ?? []) if (clause !== b) open(clause);
+    }
+  };
+  for (const s of [...inner]) { const p = parentOf.get(s); if (p) open(p); if (s.kind === 'other' && s.children.length > 0) open(s); }
+  for (const block of opened) if (!block.children.some((c) => inner.has(c))) inner.add(block.children[0]);
+  partial.add(def);
+  for (const s of inner) kept.add(s);
+  for (const block of opened) partial.add(block);
+  return [...inner];
+}
+
+/** `self.<attribute>`s a class assigns on a line that mentions a session (`self.cart = request.session[...]`). */
+function selfSessionAttributes(text: string, cls: Statement, mentions: readonly number[]): Set<string> {
+  const found = new Set<string>();
+  for (const at of mentions) {
+    if (at < cls.start || at >= cls.end) continue;
+    const from = text.lastIndexOf('\n', at) + 1;
+    const to = text.indexOf('\n', at);
+    for (const m of text.slice(from, to === -1 ? text.length : to).matchAll(SELF_ASSIGNED)) found.add(m[1]);
+  }
+  return found;
+}
+
+/** Offset of the `=` (or `+=`...) of an assignment statement, outside brackets; 0 when there is none. */
+function assignmentAt(own: string): number {
+  let depth = 0;
+  for (let i = 0; i < own.length; i++) {
+    const c = own.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 39 || c === 34 || c === 10) return 0; // a string or a line end comes first: not a target
+    else if (c === 61 && depth === 0) {
+      const before = own.charCodeAt(i - 1);
+      // `==`, `<=`, `>=`, `!=` compare; `:=` is found separately
+      if (own.charCodeAt(i + 1) === 61 || before === 60 || before === 62 || before === 33 || before === 58) return 0;
+      return i;
+    }
+  }
+  return 0;
+}
+
+/** Names a statement may bind (over-approximated: every word of an assignment's target side). */
+function assignedNames(own: string, statement: Statement): Set<string> {
+  const names = new Set<string>();
+  const add = (chunk: string | undefined) => { for (const w of chunk?.match(WORD) ?? []) names.add(w); };
+  if (statement.name && statement.name !== '@') names.add(statement.name);
+  if (statement.kind !== 'other') return names;
+  const head = own.trimStart();
+  if (/^(?:async\s+)?for\b/.test(head)) add(/for\s+([^\n]*?)\s+in\b/.exec(head)?.[1]);
+  else if (/^(?:import|from)\b/.test(head)) add(head);
+  else add(own.slice(0, assignmentAt(own)));
+  for (const m of own.matchAll(/\bas\s+(\w+)|(\w+)\s*:=/g)) names.add(m[1] ?? m[2]);
+  return names;
 }
 
 /** A method that assigns a `self.<attribute>` the kept methods use, or uses one they assign. */

@@ -73,12 +73,14 @@ class Walker {
   walkDeep(tree: Tree, ranges?: readonly Range[]): void {
     const root = tree.rootNode;
     if (root.hasError) this.syntaxErrors = root.descendantsOfType('ERROR').length;
-    const parts = ranges?.length ? ranges.map((r) => root.descendantsOfType(DEEP_TYPES, r.startPosition, r.endPosition)) : [root.descendantsOfType(DEEP_TYPES)];
-    let last = -1;
-    for (const nodes of parts) {
+    const parts = ranges?.length
+      ? ranges.map((r) => ({ from: r.startIndex, to: r.endIndex, nodes: root.descendantsOfType(DEEP_TYPES, r.startPosition, r.endPosition) }))
+      : [{ from: 0, to: Infinity, nodes: root.descendantsOfType(DEEP_TYPES) }];
+    for (const { from, to, nodes } of parts) {
       for (const node of nodes) {
-        if (!node || node.startIndex < last) continue; // a node on the boundary of two ranges: once
-        last = node.startIndex;
+        // A node that began in an earlier range (the def around a later part of its body) was
+        // walked there; one that begins past the end lies in skipped code.
+        if (!node || node.startIndex < from || node.startIndex >= to) continue;
         this.closeScopesBefore(node.startIndex);
         this.safely(node.type, node, false);
       }
