@@ -30,6 +30,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: [...common.external, 'vscode'] }),
   build({ ...common, entryPoints: ['server/src/shells/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // Worker threads of the initial index (server/src/index/factsPool.ts), loaded beside server.js and cli.js.
+  build({ ...common, entryPoints: ['server/src/index/factsWorker.ts'], outfile: 'dist/factsWorker.js' }),
   build({ ...common, entryPoints: ['server/src/shells/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaBanner}` } }),
 ]);
 

@@ -39,7 +39,12 @@ export async function bundleProbe(root: string, name: string, needs: readonly st
     // A missing export means the engine part exists but not yet with the API the probe uses.
     return { ok: false, why: missing.length ? `not landed yet: ${missing.join(', ')}` : `does not build: ${text.slice(0, 160)}` };
   }
-  // Same layout as dist/: the wasm files sit beside the bundle.
+  // Same layout as dist/: the index's worker thread script and the wasm files sit beside the bundle.
+  const worker = join(root, 'server', 'src', 'index', 'factsWorker.ts');
+  if (existsSync(worker)) {
+    const workerOptions = { ...options, entryPoints: [worker], outfile: join(outdir, 'factsWorker.js') };
+    try { await build(workerOptions).catch(() => build(workerOptions)); } catch { /* the index then runs in-process */ }
+  }
   const dist = join(root, 'dist');
   if (existsSync(dist)) for (const f of readdirSync(dist)) if (f.endsWith('.wasm')) copyFileSync(join(dist, f), join(outdir, f));
   return { ok: true, file };

@@ -50,11 +50,11 @@ test('the .vsix holds only what runs and stays under 5 MB', { timeout: 180_000 }
     const entries = zipEntries(readFileSync(out));
     const files = [...entries.keys()].filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length)).sort();
     const allowed = [
-      /^dist\/(client|server)\.js$/, /^dist\/[\w-]+\.wasm$/, /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/[\w-]+\.json$/,
+      /^dist\/(client|server|factsWorker)\.js$/, /^dist\/[\w-]+\.wasm$/, /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/[\w-]+\.json$/,
       /^media\/(icon\.png|sessions\.svg)$/, /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
     ];
     assert.deepEqual(files.filter((f) => !allowed.some((r) => r.test(f))), [], 'unexpected files in the vsix');
-    for (const needed of ['dist/client.js', 'dist/server.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'media/icon.png', 'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md']) {
+    for (const needed of ['dist/client.js', 'dist/server.js', 'dist/factsWorker.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'media/icon.png', 'package.json', 'readme.md', 'LICENSE.txt', 'changelog.md']) {
       assert.ok(files.includes(needed), `${needed} is missing from the vsix`);
     }
     // Everything package.json points at is inside.

@@ -1,5 +1,6 @@
 // The real facts layer behind the index's FactsExtractor: tree-sitter parse, extract, delete the tree
 // (open documents keep theirs in syntax/treeCache.ts, for incremental re-parsing).
+import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { extractPythonFacts } from '../facts/python';
 import { mayMentionSessions, mayMentionSessionsInBytes } from '../facts/prefilter';
@@ -8,6 +9,7 @@ import { initPythonParser, parsePython } from '../syntax/python';
 import { sessionRanges } from '../syntax/topLevel';
 import { documentTrees, forgetDocumentTree } from '../syntax/treeCache';
 import type { FactsExtractor } from './extractor';
+import { defaultWorkerCount, FactsPool } from './factsPool';
 
 export function djangoExtractor(): FactsExtractor {
   let parser: Parser | undefined;
@@ -43,5 +45,7 @@ export function djangoExtractor(): FactsExtractor {
     },
     closed: (file) => forgetDocumentTree(file),
     template: (text, file) => extractTemplateFacts(text, file),
+    // Bundled beside the shell (dist/factsWorker.js); from source (tests under tsx) there is none.
+    workers: (log) => FactsPool.start(join(__dirname, 'factsWorker.js'), defaultWorkerCount(), log),
   };
 }

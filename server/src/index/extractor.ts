@@ -1,6 +1,7 @@
 // What the index needs from the facts layer, injected so the index can be tested with
 // hand-built facts and so the parser is loaded once, before the walk.
 import type { FileFacts, PassedSession } from '../facts/types';
+import type { FactsPool } from './factsPool';
 
 export interface FactsExtractor {
   /** Loads what extraction needs (the tree-sitter wasm); called once before indexing. */
@@ -19,6 +20,8 @@ export interface FactsExtractor {
   /** The file is no longer open: drop what `python(..., open = true)` kept. */
   closed?(file: string): void;
   template(text: string, file: string): FileFacts;
+  /** Worker threads doing python()/template() for the initial index (optional; null when unavailable). */
+  workers?(log: (message: string) => void): FactsPool | null;
 }
 
 /** Facts of a file that could not be parsed (binary, too large): known to the index, empty. */

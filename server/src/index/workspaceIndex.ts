@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
+import type { FactsPool } from './factsPool';
 import { MAX_PARSE_BYTES, checkText, decodeSource, languageOf, type DecodedSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
 import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
@@ -28,6 +29,8 @@ export interface IndexOptions {
 export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   token?: { readonly isCancellationRequested: boolean };
+  /** Candidate files extracted in-process before the extractor's workers start (default 24; 0 = at once). */
+  minFilesForWorkers?: number;
 }
 
 export interface BuildStats {
@@ -41,6 +44,8 @@ export interface BuildStats {
 const YIELD_EVERY = 256;
 /** Re-exports followed to find where an imported function is defined. */
 const MAX_REEXPORTS = 8;
+/** Candidate files extracted in-process before worker threads are worth starting. */
+const MIN_FILES_FOR_WORKERS = 24;
 
 export class WorkspaceIndex {
   readonly root: string;
@@ -104,22 +109,39 @@ export class WorkspaceIndex {
     const total = walk.files.length;
     let parsed = 0;
     let skipped = 0;
-    for (let i = 0; i < total; i++) {
-      if (i % YIELD_EVERY === 0) {
-        options.progress?.(i, total);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (options.token?.isCancellationRequested) {
-          return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
+    // Small workspaces are extracted in-process; past a few candidates, worker threads take the
+    // parsing while this thread goes on reading. Facts land in walk order either way.
+    const minForWorkers = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
+    let pool: FactsPool | null | undefined;
+    let closing = false;
+    const extracted: { path: string; facts: FileFacts | Promise<FileFacts> }[] = [];
+    try {
+      for (let i = 0; i < total; i++) {
+        if (i % YIELD_EVERY === 0) {
+          options.progress?.(i, total);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (options.token?.isCancellationRequested) {
+            return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
+          }
         }
+        const { path, language } = walk.files[i];
+        this.addKnown(path);
+        const source = this.readDisk(path, this.extractor.mayMentionSessionsInBytes);
+        if (source === null) continue; // the pre-filter said no on the bytes: never decoded
+        if (!('text' in source)) { skipped++; continue; }
+        if (!this.extractor.mayMentionSessions(source.text)) continue;
+        parsed++;
+        if (pool === undefined && parsed > minForWorkers) pool = this.extractor.workers?.(this.log) ?? null;
+        if (!pool) { extracted.push({ path, facts: this.extract(path, source.text) }); continue; }
+        const job = { file: path, text: source.text, module: this.modules.moduleOf(path), language };
+        // A failed worker job is redone here; after a cancellation nothing is redone.
+        const inProcess = () => (closing ? emptyFacts(path, language, job.module) : this.extract(path, source.text));
+        extracted.push({ path, facts: pool.extract(job).catch(inProcess) });
       }
-      const { path } = walk.files[i];
-      this.addKnown(path);
-      const source = this.readDisk(path, this.extractor.mayMentionSessionsInBytes);
-      if (source === null) continue; // the pre-filter said no on the bytes: never decoded
-      if (!('text' in source)) { skipped++; continue; }
-      if (!this.extractor.mayMentionSessions(source.text)) continue;
-      this.facts.set(path, this.extract(path, source.text));
-      parsed++;
+      for (const { path, facts } of extracted) this.facts.set(path, await facts);
+    } finally {
+      closing = true;
+      await pool?.close();
     }
     options.progress?.(total, total);
     this.resolveAll();

@@ -1,0 +1,102 @@
+// Worker threads that parse and extract facts for the initial index, so a big workspace is read by
+// the main thread while tree-sitter runs on every core. Each worker loads its own parser
+// (factsWorker.ts); jobs go to the least busy one. A job whose worker fails is rejected and the
+// index extracts that file in-process instead: the pool only ever makes things faster.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileFacts } from '../facts/types';
+import type { SourceLanguage } from './files';
+
+export interface FactsJob {
+  file: string;
+  text: string;
+  module: string | null;
+  language: SourceLanguage;
+}
+
+/** Sent back by factsWorker.ts for each job. */
+export type FactsReply = { id: number; facts: FileFacts } | { id: number; error: string };
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (facts: FileFacts) => void; reject: (e: Error) => void }>;
+  dead: boolean;
+}
+
+export class FactsPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+
+  private constructor(script: string, size: number, private readonly log: (message: string) => void) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
+  }
+
+  /** A pool of `size` workers running `script`, or null when the script is not there (running from source). */
+  static start(script: string, size: number, log: (message: string) => void): FactsPool | null {
+    if (size < 1 || !existsSync(script)) return null;
+    return new FactsPool(script, size, log);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  extract(job: FactsJob): Promise<FileFacts> {
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new Error('no facts worker is running'));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<FileFacts>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, ...job });
+    });
+  }
+
+  /** Stops every worker; jobs still running are rejected. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map(async (slot) => {
+      slot.dead = true;
+      await slot.worker.terminate();
+      this.fail(slot, 'the facts worker was stopped');
+    }));
+  }
+
+  private spawn(script: string): Slot {
+    // The worker needs little heap: files arrive one at a time and only their facts go back.
+    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const slot: Slot = { worker, pending: new Map(), dead: false };
+    worker.unref();
+    worker.on('message', (reply: FactsReply) => {
+      const job = slot.pending.get(reply.id);
+      if (!job) return;
+      slot.pending.delete(reply.id);
+      if ('facts' in reply) job.resolve(reply.facts);
+      else job.reject(new Error(reply.error));
+    });
+    const down = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      this.log(`facts worker stopped (${why}); its files are indexed in-process`);
+      this.fail(slot, why);
+    };
+    worker.on('error', (e) => down(e instanceof Error ? e.message : 'error'));
+    worker.on('exit', (code) => down(`exit code ${code}`));
+    return slot;
+  }
+
+  private fail(slot: Slot, why: string): void {
+    for (const job of slot.pending.values()) job.reject(new Error(why));
+    slot.pending.clear();
+  }
+}
+
+/**
+ * How many workers the initial index uses: `DJANGO_SESSIONS_INDEX_WORKERS` when set (0 = none),
+ * else one per core, at most four (the main thread keeps reading files meanwhile).
+ */
+export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DJANGO_SESSIONS_INDEX_WORKERS;
+  if (raw !== undefined && raw.trim() !== '' && Number.isInteger(Number(raw))) return Math.max(0, Math.min(16, Number(raw)));
+  return Math.min(4, availableParallelism());
+}
