@@ -158,10 +158,12 @@ static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
   t->bits = bits;
   t->mask = (u32)size - 1;
   if (max > bits || left > 0) __builtin_memset(t->fast, 0, sizeof(u16) * (unsigned)size);
+  // The code-ordered symbols serve only codes longer than the table (decode_slow).
+  int slow = max > bits;
   for (int i = 0; i < count; i++) {
     int len = lens[i];
     if (len == 0) continue;
-    t->symbols[starts[len]++] = (u16)i;
+    if (slow) t->symbols[starts[len]++] = (u16)i;
     if (len > bits) continue;
     u16 entry = (u16)((i << 4) | len);
     u32 code = next_code[len]++;
@@ -269,8 +271,9 @@ static int codes(const Tree *lit, const Tree *dist) {
   const u64 dmask = dist->mask;
   int r;
   for (;;) {
-    // 56+ bits hold a literal/length code, its extra bits, a distance code and its extra bits.
-    REFILL();
+    // 48 bits hold a literal/length code, its extra bits, a distance code and its extra bits;
+    // a refill leaves 56+ (short of the input's end), enough for several literals.
+    if (c < 48) REFILL();
     u32 e = lfast[b & lmask];
     int len = (int)(e & 15);
     int sym;
@@ -457,6 +460,12 @@ static int dynamic(void) {
       r = E_REPEAT;
       break;
     }
+    if (value == 0) {
+      // Zero lengths count for nothing (build ignores counts[0]): the usual long runs are a fill.
+      __builtin_memset(lens + i, 0, (unsigned)repeat);
+      i += repeat;
+      continue;
+    }
     for (int stop = i + repeat; i < stop; i++) {
       if (i < hlit) lit_counts[value]++;
       else dist_counts[value]++;
@@ -550,6 +559,15 @@ EXPORT("b64_plain") int b64_plain(int from, int len) {
 
 // ---- JSON pre-check ----
 
+static u8 JSON_SPECIAL[256];
+static int json_ready;
+
+static void json_init(void) {
+  const char *special = "$\\\"[]{}:,";
+  for (const char *p = special; *p; p++) JSON_SPECIAL[(u8)*p] = 1;
+  json_ready = 1;
+}
+
 static int is_space(u32 c) { return c == ' ' || (c >= 9 && c <= 13); }
 
 /**
@@ -565,9 +583,12 @@ EXPORT("needs_exact") int needs_exact(int len, int depth_limit) {
   int first = 0;
   while (first < len && (s[first] == ' ' || s[first] == '\t' || s[first] == '\n' || s[first] == '\r')) first++;
   if (first < len && (s[first] == '-' || (s[first] >= '0' && s[first] <= '9'))) return 1;
+  if (!json_ready) json_init();
   int depth = 0, in_string = 0;
   for (int i = 0; i < len; i++) {
     u32 c = s[i];
+    // Most bytes are letters or digits inside strings or between separators: one lookup.
+    if (!JSON_SPECIAL[c]) continue;
     if (c == '$') return 1;
     if (in_string) {
       if (c == '\\') {
