@@ -2,6 +2,8 @@
 import { CodecError } from './errors';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** DIGITS[char code] = its base62 value, -1 outside the alphabet. */
+const DIGITS = Int8Array.from({ length: 128 }, (_, c) => ALPHABET.indexOf(String.fromCharCode(c)));
 
 export function b62Encode(value: number): string {
   if (!Number.isSafeInteger(value)) throw new CodecError(`timestamp ${value} is not a safe integer`);
@@ -21,7 +23,8 @@ export function b62Decode(text: string): number {
   const negative = text[0] === '-';
   let value = 0;
   for (let i = negative ? 1 : 0; i < text.length; i++) {
-    const digit = ALPHABET.indexOf(text[i]);
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DIGITS[code] : -1;
     if (digit < 0) throw new CodecError('bad timestamp: not base62');
     value = value * 62 + digit;
   }

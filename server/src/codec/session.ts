@@ -157,7 +157,8 @@ function finish(content: DeserializedPayload, out: DecodedSession, now?: Date): 
   const expiry = sessionExpiry(out.data);
   if (expiry?.kind === 'age') out.expiryAge = expiry.seconds;
   if (expiry?.kind === 'at') out.expiry = expiry.iso;
-  if ((out.status === 'valid' || out.status === 'legacy') && isPast(expiry, now ?? new Date())) {
+  // The clock is read only for an expiry date (most sessions have none, or an age).
+  if ((out.status === 'valid' || out.status === 'legacy') && expiry?.kind === 'at' && isPast(expiry, now ?? new Date())) {
     out.status = 'expired';
     out.reason = `_session_expiry ${out.expiry} has passed`;
   }
