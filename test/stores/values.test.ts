@@ -17,7 +17,7 @@ function python(code: string): Buffer {
 const pickled = () => python(`import base64; print(base64.b64encode(pickle.dumps(${JSON.stringify(SESSION)}, 4)).decode())`);
 const flavour = (compressor: ValueFlavour['compressor']): ValueFlavour => ({ client: 'django-redis', serializer: 'pickle', compressor, maxBytes: 1 << 20 });
 
-test('gzip, zstd and uncompressed short values decode; xz reports an unsupported compressor', async (t) => {
+test('gzip, zstd, xz (lzma) and uncompressed short values decode', async (t) => {
   if (!(await requires(t, 'Python 3 at /usr/bin/python3', () => execFileSync(PYTHON, ['-c', 'import lzma']) !== undefined))) return;
   if (!(await requires(t, 'the zstd tool', () => execFileSync('zstd', ['--version']) !== undefined))) return;
   const raw = pickled();
@@ -29,8 +29,20 @@ test('gzip, zstd and uncompressed short values decode; xz reports an unsupported
     assert.deepEqual([decoded.status, decoded.user, decoded.data], ['valid', '7', SESSION], compressor);
   }
   const lzmaValue = await decodeCacheValue(xz, flavour('lzma'), now);
-  assert.deepEqual([lzmaValue.status, lzmaValue.reason], ['undecodable', 'unsupported compressor lzma (no pure-JS xz decoder is bundled)']);
+  assert.deepEqual([lzmaValue.status, lzmaValue.user, lzmaValue.data], ['valid', '7', SESSION]);
   assert.equal((await decodeCacheValue(raw, flavour('lzma'), now)).status, 'valid');
+  // A flipped byte inside the xz stream: its CRC fails, the value is reported, nothing throws.
+  const flipped = Buffer.from(xz);
+  flipped[flipped.length >> 1] ^= 0xff;
+  assert.equal((await decodeCacheValue(flipped, flavour('lzma'), now)).status, 'undecodable');
+});
+
+test('an xz bomb stops at the cap and says so', async (t) => {
+  if (!(await requires(t, 'Python 3 at /usr/bin/python3', () => execFileSync(PYTHON, ['-c', 'import lzma']) !== undefined))) return;
+  const bomb = python('import base64; print(base64.b64encode(lzma.compress(bytes(64 << 20))).decode())');
+  assert.ok(bomb.length < 64 * 1024, `${bomb.length} bytes`);
+  const capped = await decodeCacheValue(bomb, { ...flavour('lzma'), maxBytes: 1 << 20 }, now);
+  assert.deepEqual([capped.status, capped.reason], ['undecodable', `inflated size over the cap of ${1 << 20} bytes`]);
 });
 
 test('a zip bomb stops at the cap; ints and garbage are reported, not thrown', async () => {

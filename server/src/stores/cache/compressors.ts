@@ -1,12 +1,14 @@
 // django-redis COMPRESSOR decoders. Inflated size is capped like the codec's zlib (a small value
-// can inflate to gigabytes). lzma has no maintained pure-JS/wasm xz decoder we ship: its values
-// report a clear "unsupported compressor" status instead of a wrong decode.
+// can inflate to gigabytes); lzma (.xz) goes through xz-decompress's wasm (xz.ts).
 import { gunzipSync } from 'node:zlib';
 import { inflateCapped } from '../../codec/zlib';
 
 export type Compressor = 'none' | 'zlib' | 'gzip' | 'lzma' | 'lz4' | 'zstd';
 
+/** A compressor problem reported as the value's status (not django-redis's silent raw fallback). */
 export class UnsupportedCompressor extends Error {}
+/** The value inflates past the cap: reported, never decoded further. */
+export class CompressedOverCap extends UnsupportedCompressor {}
 
 const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 
@@ -30,9 +32,12 @@ export async function decompress(compressor: Compressor, data: Buffer, maxBytes:
       if (out.length > maxBytes) throw new Error(`inflated size over the cap of ${maxBytes} bytes`);
       return Buffer.from(out);
     }
-    case 'lzma':
-      // Values under django-redis's min_length (100) are stored raw: only real xz data is unreadable.
-      if (data.subarray(0, 6).equals(XZ_MAGIC)) throw new UnsupportedCompressor('unsupported compressor lzma (no pure-JS xz decoder is bundled)');
-      throw new Error('not xz data');
+    case 'lzma': {
+      // Values under django-redis's min_length (100) are stored raw (its decompress fails, the raw
+      // value is used): only real xz data is decompressed.
+      if (!data.subarray(0, 6).equals(XZ_MAGIC)) throw new Error('not xz data');
+      const { unxz } = await import('./xz');
+      return unxz(data, maxBytes);
+    }
   }
 }
