@@ -28,9 +28,23 @@ export function globToRegExp(glob: string): RegExp {
 /** True when a file, or a directory (tested with a trailing slash), is excluded. */
 export type Excluder = (relativePath: string, isDirectory: boolean) => boolean;
 
+// "**/node_modules/**": a directory name excluded wherever it is (the common case, tested without a regex).
+const ANY_DEPTH_DIRECTORY = /^\*\*\/([^*?{}[\]/]+)\/\*\*$/;
+
 export function makeExcluder(globs: readonly string[]): Excluder {
-  const patterns = globs.filter((g) => g.trim()).map(globToRegExp);
+  const names: string[] = [];
+  const patterns: RegExp[] = [];
+  for (const glob of globs.filter((g) => g.trim())) {
+    const name = ANY_DEPTH_DIRECTORY.exec(glob)?.[1];
+    if (name) names.push(name);
+    else patterns.push(globToRegExp(glob));
+  }
+  const underName = (path: string, isDirectory: boolean) => names.some((name) =>
+    path.startsWith(`${name}/`) || path.includes(`/${name}/`) ||
+    (isDirectory && (path === name || path.endsWith(`/${name}`))));
   return (path, isDirectory) => {
+    if (names.length > 0 && underName(path, isDirectory)) return true;
+    if (patterns.length === 0) return false;
     const candidates = isDirectory ? [path, `${path}/`] : [path];
     return patterns.some((re) => candidates.some((c) => re.test(c)));
   };

@@ -31,6 +31,8 @@ export interface BuildOptions {
   token?: { readonly isCancellationRequested: boolean };
   /** Candidate files extracted in-process before the extractor's workers start (default 24; 0 = at once). */
   minFilesForWorkers?: number;
+  /** Files walked from which the workers start right after the walk (default 1000). */
+  minWalkedForWorkers?: number;
 }
 
 export interface BuildStats {
@@ -46,6 +48,8 @@ const YIELD_EVERY = 256;
 const MAX_REEXPORTS = 8;
 /** Candidate files extracted in-process before worker threads are worth starting. */
 const MIN_FILES_FOR_WORKERS = 24;
+/** Files walked above which the workers start before any file is read. */
+const MIN_WALKED_FOR_WORKERS = 1000;
 
 export class WorkspaceIndex {
   readonly root: string;
@@ -112,7 +116,8 @@ export class WorkspaceIndex {
     // Small workspaces are extracted in-process; past a few candidates, worker threads take the
     // parsing while this thread goes on reading. Facts land in walk order either way.
     const minForWorkers = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
-    let pool: FactsPool | null | undefined;
+    // A big tree starts its workers at once, so they boot while the files are read.
+    let pool: FactsPool | null | undefined = total >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS) ? this.extractor.workers?.(this.log) ?? null : undefined;
     let closing = false;
     const extracted: { path: string; facts: FileFacts | Promise<FileFacts> }[] = [];
     try {
