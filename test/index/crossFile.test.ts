@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { djangoExtractor } from '../../server/src/index/djangoExtractor';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { sessionRanges } from '../../server/src/syntax/topLevel';
 
 const roots: string[] = [];
 after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -53,6 +54,18 @@ test('a session passed to a function imported from a file that never says "sessi
   assert.ok(index.files().includes('shop/cart_utils.py'));
   assert.equal(index.accessAt('shop/cart_utils.py', 1, 12)?.access.key, 'cart');
   assert.deepEqual(accesses(index, 'shop/views.py'), []);
+});
+
+test('a big caller, parsed only in part (the blocks that can matter), still finds the imports of its calls', async () => {
+  const filler = (name: string) => Array.from({ length: 40 }, (_, i) => `def ${name}_${i}(x):\n    return x + ${i}\n`).join('\n');
+  const views = [
+    'import shop.cart_utils as cu', 'from shop.cart_utils import add_item', '', filler('before'), '',
+    'def view(request):', '    total = sum(range(3))', '    s = request.session', '    add_item(s, "x")', '    cu.add_item(request.session, "y")',
+    '    return total', '', filler('after'), '',
+  ].join('\n');
+  assert.ok(sessionRanges(views), 'the index parses only part of this file');
+  const { index } = await project({ 'shop/__init__.py': '', 'shop/cart_utils.py': CART_UTILS, 'shop/views.py': views });
+  assert.deepEqual(accesses(index, 'shop/cart_utils.py'), ['write cart@1:10', 'read total@2:21']);
 });
 
 test('module aliases, keyword arguments, package re-exports and class constructors', async () => {
