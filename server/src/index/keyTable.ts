@@ -13,8 +13,8 @@ export interface IndexedAccess {
 export interface StateChanges {
   /** Keys whose "is it read anywhere" flag changed. */
   read: Set<string>;
-  /** Some key became (or stopped being) written: DS101's "did you mean" may change anywhere. */
-  written: boolean;
+  /** Keys that became (or stopped being) written: DS101 on their reads, and its "did you mean" on every unwritten read. */
+  written: Set<string>;
   /** The (op, key) set of pattern / unknowable-key accesses changed: any key may match differently. */
   patterns: boolean;
 }
@@ -44,7 +44,7 @@ export class KeyTable {
   private readonly lists = new Map<string, IndexedAccess[]>();
   private patternList: IndexedAccess[] | null = [];
   private written: string[] | null = [];
-  private changes: StateChanges = { read: new Set(), written: false, patterns: false };
+  private changes: StateChanges = { read: new Set(), written: new Set(), patterns: false };
 
   /** Replaces a file's accesses (first call: the file joins the end of the file order). */
   set(file: string, accesses: readonly SessionAccess[]): void {
@@ -102,6 +102,11 @@ export class KeyTable {
     return this.written;
   }
 
+  /** The keys read somewhere and written nowhere (where DS101 can be). */
+  unwrittenReadKeys(): string[] {
+    return [...this.byKey].filter(([, entry]) => entry.reads > 0 && entry.writes === 0).map(([key]) => key);
+  }
+
   /** Accesses whose key is a pattern or unknowable (do not mutate). */
   patternAccesses(): IndexedAccess[] {
     if (!this.patternList) {
@@ -115,7 +120,7 @@ export class KeyTable {
   /** What changed since the last call (the LSP shell re-checks only the files that can be affected). */
   takeStateChanges(): StateChanges {
     const changes = this.changes;
-    this.changes = { read: new Set(), written: false, patterns: false };
+    this.changes = { read: new Set(), written: new Set(), patterns: false };
     return changes;
   }
 
@@ -136,7 +141,7 @@ export class KeyTable {
     for (const { access } of after) count(entry, access.op, 1);
     if (wasRead !== entry.reads > 0) this.changes.read.add(key);
     if (wasWritten !== entry.writes > 0) {
-      this.changes.written = true;
+      this.changes.written.add(key);
       this.written = null;
     }
     if (entry.list.length === 0) {

@@ -271,6 +271,11 @@ export class WorkspaceIndex {
     return this.table.writtenKeys();
   }
 
+  /** The concrete keys read somewhere and written nowhere. */
+  unwrittenReadKeys(): string[] {
+    return this.table.unwrittenReadKeys();
+  }
+
   /** Accesses whose key is a pattern (or unknowable: key null); do not mutate. */
   patternAccesses(): IndexedAccess[] {
     return this.table.patternAccesses();

@@ -310,14 +310,17 @@ export class SessionServer {
     for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
     this.publisher.publishFiles(some);
     // Other files: those whose findings may have changed, or all of them (later, debounced) when
-    // patterns or the written keys changed (DS101 suggests the nearest written key).
+    // the patterns changed. A key becoming written or unwritten also changes DS101's "did you
+    // mean" wherever a key is read and never written.
     const changes = this.index.takeStateChanges();
-    if (changes.patterns || changes.written) {
+    if (changes.patterns) {
       this.publisher.schedule();
       return;
     }
     const others = new Set<string>();
-    for (const key of changes.read) for (const item of this.index.accessesOf(key)) others.add(item.file);
+    const keys = new Set([...changes.read, ...changes.written]);
+    if (changes.written.size > 0) for (const key of this.index.unwrittenReadKeys()) keys.add(key);
+    for (const key of keys) for (const item of this.index.accessesOf(key)) others.add(item.file);
     for (const file of updated) for (const other of this.index.dependentsOf(file)) others.add(other);
     for (const file of updated) others.delete(file);
     if (others.size === 0) return;
