@@ -32,30 +32,50 @@ function factsOf(index: WorkspaceIndex): string[] {
   return index.knownFiles().sort().map((file) => JSON.stringify([index.fileFacts(file) ?? null, index.accessesIn(file)]));
 }
 
-test('the example shop indexed on two worker threads has exactly the facts of the in-process index', { skip: !existsSync(WORKER) && 'run `npm run build` first (dist/factsWorker.js)' }, async () => {
-  const plain = new WorkspaceIndex({ root: SHOP, extractor: djangoExtractor() });
-  await plain.build();
-  const started: FactsPool[] = [];
-  const pooled = new WorkspaceIndex({ root: SHOP, extractor: withWorkers(WORKER, 2, started) });
-  const stats = await pooled.build({ minFilesForWorkers: 0 });
-  assert.equal(started.length, 1, 'the workers were used');
-  assert.equal(stats.parsed, (await plain.build()).parsed);
-  assert.deepEqual(factsOf(pooled), factsOf(plain));
-  assert.ok([...pooled.allAccesses()].length > 20);
-});
+const MODES = {
+  // Mid-size trees: this thread reads, workers extract the files that qualify.
+  'text jobs': { minFilesForWorkers: 0, minWalkedForWorkers: Infinity },
+  // Big trees: workers read, pre-filter and extract batches of paths.
+  'path batches': { minWalkedForWorkers: 0 },
+};
 
-test('a worker that dies at start-up: the index is built in-process, and says so in the log', async () => {
-  const broken = join(temp, 'broken-worker.js');
-  writeFileSync(broken, "throw new Error('boom');\n");
-  const lines: string[] = [];
-  const plain = new WorkspaceIndex({ root: SHOP, extractor: djangoExtractor() });
-  await plain.build();
+for (const [mode, options] of Object.entries(MODES)) {
+  test(`${mode}: the example shop indexed on two worker threads has exactly the facts of the in-process index`, { skip: !existsSync(WORKER) && 'run `npm run build` first (dist/factsWorker.js)' }, async () => {
+    const plain = new WorkspaceIndex({ root: SHOP, extractor: djangoExtractor() });
+    const plainStats = await plain.build();
+    const started: FactsPool[] = [];
+    const pooled = new WorkspaceIndex({ root: SHOP, extractor: withWorkers(WORKER, 2, started) });
+    const progress: number[] = [];
+    const stats = await pooled.build({ ...options, progress: (done) => progress.push(done) });
+    assert.equal(started.length, 1, 'the workers were used');
+    assert.deepEqual([stats.parsed, stats.skipped, stats.files], [plainStats.parsed, plainStats.skipped, plainStats.files]);
+    assert.deepEqual(factsOf(pooled), factsOf(plain));
+    assert.ok([...pooled.allAccesses()].length > 20);
+    assert.equal(progress[progress.length - 1], stats.files);
+  });
+
+  test(`${mode}: a worker that dies at start-up: the index is built in-process, and says so in the log`, async () => {
+    const broken = join(temp, 'broken-worker.js');
+    writeFileSync(broken, "throw new Error('boom');\n");
+    const lines: string[] = [];
+    const plain = new WorkspaceIndex({ root: SHOP, extractor: djangoExtractor() });
+    await plain.build();
+    const started: FactsPool[] = [];
+    const index = new WorkspaceIndex({ root: SHOP, extractor: withWorkers(broken, 2, started), log: (m) => lines.push(m) });
+    await index.build(options);
+    assert.equal(started.length, 1);
+    assert.deepEqual(factsOf(index), factsOf(plain));
+    assert.ok(lines.some((l) => l.includes('facts worker stopped')), lines.join('\n'));
+  });
+}
+
+test('path batches: a cancelled build stops, and the workers with it', { skip: !existsSync(WORKER) && 'run `npm run build` first' }, async () => {
   const started: FactsPool[] = [];
-  const index = new WorkspaceIndex({ root: SHOP, extractor: withWorkers(broken, 2, started), log: (m) => lines.push(m) });
-  await index.build({ minFilesForWorkers: 0 });
+  const index = new WorkspaceIndex({ root: SHOP, extractor: withWorkers(WORKER, 2, started) });
+  const stats = await index.build({ minWalkedForWorkers: 0, token: { isCancellationRequested: true } });
+  assert.equal(stats.cancelled, true);
   assert.equal(started.length, 1);
-  assert.deepEqual(factsOf(index), factsOf(plain));
-  assert.ok(lines.some((l) => l.includes('facts worker stopped')), lines.join('\n'));
+  await assert.rejects(started[0].extract({ file: 'a.py', text: 'x = 1', module: 'a', language: 'python' }), /no facts worker is running/);
 });
 
 test('no worker script (running from source): no pool, in-process', () => {

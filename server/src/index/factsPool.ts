@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../facts/types';
-import type { SourceLanguage } from './files';
+import type { ReadSource, SourceLanguage } from './files';
 
 export interface FactsJob {
   file: string;
@@ -15,12 +15,21 @@ export interface FactsJob {
   language: SourceLanguage;
 }
 
+/** Files the worker reads, pre-filters and extracts itself (the walk of a big tree). */
+export interface FilesJob {
+  root: string;
+  files: { path: string; module: string | null; language: SourceLanguage }[];
+}
+
+/** Per file of a FilesJob: its facts, why it was not parsed, or null (the pre-filter said no). */
+export type FileOutcome = { facts: FileFacts } | { failed: string } | { source: Exclude<ReadSource, { text: string }> } | null;
+
 /** Sent back by factsWorker.ts for each job. */
-export type FactsReply = { id: number; facts: FileFacts } | { id: number; error: string };
+export type FactsReply = { id: number; facts: FileFacts } | { id: number; outcomes: FileOutcome[] } | { id: number; error: string };
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (facts: FileFacts) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (reply: FactsReply) => void; reject: (e: Error) => void }>;
   dead: boolean;
 }
 
@@ -42,14 +51,28 @@ export class FactsPool {
     return this.slots.length;
   }
 
-  extract(job: FactsJob): Promise<FileFacts> {
+  /** Facts of one file whose text the caller has read. */
+  async extract(job: FactsJob): Promise<FileFacts> {
+    const reply = await this.send({ kind: 'text', ...job });
+    if ('facts' in reply) return reply.facts;
+    throw new Error('error' in reply ? reply.error : 'unexpected reply');
+  }
+
+  /** Reads, pre-filters and extracts a batch of files in a worker. */
+  async extractFiles(job: FilesJob): Promise<FileOutcome[]> {
+    const reply = await this.send({ kind: 'files', ...job });
+    if ('outcomes' in reply) return reply.outcomes;
+    throw new Error('error' in reply ? reply.error : 'unexpected reply');
+  }
+
+  private send(message: ({ kind: 'text' } & FactsJob) | ({ kind: 'files' } & FilesJob)): Promise<FactsReply> {
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new Error('no facts worker is running'));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<FileFacts>((resolve, reject) => {
+    return new Promise<FactsReply>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, ...job });
+      slot.worker.postMessage({ id, ...message });
     });
   }
 
@@ -71,8 +94,7 @@ export class FactsPool {
       const job = slot.pending.get(reply.id);
       if (!job) return;
       slot.pending.delete(reply.id);
-      if ('facts' in reply) job.resolve(reply.facts);
-      else job.reject(new Error(reply.error));
+      job.resolve(reply);
     });
     const down = (why: string) => {
       if (slot.dead) return;

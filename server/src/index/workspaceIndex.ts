@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
-import type { FactsPool } from './factsPool';
-import { MAX_PARSE_BYTES, checkText, decodeSource, languageOf, type DecodedSource } from './files';
+import type { FactsPool, FileOutcome } from './factsPool';
+import { checkText, languageOf, readSource, type DecodedSource, type ReadSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
 import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
 import { patternMatches } from './keyPatterns';
 import { ModuleNames } from './modules';
 import { resolveFile, type ResolverContext } from './resolve';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
-import { walkWorkspace } from './walk';
+import { walkWorkspace, type WalkedFile } from './walk';
 
 export type { IndexedAccess, StateChanges } from './keyTable';
 
@@ -31,7 +31,7 @@ export interface BuildOptions {
   token?: { readonly isCancellationRequested: boolean };
   /** Candidate files extracted in-process before the extractor's workers start (default 24; 0 = at once). */
   minFilesForWorkers?: number;
-  /** Files walked from which the workers start right after the walk (default 1000). */
+  /** Files walked from which the workers read and extract every file (default 1000). */
   minWalkedForWorkers?: number;
 }
 
@@ -48,8 +48,10 @@ const YIELD_EVERY = 256;
 const MAX_REEXPORTS = 8;
 /** Candidate files extracted in-process before worker threads are worth starting. */
 const MIN_FILES_FOR_WORKERS = 24;
-/** Files walked above which the workers start before any file is read. */
+/** Files walked from which the workers read and extract everything (the main thread only walks). */
 const MIN_WALKED_FOR_WORKERS = 1000;
+/** Paths per worker job: few messages, yet small enough to keep both workers busy to the end. */
+const FILES_PER_JOB = 48;
 
 export class WorkspaceIndex {
   readonly root: string;
@@ -116,8 +118,12 @@ export class WorkspaceIndex {
     // Small workspaces are extracted in-process; past a few candidates, worker threads take the
     // parsing while this thread goes on reading. Facts land in walk order either way.
     const minForWorkers = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
-    // A big tree starts its workers at once, so they boot while the files are read.
-    let pool: FactsPool | null | undefined = total >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS) ? this.extractor.workers?.(this.log) ?? null : undefined;
+    // A big tree is read and extracted by the workers, in batches of paths.
+    if (total >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS)) {
+      const workers = this.extractor.workers?.(this.log);
+      if (workers) return this.buildOnWorkers(walk.files, workers, options, started);
+    }
+    let pool: FactsPool | null | undefined;
     let closing = false;
     const extracted: { path: string; facts: FileFacts | Promise<FileFacts> }[] = [];
     try {
@@ -151,6 +157,58 @@ export class WorkspaceIndex {
     options.progress?.(total, total);
     this.resolveAll();
     return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
+  }
+
+  /** The initial index of a big tree: workers read, pre-filter and extract; facts land in walk order. */
+  private async buildOnWorkers(files: readonly WalkedFile[], pool: FactsPool, options: BuildOptions, started: number): Promise<BuildStats> {
+    const total = files.length;
+    let parsed = 0;
+    let skipped = 0;
+    try {
+      const batches: { files: WalkedFile[]; outcomes: Promise<FileOutcome[] | null> }[] = [];
+      for (let i = 0; i < total; i += FILES_PER_JOB) {
+        const batch = files.slice(i, i + FILES_PER_JOB);
+        const job = batch.map(({ path, language }) => {
+          this.addKnown(path);
+          return { path, module: this.modules.moduleOf(path), language };
+        });
+        batches.push({ files: batch, outcomes: pool.extractFiles({ root: this.root, files: job }).catch(() => null) });
+      }
+      let done = 0;
+      for (const batch of batches) {
+        const outcomes = await batch.outcomes;
+        if (options.token?.isCancellationRequested) return { files: done, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
+        batch.files.forEach(({ path }, k) => {
+          // A batch whose worker failed is read and extracted here.
+          const outcome = outcomes ? outcomes[k] : this.readAndExtract(path);
+          if (outcome === null) return;
+          if ('facts' in outcome) { this.facts.set(path, outcome.facts); parsed++; return; }
+          if ('failed' in outcome) {
+            this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
+            this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
+            parsed++;
+            return;
+          }
+          this.logRead(path, outcome.source);
+          skipped++;
+        });
+        done += batch.files.length;
+        options.progress?.(done, total);
+      }
+    } finally {
+      await pool.close();
+    }
+    this.resolveAll();
+    return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
+  }
+
+  /** What a worker does for one file, done on this thread. */
+  private readAndExtract(path: string): FileOutcome {
+    const source = readSource(join(this.root, path), this.extractor.mayMentionSessionsInBytes);
+    if (source === null) return null;
+    if (!('text' in source)) return { source };
+    if (!this.extractor.mayMentionSessions(source.text)) return null;
+    return { facts: this.extract(path, source.text) };
   }
 
   /**
@@ -354,16 +412,18 @@ export class WorkspaceIndex {
   private readDisk(file: string, bytesFilter: ((bytes: Uint8Array) => boolean) | undefined): DecodedSource | null;
   /** The decoded file; null when `bytesFilter` rejects a readable text file (checked before decoding). */
   private readDisk(file: string, bytesFilter?: (bytes: Uint8Array) => boolean): DecodedSource | null {
-    try {
-      const bytes = readFileSync(join(this.root, file));
-      if (bytesFilter && bytes.length <= MAX_PARSE_BYTES && bytes.indexOf(0) === -1 && !bytesFilter(bytes)) return null;
-      const source = decodeSource(bytes);
-      if (!('text' in source)) this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
-      return source;
-    } catch (e) {
-      this.log(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    return this.logRead(file, readSource(join(this.root, file), bytesFilter));
+  }
+
+  /** Logs why a file is not parsed (never its contents); an unreadable file counts as skipped. */
+  private logRead(file: string, source: ReadSource | null): DecodedSource | null {
+    if (source === null || 'text' in source) return source;
+    if ('unreadable' in source) {
+      this.log(`cannot read ${file}: ${source.unreadable}`);
       return { skipped: 'binary', bytes: 0 };
     }
+    this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
+    return source;
   }
 
   private extract(file: string, text: string, open = false): FileFacts {
