@@ -1,6 +1,5 @@
 // The workspace index: facts per file (never trees), resolved accesses, and the queries the
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
