@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { deserializePayload } from '../../server/src/codec/payload';
 import { parsePythonJson } from '../../server/src/codec/pyjson/parse';
-import { wasmAvailable } from '../../server/src/codec/wasm/blob';
+import { setWasmEnabledForTests, wasmAvailable } from '../../server/src/codec/wasm/blob';
 
 const TRICKY = ['9007199254740993', '9007199254740991', '-9007199254740993', '1234567890123456', '-0', '-0.0', '-0e1', '-0E+1', '0', '1e400', '-1E+999', '1e99', '1.5e-400',
   '12345678901234567890.5', '1.0', '0.1', '"$type"', '"\\u0024type"', '"\\\\u0024"', '"a:1234567890123456789"', 'NaN', '-Infinity', 'true', 'null', '"x"', '[]', '{}'];
@@ -59,4 +59,21 @@ test('random JSON documents with tricky tokens spliced in', () => {
     }
     assertSame(text);
   }), { numRuns: 1500, seed: 11 });
+});
+
+test('without WebAssembly the JS path gives the same values and errors', () => {
+  setWasmEnabledForTests(false);
+  try {
+    assert.equal(wasmAvailable(), false);
+    for (const token of TRICKY) for (const text of [token, `[${token}]`, `{"a": ${token}}`]) assertSame(text);
+  } finally {
+    setWasmEnabledForTests(true);
+  }
+  assert.equal(wasmAvailable(), true);
+});
+
+test('payloads larger than the module\'s regions take the JS and native paths', () => {
+  // Compressed: inflates past the 1 MB output region (native zlib); plain: over the text region.
+  const big = JSON.stringify({ a: 'x'.repeat(1_500_000), n: [1, 2, 3] });
+  for (const compress of [true, false]) assert.deepStrictEqual(viaPayload(big, compress), JSON.parse(big));
 });
