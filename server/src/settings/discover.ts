@@ -87,6 +87,9 @@ function dotenvValue(text: string): string | undefined {
   return undefined;
 }
 
+/** Files that may name the settings module (DJANGO_SETTINGS_MODULE). */
+const DECLARING_FILES = new Set(['manage.py', 'wsgi.py', 'asgi.py', 'pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', 'mypy.ini', '.env']);
+
 async function declarations(access: WorkspaceAccess): Promise<{ module: string; file: string; source: DeclarationSource }[]> {
   const out: { module: string; file: string; source: DeclarationSource }[] = [];
   const read = async (f: string) => {
@@ -99,7 +102,9 @@ async function declarations(access: WorkspaceAccess): Promise<{ module: string; 
   };
   let parser: Awaited<ReturnType<typeof initPythonParser>> | undefined;
   for (const file of access.files) {
-    const base = posix.basename(file);
+    // Most files are none of these: one set lookup on the name, no path parsing.
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (!DECLARING_FILES.has(base)) continue;
     const pythonSource = base === 'manage.py' ? 'manage.py' : base === 'wsgi.py' ? 'wsgi.py' : base === 'asgi.py' ? 'asgi.py' : undefined;
     if (pythonSource) {
       const text = await read(file);
@@ -140,7 +145,7 @@ async function declarations(access: WorkspaceAccess): Promise<{ module: string; 
 
 /** settings.py, *_settings.py, settings_*.py, and modules inside a settings/ package. */
 export function isSettingsLikeFile(file: string): boolean {
-  if (!file.endsWith('.py') || file.includes('site-packages/') || file.includes('node_modules/')) return false;
+  if (!file.includes('settings') || !file.endsWith('.py') || file.includes('site-packages/') || file.includes('node_modules/')) return false;
   const base = posix.basename(file, '.py');
   const dir = posix.basename(posix.dirname(file));
   return base === 'settings' || base.endsWith('_settings') || base.startsWith('settings_') || dir === 'settings';
