@@ -15,8 +15,8 @@ export interface StateChanges {
   read: Set<string>;
   /** Keys that became (or stopped being) written: DS101 on their reads, and its "did you mean" on every unwritten read. */
   written: Set<string>;
-  /** The (op, key) set of pattern / unknowable-key accesses changed: any key may match differently. */
-  patterns: boolean;
+  /** Patterns (`pref_*`) whose accesses changed: the keys they match may be checked differently. */
+  patterns: Set<string>;
 }
 
 interface KeyEntry {
@@ -44,7 +44,7 @@ export class KeyTable {
   private readonly lists = new Map<string, IndexedAccess[]>();
   private patternList: IndexedAccess[] | null = [];
   private written: string[] | null = [];
-  private changes: StateChanges = { read: new Set(), written: new Set(), patterns: false };
+  private changes: StateChanges = { read: new Set(), written: new Set(), patterns: new Set() };
 
   /** Replaces a file's accesses (first call: the file joins the end of the file order). */
   set(file: string, accesses: readonly SessionAccess[]): void {
@@ -64,7 +64,10 @@ export class KeyTable {
     for (const [key, items] of entry.concrete) this.replace(key, file, old?.concrete.get(key) ?? [], items);
     // Pattern items hold spans: the cached list goes whenever a file with patterns is replaced.
     if (entry.patterns.length > 0 || (old?.patterns.length ?? 0) > 0) this.patternList = null;
-    if ((old?.patternSignature ?? '') !== entry.patternSignature) this.changes.patterns = true;
+    if ((old?.patternSignature ?? '') !== entry.patternSignature) {
+      this.notePatterns(old?.patterns ?? []);
+      this.notePatterns(entry.patterns);
+    }
   }
 
   delete(file: string): void {
@@ -74,7 +77,7 @@ export class KeyTable {
       for (const [key, items] of old.concrete) this.replace(key, file, items, []);
       if (old.patterns.length > 0) {
         this.patternList = null;
-        this.changes.patterns = true;
+        this.notePatterns(old.patterns);
       }
     }
     this.rank.delete(file);
@@ -120,8 +123,13 @@ export class KeyTable {
   /** What changed since the last call (the LSP shell re-checks only the files that can be affected). */
   takeStateChanges(): StateChanges {
     const changes = this.changes;
-    this.changes = { read: new Set(), written: new Set(), patterns: false };
+    this.changes = { read: new Set(), written: new Set(), patterns: new Set() };
     return changes;
+  }
+
+  /** Unknowable keys (null) are left out: no check of another access depends on them. */
+  private notePatterns(items: readonly IndexedAccess[]): void {
+    for (const { access } of items) if (access.pattern && access.key !== null) this.changes.patterns.add(access.key);
   }
 
   /** Swaps `file`'s items of `key` (`before`, as last set) for `after`, in place, and notes state changes. */

@@ -19,6 +19,7 @@ import { prepareFeatures } from '../../features/pythonTree';
 import { prepareRename, rename } from '../../features/rename';
 import { djangoExtractor } from '../../index/djangoExtractor';
 import { languageOf } from '../../index/files';
+import { patternMatches } from '../../index/keyPatterns';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
 import { isSettingsLikeFile } from '../../settings/discover';
 import { checkWorkspaceSettings } from '../../rules/workspace';
@@ -309,17 +310,17 @@ export class SessionServer {
     const some = new Map<string, Diagnostic[]>();
     for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
     this.publisher.publishFiles(some);
-    // Other files: those whose findings may have changed, or all of them (later, debounced) when
-    // the patterns changed. A key becoming written or unwritten also changes DS101's "did you
-    // mean" wherever a key is read and never written.
+    // Other files: those accessing a key whose findings may have changed — its read or written
+    // state, a pattern that matches it, or (a key becoming written or unwritten) DS101's
+    // "did you mean" wherever a key is read and never written.
     const changes = this.index.takeStateChanges();
-    if (changes.patterns) {
-      this.publisher.schedule();
-      return;
-    }
     const others = new Set<string>();
     const keys = new Set([...changes.read, ...changes.written]);
     if (changes.written.size > 0) for (const key of this.index.unwrittenReadKeys()) keys.add(key);
+    if (changes.patterns.size > 0) {
+      const patterns = [...changes.patterns];
+      for (const key of this.index.keys().keys()) if (patterns.some((p) => patternMatches(p, key))) keys.add(key);
+    }
     for (const key of keys) for (const item of this.index.accessesOf(key)) others.add(item.file);
     for (const file of updated) for (const other of this.index.dependentsOf(file)) others.add(other);
     for (const file of updated) others.delete(file);
