@@ -148,9 +148,6 @@ function anyWithin(sorted: readonly number[], start: number, end: number): boole
   return lo < sorted.length && sorted[lo] < end;
 }
 
-/** Names a statement binds (import targets, `as` aliases, assignment targets). */
-const BOUND = /\bimport\s+([\w\s,()]+)|\bas\s+(\w+)|^[ \t]*(\w+)\s*[:=]/gm;
-const KEYWORDS = new Set(['as', 'import', 'from']);
 const IMPORTED = /^[ \t]*(?:from\s+\S+\s+)?import\s+\(?([^)]*)\)?/;
 
 /**
@@ -170,13 +167,18 @@ function boundNames(chunk: string): string[] {
     }
     return names;
   }
-  const names: string[] = [];
-  for (const m of chunk.matchAll(BOUND)) for (const name of (m[1] ?? m[2] ?? m[3] ?? '').split(/[\s,()]+/)) if (name && !KEYWORDS.has(name)) names.push(name);
+  // An assignment's targets, the `as` names of a with/try block; a docstring binds nothing.
+  const head = /^\s*([A-Za-z_]\w*)/.exec(chunk)?.[1];
+  if (!head) return [];
+  const names: string[] = [...(chunk.slice(0, assignmentAt(chunk)).match(WORD) ?? [])];
+  if (head === 'with' || head === 'try' || head === 'async') for (const m of chunk.matchAll(AS_NAME)) names.push(m[1]);
   return names;
 }
+const AS_NAME = /\bas\s+([A-Za-z_]\w*)/g;
 /** A class body that defines constants (`CART = 'cart'`): kept, other files may take keys from it. */
 const CONSTANTS = /^[ \t]+[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=/m;
 const WORD = /[A-Za-z_]\w*/g;
+const CALLED = /([A-Za-z_]\w*)\s*\(/g;
 const SELF_ASSIGNED = /\bself\.(\w+)\s*(?::[^=\n]*)?=(?!=)/g;
 
 interface Candidate { statement: Statement; parent: Statement | null }
@@ -209,7 +211,12 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   const learn = (s: Statement, parent: Statement | null, from = s.start, to = s.end) => {
     const chunk = text.slice(from, to);
     // Plain statements (imports, urlpatterns, constants) refer to much; only those about sessions count.
-    if (s.kind !== 'other' || mentioned(s)) for (const w of chunk.match(WORD) ?? []) referenced.add(w);
+    // Only what is called (a helper the session is passed to, a class built with it) pulls a def
+    // in; a class header's names (bases, decorators) all count.
+    if (s.kind !== 'other' || mentioned(s)) {
+      if (s.kind === 'class' && to === s.bodyStart) for (const w of chunk.match(WORD) ?? []) referenced.add(w);
+      else for (const m of chunk.matchAll(CALLED)) referenced.add(m[1]);
+    }
     if (parent && chunk.includes('self.')) {
       const a = attributesOf(parent);
       for (const m of chunk.matchAll(/\bself\.(\w+)/g)) a.used.add(m[1]);
