@@ -87,7 +87,7 @@ export class FactsPool {
 
   private spawn(script: string): Slot {
     // The worker needs little heap: files arrive one at a time and only their facts go back.
-    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(script);
     const slot: Slot = { worker, pending: new Map(), dead: false };
     worker.unref();
     worker.on('message', (reply: FactsReply) => {
@@ -115,10 +115,10 @@ export class FactsPool {
 
 /**
  * How many workers the initial index uses: `DJANGO_SESSIONS_INDEX_WORKERS` when set (0 = none),
- * else one per core, at most four (the main thread keeps reading files meanwhile).
+ * else one per core but the main thread's (which reads and extracts too), at most three.
  */
 export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.DJANGO_SESSIONS_INDEX_WORKERS;
   if (raw !== undefined && raw.trim() !== '' && Number.isInteger(Number(raw))) return Math.max(0, Math.min(16, Number(raw)));
-  return Math.min(4, availableParallelism());
+  return Math.min(3, availableParallelism() - 1);
 }

@@ -49,8 +49,10 @@ const MAX_REEXPORTS = 8;
 const MIN_FILES_FOR_WORKERS = 24;
 /** Files walked from which the workers read and extract everything (the main thread only walks). */
 const MIN_WALKED_FOR_WORKERS = 1000;
-/** Paths per worker job: few messages, yet small enough to keep both workers busy to the end. */
+/** Paths per job: few messages, yet small enough to keep every thread busy to the end. */
 const FILES_PER_JOB = 48;
+/** Jobs queued per worker, so it never waits for this thread to hand it the next one. */
+const JOBS_AHEAD_PER_WORKER = 2;
 
 export class WorkspaceIndex {
   readonly root: string;
@@ -163,40 +165,57 @@ export class WorkspaceIndex {
     const total = files.length;
     let parsed = 0;
     let skipped = 0;
+    const jobs: WalkedFile[][] = [];
+    for (let i = 0; i < total; i += FILES_PER_JOB) jobs.push(files.slice(i, i + FILES_PER_JOB));
+    for (const { path } of files) this.addKnown(path);
+    // Batches are handed out in order: a few ahead to each worker, the rest to this thread, which
+    // takes the next one whenever it is free. null: the worker failed, the batch is redone here.
+    const outcomes: (FileOutcome[] | null | undefined)[] = new Array(jobs.length);
+    let next = 0;
+    let inFlight = 0;
+    let settled: () => void = () => undefined;
+    const dispatch = () => {
+      while (inFlight < pool.size * JOBS_AHEAD_PER_WORKER && next < jobs.length) {
+        const i = next++;
+        inFlight++;
+        const job = jobs[i].map(({ path, language }) => ({ path, module: this.modules.moduleOf(path), language }));
+        pool.extractFiles({ root: this.root, files: job }).then((o) => { outcomes[i] = o; }, () => { outcomes[i] = null; }).finally(() => {
+          inFlight--;
+          dispatch();
+          if (inFlight === 0) settled();
+        });
+      }
+    };
     try {
-      const batches: { files: WalkedFile[]; outcomes: Promise<FileOutcome[] | null> }[] = [];
-      for (let i = 0; i < total; i += FILES_PER_JOB) {
-        const batch = files.slice(i, i + FILES_PER_JOB);
-        const job = batch.map(({ path, language }) => {
-          this.addKnown(path);
-          return { path, module: this.modules.moduleOf(path), language };
-        });
-        batches.push({ files: batch, outcomes: pool.extractFiles({ root: this.root, files: job }).catch(() => null) });
+      dispatch();
+      while (next < jobs.length) {
+        if (options.token?.isCancellationRequested) return { files: 0, parsed: 0, skipped: 0, cancelled: true, milliseconds: Date.now() - started };
+        const i = next++;
+        outcomes[i] = jobs[i].map(({ path }) => this.readAndExtract(path));
+        options.progress?.(Math.min(total, next * FILES_PER_JOB), total);
+        // Lets worker replies in, so they get their next batch.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      let done = 0;
-      for (const batch of batches) {
-        const outcomes = await batch.outcomes;
-        if (options.token?.isCancellationRequested) return { files: done, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
-        batch.files.forEach(({ path }, k) => {
-          // A batch whose worker failed is read and extracted here.
-          const outcome = outcomes ? outcomes[k] : this.readAndExtract(path);
-          if (outcome === null) return;
-          if ('facts' in outcome) { this.facts.set(path, outcome.facts); parsed++; return; }
-          if ('failed' in outcome) {
-            this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
-            this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
-            parsed++;
-            return;
-          }
-          this.logRead(path, outcome.source);
-          skipped++;
-        });
-        done += batch.files.length;
-        options.progress?.(done, total);
-      }
+      if (inFlight > 0) await new Promise<void>((resolve) => { settled = resolve; });
+      if (options.token?.isCancellationRequested) return { files: 0, parsed: 0, skipped: 0, cancelled: true, milliseconds: Date.now() - started };
     } finally {
       await pool.close();
     }
+    jobs.forEach((job, i) => job.forEach(({ path }, k) => {
+      const batch = outcomes[i];
+      const outcome = batch ? batch[k] : this.readAndExtract(path);
+      if (outcome === null) return;
+      if ('facts' in outcome) { this.facts.set(path, outcome.facts); parsed++; return; }
+      if ('failed' in outcome) {
+        this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
+        this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
+        parsed++;
+        return;
+      }
+      this.logRead(path, outcome.source);
+      skipped++;
+    }));
+    options.progress?.(total, total);
     this.resolveAll();
     return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
   }
