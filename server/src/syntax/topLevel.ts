@@ -174,6 +174,7 @@ function boundNames(chunk: string): string[] {
   if (head === 'with' || head === 'try' || head === 'async') for (const m of chunk.matchAll(AS_NAME)) names.push(m[1]);
   return names;
 }
+const AS_OR_WALRUS = /\sas\s|:=/;
 const AS_NAME = /\bas\s+([A-Za-z_]\w*)/g;
 /** A class body that defines constants (`CART = 'cart'`): kept, other files may take keys from it. */
 const CONSTANTS = /^[ \t]+[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=/m;
@@ -328,7 +329,7 @@ interface Unit {
   statement: Statement;
   parent: Statement;
   /** Words of the unit's own text (a block's header only). */
-  uses: Set<string>;
+  uses: readonly string[];
   /** Names it binds (assignment targets, loop and `as` targets, a nested def's name). */
   assigns: Set<string>;
 }
@@ -350,7 +351,7 @@ function pruneDef(text: string, def: Statement, ctx: PruneContext, kept: Set<Sta
       const nested = statement.kind !== 'other';
       const headerEnd = nested || statement.children.length === 0 ? statement.end : statement.bodyStart;
       const own = text.slice(statement.start, headerEnd);
-      units.push({ statement, parent: block, uses: new Set(own.match(WORD) ?? []), assigns: assignedNames(own, statement) });
+      units.push({ statement, parent: block, uses: own.match(WORD) ?? [], assigns: assignedNames(own, statement) });
       if (!nested) collect(statement);
     }
   };
@@ -361,12 +362,18 @@ function pruneDef(text: string, def: Statement, ctx: PruneContext, kept: Set<Sta
     const { start, children, bodyStart, kind } = u.statement;
     const end = kind !== 'other' || children.length === 0 ? u.statement.end : bodyStart;
     if (anyWithin(ctx.mentions, start, end) || anyWithin(ctx.boundAt, start, end)) return true;
-    if (ctx.selfAttributes.size === 0 || !u.uses.has('self')) return false;
+    if (ctx.selfAttributes.size === 0 || !u.uses.includes('self')) return false;
     for (const m of text.slice(start, end).matchAll(SELF_ATTRIBUTE)) if (ctx.selfAttributes.has(m[1])) return true;
     return false;
   };
   const definers = new Map<string, Unit[]>();
-  for (const u of units) for (const name of u.assigns) definers.set(name, [...(definers.get(name) ?? []), u]);
+  for (const u of units) {
+    for (const name of u.assigns) {
+      const list = definers.get(name);
+      if (list) list.push(u);
+      else definers.set(name, [u]);
+    }
+  }
   const aliases = new Set<string>();
   /** Units whose targets are aliases (they hold a session, or a value in it). */
   const aliasing = new Set<Unit>();
@@ -402,7 +409,10 @@ function pruneDef(text: string, def: Statement, ctx: PruneContext, kept: Set<Sta
   const clauses = new Map<Statement, Statement[]>();
   for (const u of units) {
     const head = u.statement.clauseOf;
-    if (head) clauses.set(head, [...(clauses.get(head) ?? [head]), u.statement]);
+    if (!head) continue;
+    const list = clauses.get(head);
+    if (list) list.push(u.statement);
+    else clauses.set(head, [head, u.statement]);
   }
   const opened = new Set<Statement>();
   const open = (block: Statement) => {
@@ -460,7 +470,7 @@ function assignedNames(own: string, statement: Statement): Set<string> {
   if (/^(?:async\s+)?for\b/.test(head)) add(/for\s+([^\n]*?)\s+in\b/.exec(head)?.[1]);
   else if (/^(?:import|from)\b/.test(head)) add(head);
   else add(own.slice(0, assignmentAt(own)));
-  for (const m of own.matchAll(/\bas\s+(\w+)|(\w+)\s*:=/g)) names.add(m[1] ?? m[2]);
+  if (AS_OR_WALRUS.test(own)) for (const m of own.matchAll(/\bas\s+(\w+)|(\w+)\s*:=/g)) names.add(m[1] ?? m[2]);
   return names;
 }
 
