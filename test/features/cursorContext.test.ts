@@ -6,14 +6,26 @@ import { prepareFeatures } from '../../server/src/features/pythonTree';
 
 before(prepareFeatures);
 
-/** `|` marks the cursor. */
-function at(source: string, template = false) {
+/** `|` marks the cursor; `aliases`: names the file binds to a session (the index's sessionNames). */
+function at(source: string, template = false, aliases?: ReadonlySet<string>) {
   const offset = source.indexOf('|');
   const text = source.replace('|', '');
   const line = text.slice(0, offset).split('\n').length - 1;
   const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
-  return (template ? templateCursorContext : pythonCursorContext)(text, { line, character });
+  return template ? templateCursorContext(text, { line, character }) : pythonCursorContext(text, { line, character }, undefined, aliases);
 }
+
+test('a name the file binds to a session is a receiver too: subscript, get, in, assertIn, the API', () => {
+  const s = new Set(['s']);
+  assert.equal(at("s = request.session\nx = s['|", false, s)?.kind, 'key');
+  assert.equal(at("x = s.get('|')", false, s)?.kind, 'key');
+  assert.equal(at("if 'c|' in s:\n    pass", false, s)?.kind, 'key');
+  assert.equal(at("self.assertIn('|', s)", false, s)?.kind, 'key');
+  assert.equal(at('s.|', false, s)?.kind, 'api');
+  // Not without the index saying so, and not as an attribute of something else.
+  assert.equal(at("x = s['|"), null);
+  assert.equal(at("x = obj.s['|", false, s), null);
+});
 
 test('key contexts: subscript, get/pop/setdefault, in, closed or not', () => {
   assert.deepEqual(at("x = request.session['|"), { kind: 'key', prefix: '', start: 21, end: 21, quote: "'", closed: false });

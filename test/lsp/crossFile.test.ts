@@ -73,3 +73,15 @@ test('diagnostics follow the caller: the helper\'s findings go when it no longer
   assert.deepEqual(codes(await client.diagnosticsOf(checkout, (d) => codes(d).length > 0)), ['DS101@6'], "'basket' is no longer written");
   assert.deepEqual(codes(await client.diagnosticsOf(basket, (d) => codes(d).length > 0)), ['DS101@5', 'DS104@5'], 'remember_sku receives it again');
 });
+
+test('inside the helper, its session parameter completes keys like request.session does', async () => {
+  const text = `${BASKET}\n\ndef peek(store):\n    return store.get('')\n`;
+  const uri = await client.open('cart/basket.py', text);
+  // The caller passes the session to add_to_basket(store, ...): `store` is a session there.
+  const inHelper = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "store['basket']", 7) });
+  assert.ok(inHelper.some((i) => i.label === 'seen_skus'), inHelper.map((i) => i.label).join(','));
+  // The names are per file, not per function: peek's own `store` (never handed a session) is
+  // offered keys too. A wrong offer costs a keystroke; a missing one hides a key.
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "get('')", 5) });
+  assert.ok(items.some((i) => i.label === 'basket'));
+});

@@ -87,6 +87,8 @@ export interface FileFacts {
   sessionCalls?: SessionCall[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
+  /** Plain names bound to a session somewhere in the file (`s = request.session`, a session parameter): completion accepts them as receivers. */
+  sessionNames?: string[];
 }
 
 /** A key whose value lives elsewhere (an imported constant, `module.CONST`, `settings.X`). */

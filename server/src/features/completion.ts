@@ -15,7 +15,8 @@ export interface CompletionOptions {
 export function complete(context: FeatureContext, file: string, text: string, position: Position,
   options: CompletionOptions = { insertReplace: true }): CompletionItem[] {
   const isTemplate = !file.endsWith('.py') && !file.endsWith('.pyi');
-  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file);
+  const aliases = new Set(context.index.fileFacts(file)?.sessionNames ?? []);
+  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file, aliases);
   if (!cursor) return [];
   if (cursor.kind === 'api') return apiItems(text, cursor.start, position);
   return keyItems(context, text, cursor, position, options);

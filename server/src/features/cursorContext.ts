@@ -18,20 +18,30 @@ export type CursorContext =
 
 const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'aget', 'apop', 'asetdefault', 'aset']);
 
-function isSessionName(text: string, token: Token | undefined): boolean {
-  return token?.type === 'identifier' && text.slice(token.start, token.end) === 'session';
+/** `.session` itself, or a name the file binds to a session (the index's `sessionNames`). */
+type Receivers = ReadonlySet<string>;
+const NO_ALIASES: Receivers = new Set();
+
+function isSessionName(text: string, token: Token | undefined, aliases: Receivers): boolean {
+  if (token?.type !== 'identifier') return false;
+  const name = text.slice(token.start, token.end);
+  // An alias counts only as a whole receiver (`s[`), not as an attribute (`obj.s[`).
+  return name === 'session' || (aliases.has(name) && text[token.start - 1] !== '.');
 }
 
-/** `file`: the document's name, to use its cached tree (see pythonTree.ts). */
-export function pythonCursorContext(text: string, position: Position, file?: string): CursorContext | null {
+/**
+ * `file`: the document's name, to use its cached tree (see pythonTree.ts). `aliases`: names bound
+ * to a session in this file (`s = request.session`, a helper's session parameter).
+ */
+export function pythonCursorContext(text: string, position: Position, file?: string, aliases: Receivers = NO_ALIASES): CursorContext | null {
   const offset = offsetAt(text, position);
   return withPythonTree(text, (tree) => {
     const tokens = tokensBefore(tree.rootNode, offset);
-    return keyContext(text, tokens, offset) ?? apiContext(text, tokens, offset);
+    return keyContext(text, tokens, offset, aliases) ?? apiContext(text, tokens, offset, aliases);
   }, file) ?? null;
 }
 
-function keyContext(text: string, tokens: Token[], offset: number): CursorContext | null {
+function keyContext(text: string, tokens: Token[], offset: number, aliases: Receivers): CursorContext | null {
   // The last opening quote before the cursor on this line (an unclosed string's content parses
   // as stray tokens, so everything after it is skipped).
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -49,39 +59,42 @@ function keyContext(text: string, tokens: Token[], offset: number): CursorContex
   const end = closing ? closing.startIndex : offset;
   const keyed = { kind: 'key' as const, prefix, start: start.end, end, quote, closed: closing !== null };
   const before = tokens[i - 1];
-  if (before?.type === '[' && isSessionName(text, tokens[i - 2])) return keyed;
+  if (before?.type === '[' && isSessionName(text, tokens[i - 2], aliases)) return keyed;
   if (before?.type === '(' && KEY_METHODS.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
-      tokens[i - 3]?.type === '.' && isSessionName(text, tokens[i - 4])) return keyed;
-  if (stringNode && isInSession(text, stringNode)) return keyed;
+      tokens[i - 3]?.type === '.' && isSessionName(text, tokens[i - 4], aliases)) return keyed;
+  if (stringNode && isInSession(text, stringNode, aliases)) return keyed;
   if (before?.type === '(' && ASSERT_IN.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
-      tokens[i - 3]?.type === '.' && assertsOnSession(text, stringNode)) return keyed;
+      tokens[i - 3]?.type === '.' && assertsOnSession(text, stringNode, aliases)) return keyed;
   return null;
 }
 
 const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
 
 /** `self.assertIn('|', self.client.session)`: the second argument is a session (or not typed yet). */
-function assertsOnSession(text: string, stringNode: SyntaxNode | null): boolean {
+function assertsOnSession(text: string, stringNode: SyntaxNode | null, aliases: Receivers): boolean {
   const args = stringNode?.parent;
   if (!stringNode || args?.type !== 'argument_list' || args.namedChild(0)?.id !== stringNode.id) return stringNode === null;
   const container = args.namedChild(1);
   if (!container) return true;
   const keys = container.type === 'call' ? container.childForFieldName('function') : null;
   const name = dottedName(text, keys?.type === 'attribute' && text.slice(keys.endIndex - 4, keys.endIndex) === 'keys' ? keys.childForFieldName('object') : container);
-  return name !== null && (name === 'session' || name.endsWith('.session'));
+  return isSessionReceiver(name, aliases);
+}
+
+function isSessionReceiver(name: string | null, aliases: Receivers): boolean {
+  return name !== null && (name === 'session' || name.endsWith('.session') || aliases.has(name));
 }
 
 /** `'key' in request.session` / `not in`. */
-function isInSession(text: string, stringNode: SyntaxNode): boolean {
+function isInSession(text: string, stringNode: SyntaxNode, aliases: Receivers): boolean {
   const comparison = stringNode.parent;
   if (comparison?.type !== 'comparison_operator' || comparison.namedChild(0)?.id !== stringNode.id) return false;
   const operator = comparison.child(1)?.type;
   if (operator !== 'in' && operator !== 'not in' && operator !== 'not') return false;
-  const name = dottedName(text, comparison.namedChild(1));
-  return name !== null && (name === 'session' || name.endsWith('.session'));
+  return isSessionReceiver(dottedName(text, comparison.namedChild(1)), aliases);
 }
 
-function apiContext(text: string, tokens: Token[], offset: number): CursorContext | null {
+function apiContext(text: string, tokens: Token[], offset: number, aliases: Receivers): CursorContext | null {
   let i = tokens.length - 1;
   let prefix = '';
   let start = offset;
@@ -92,7 +105,7 @@ function apiContext(text: string, tokens: Token[], offset: number): CursorContex
     i--;
   }
   if (tokens[i]?.type !== '.' || tokens[i].end !== start) return null;
-  return isSessionName(text, tokens[i - 1]) ? { kind: 'api', prefix, start } : null;
+  return isSessionName(text, tokens[i - 1], aliases) ? { kind: 'api', prefix, start } : null;
 }
 
 /** Templates are not Python: the line before the cursor is scanned for an open tag ending in `request.session.`. */

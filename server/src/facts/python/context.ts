@@ -17,6 +17,8 @@ export interface Ctx {
   readonly modelNames: Set<string>;
   /** Text test that lets most nodes skip the tree-sitter calls. */
   readonly gate: SessionGate;
+  /** Plain names bound to a session anywhere in the file (aliases, session parameters). */
+  readonly sessionNames: Set<string>;
 }
 
 /** Whether the node's text may mention a session (see SessionGate). */

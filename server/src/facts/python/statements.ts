@@ -136,7 +136,10 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   }
   if (!mayMention(ctx, value)) return;
   const via = sessionVia(ctx, value);
-  if (via) scope.sessionAliases.set(name, via);
+  if (via) {
+    scope.sessionAliases.set(name, via);
+    ctx.sessionNames.add(name);
+  }
   else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
   const binding = via ? undefined : bindingOf(ctx, value);
   if (binding) scope.bindings.set(name, binding.resolved);
@@ -187,6 +190,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
     params.push(param.name);
     if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
+      ctx.sessionNames.add(param.name);
       ctx.gate.add(param.name);
     } else if (isRequestAnnotation(param.annotation)) {
       scope.requestNames.add(param.name);

@@ -61,7 +61,7 @@ class Walker {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
-      gate: new SessionGate(text),
+      gate: new SessionGate(text), sessionNames: new Set(),
     };
   }
 
@@ -248,5 +248,6 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
     syntaxErrors: walker.syntaxErrors,
   };
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
+  if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames].sort();
   return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions };
 }
