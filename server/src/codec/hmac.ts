@@ -1,12 +1,15 @@
 // salted_hmac and Signer.signature, with the derived keys cached: Django hashes
 // `salt + "signer" + secret` on every call, which dominates a decode loop.
-// Signatures are HMACs built from two one-shot `crypto.hash` calls over per-key buffers that
-// already hold the ipad/opad blocks: no Hmac object, no Buffer per call (measured ~2.5x faster
-// than createHmac for session-sized messages). `crypto.hash` is Node 20.12+; older runtimes (VS
-// Code's Electron) take createHmac with a cached KeyObject. (A pure-JS SHA-256 was measured at
-// ~0.9 µs per block, slower than either native path.)
+// Signatures are HMACs built from one-shot `crypto.hash` calls over per-key buffers that already
+// hold the ipad/opad blocks: no Hmac object, no Buffer per call (measured ~2.5x faster than
+// createHmac for session-sized messages). Checking a sha256 signature goes further: the inner
+// hash is one native call over WebAssembly memory, the outer hash, base64url and the comparison
+// run in the module (wasm/inflate.c). `crypto.hash` is Node 20.12+; older runtimes (VS Code's
+// Electron) take createHmac with a cached KeyObject. (A pure-JS SHA-256 was measured at ~0.9 µs
+// per block, slower than either native path.)
 import * as crypto from 'node:crypto';
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { wasmHmacSha256Matches, wasmLoadText } from './wasm/blob';
 
 export type HashAlgorithm = 'sha256' | 'sha1';
 
@@ -64,15 +67,32 @@ export function saltedHmac(algorithm: HashAlgorithm, keySalt: string, value: str
   return typeof value === 'string' ? mac.update(value, 'utf8').digest() : mac.update(value).digest();
 }
 
-/** `Signer.signature(value, key)`: base64url (no padding) of the HMAC keyed by salt + "signer". */
-export function signerSignature(salt: string, value: string, secret: string, algorithm: HashAlgorithm): string {
-  // The same salt string each call: keep its "signer" key salt (a fresh concatenation would be
-  // flattened again by every key-cache comparison).
+/** The "signer" key salt of a salt: the same string each call (a fresh concatenation would be
+ * flattened again by every key-cache comparison). */
+function signerKeySalt(salt: string): string {
   if (salt !== lastSalt) {
     lastSalt = salt;
     lastSignerSalt = `${salt}signer`;
   }
-  const state = keyState(algorithm, lastSignerSalt, secret);
+  return lastSignerSalt;
+}
+
+/**
+ * `constant_time_compare(signature, Signer.signature(signed))` where `value` is
+ * `signed:signature`. A 43-char (sha256) signature on an ASCII value is
+ * checked in WebAssembly over the value's bytes, which the payload decoder then reads in place.
+ */
+export function signatureMatches(salt: string, value: string, signed: string, signature: string, secret: string, algorithm: HashAlgorithm): boolean {
+  const n = signed.length;
+  if (algorithm === 'sha256' && signature.length === 43 && oneShotHash !== undefined && n + 44 === value.length && wasmLoadText(value)) {
+    return wasmHmacSha256Matches(keyState('sha256', signerKeySalt(salt), secret).key, oneShotHash, n, n + 1);
+  }
+  return constantTimeEqual(signature, signerSignature(salt, signed, secret, algorithm));
+}
+
+/** `Signer.signature(value, key)`: base64url (no padding) of the HMAC keyed by salt + "signer". */
+export function signerSignature(salt: string, value: string, secret: string, algorithm: HashAlgorithm): string {
+  const state = keyState(algorithm, signerKeySalt(salt), secret);
   if (oneShotHash === undefined) return createHmac(algorithm, state.keyObject).update(value, 'utf8').digest('base64url');
   return hmacOneShot(oneShotHash, state, value);
 }

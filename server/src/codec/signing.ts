@@ -2,7 +2,7 @@
 // over `payload:timestamp`, every secret tried in order, sha1 accepted only for 3.1/3.2 data.
 import { b62Decode } from './base62';
 import { CodecError } from './errors';
-import { constantTimeEqual, signerSignature, type HashAlgorithm } from './hmac';
+import { signatureMatches, signerSignature, type HashAlgorithm } from './hmac';
 
 export type Verification =
   | { verified: true; secretIndex: number; algorithm: HashAlgorithm }
@@ -12,6 +12,8 @@ export type Verification =
 const ALGORITHM_BY_LENGTH: Record<number, HashAlgorithm> = { 43: 'sha256', 27: 'sha1' };
 
 export interface SplitBlob {
+  /** The whole signed value. */
+  value: string;
   /** `payload:timestamp`, what the signature covers. */
   signed: string;
   signature: string;
@@ -20,13 +22,13 @@ export interface SplitBlob {
 export function splitSignature(value: string): SplitBlob {
   const at = value.lastIndexOf(':');
   if (at < 0) throw new CodecError('no ":" separator: not a signed value');
-  return { signed: value.slice(0, at), signature: value.slice(at + 1) };
+  return { value, signed: value.slice(0, at), signature: value.slice(at + 1) };
 }
 
 export function verifySignature(blob: SplitBlob, salt: string, secrets: string[], allowSha1: boolean): Verification {
   const algorithm = ALGORITHM_BY_LENGTH[blob.signature.length] ?? 'sha256';
   for (let i = 0; i < secrets.length; i++) {
-    if (constantTimeEqual(blob.signature, signerSignature(salt, blob.signed, secrets[i], algorithm))) {
+    if (signatureMatches(salt, blob.value, blob.signed, blob.signature, secrets[i], algorithm)) {
       if (algorithm === 'sha1' && !allowSha1) return { verified: false, why: 'sha1 signature: only Django 3.1/3.2 accept it' };
       return { verified: true, secretIndex: i, algorithm };
     }

@@ -17,10 +17,19 @@ interface Exports {
   b64_inflate(from: number, len: number, cap: number): number;
   b64_plain(from: number, len: number): number;
   needs_exact(len: number, depthLimit: number): number;
+  ipad_ptr(): number;
+  hmac_key_ptr(): number;
+  inner_digest_ptr(): number;
+  hmac_sha256_key(len: number): number;
+  hmac_sha256_matches(sigFrom: number, sigLength: number): number;
 }
 
 interface Blob {
   exports: Exports;
+  /** The ipad block then the text: what node:crypto hashes for the inner HMAC. */
+  hmacText: Buffer;
+  hmacKey: Buffer;
+  innerDigest: Buffer;
   text: Buffer;
   raw: Uint8Array;
   out: Buffer;
@@ -65,6 +74,9 @@ function load(): Blob | null {
     const memory = exports.memory.buffer;
     return {
       exports,
+      hmacText: Buffer.from(memory, exports.ipad_ptr(), 64 + exports.text_cap()),
+      hmacKey: Buffer.from(memory, exports.hmac_key_ptr(), 64),
+      innerDigest: Buffer.from(memory, exports.inner_digest_ptr(), 32),
       text: Buffer.from(memory, exports.text_ptr(), exports.text_cap()),
       raw: new Uint8Array(memory, exports.raw_ptr(), exports.raw_cap()),
       out: Buffer.from(memory, exports.out_ptr(), exports.out_cap()),
@@ -73,6 +85,11 @@ function load(): Blob | null {
     return null;
   }
 }
+
+/** The string whose bytes the text region holds from offset 0 (ASCII, so one byte per char). */
+let loadedText: string | null = null;
+/** The HMAC key whose ipad block and opad state are loaded. */
+let loadedKey: Uint8Array | null = null;
 
 function instance(): Blob | null {
   if (blob === undefined) blob = load();
@@ -86,6 +103,39 @@ export function wasmAvailable(): boolean {
 /** Only for tests: run the JS fallbacks as if WebAssembly were unavailable (or back). */
 export function setWasmEnabledForTests(enabled: boolean): void {
   blob = enabled ? undefined : null;
+  loadedText = null;
+  loadedKey = null;
+}
+
+/** Puts an ASCII `text` at the start of the text region (once per string): false when it cannot
+ * (no WebAssembly, not ASCII, too long). */
+export function wasmLoadText(text: string): boolean {
+  if (loadedText === text) return true;
+  const b = instance();
+  if (b === null || text.length > b.text.length) return false;
+  loadedText = null;
+  // Written as UTF-8: one byte per char means the text is ASCII.
+  if (b.text.write(text, 0, 'utf8') !== text.length) return false;
+  loadedText = text;
+  return true;
+}
+
+type InnerHash = (algorithm: string, data: Uint8Array, outputEncoding: 'latin1') => string;
+
+/**
+ * Django's `constant_time_compare(signature, Signer.signature(value))` for HMAC-SHA256 over the
+ * loaded text (`wasmLoadText`): the inner hash of text[0, signedLength) by node:crypto (`hash`),
+ * the outer hash, base64url and the comparison with text[signatureFrom, +43) in the module.
+ */
+export function wasmHmacSha256Matches(key: Uint8Array, hash: InnerHash, signedLength: number, signatureFrom: number): boolean {
+  const b = instance() as Blob;
+  if (loadedKey !== key) {
+    b.hmacKey.set(key);
+    b.exports.hmac_sha256_key(key.length);
+    loadedKey = key;
+  }
+  b.innerDigest.write(hash('sha256', b.hmacText.subarray(0, 64 + signedLength), 'latin1'), 0, 'latin1');
+  return b.exports.hmac_sha256_matches(signatureFrom, 43) === 1;
 }
 
 /** A result code to a length, or the error it stands for; -1 means "not handled here". */
@@ -104,10 +154,10 @@ function settle(result: number, maxBytes: number): number {
  */
 export function wasmPayloadBytes(payload: string, maxBytes: number): number {
   const b = instance();
-  if (b === null || payload.length > b.text.length) return -1;
-  // Written as UTF-8: one byte per char means the text is ASCII (a latin-1 write could turn a
-  // non-ASCII char into a base64 one).
-  if (b.text.write(payload, 0, 'utf8') !== payload.length) return -1;
+  // Written again even when the signature check loaded the whole value (measured: cheaper than
+  // proving the payload is its prefix). As UTF-8: a non-ASCII char, which a latin-1 write could
+  // turn into a base64 one, shows as a length mismatch.
+  if (b === null || !wasmLoadText(payload)) return -1;
   const compressed = payload.charCodeAt(0) === 0x2e;
   if (!compressed) return settle(b.exports.b64_plain(0, payload.length), maxBytes);
   return settle(b.exports.b64_inflate(1, payload.length - 1, Math.max(1, maxBytes)), maxBytes);

@@ -1,6 +1,7 @@
 // The session blob pipeline that JS runs slowly, compiled to WebAssembly (see build.sh): Django's
 // base64url payload -> zlib inflate (RFC 1950/1951, zlib's verdicts, Adler-32 checked) -> a scan
-// telling whether JSON.parse can read the text exactly as Python's json does.
+// telling whether JSON.parse can read the text exactly as Python's json does; and the outer half
+// of HMAC-SHA256 signature checks (the inner hash is node:crypto's, over this module's memory).
 // Freestanding: no libc, fixed regions in linear memory, no allocation. Every read is bounded.
 typedef unsigned char u8;
 typedef unsigned short u16;
@@ -13,11 +14,14 @@ typedef unsigned long long u64;
 #define RAW_CAP (96 * 1024)
 #define OUT_CAP (1024 * 1024)
 
-static u8 text_buf[TEXT_CAP];
+// The HMAC's ipad block sits right before the text, so node:crypto can hash both in one call.
+static u8 hmac_text[64 + TEXT_CAP];
+#define text_buf (hmac_text + 64)
 static u8 raw_buf[RAW_CAP];
 static u8 out_buf[OUT_CAP];
 
 EXPORT("text_ptr") u8 *text_ptr(void) { return text_buf; }
+EXPORT("ipad_ptr") u8 *ipad_ptr(void) { return hmac_text; }
 EXPORT("raw_ptr") u8 *raw_ptr(void) { return raw_buf; }
 EXPORT("out_ptr") u8 *out_ptr(void) { return out_buf; }
 EXPORT("text_cap") int text_cap(void) { return TEXT_CAP; }
@@ -635,4 +639,114 @@ EXPORT("needs_exact") int needs_exact(int len, int depth_limit) {
     i = j - 1;
   }
   return 0;
+}
+
+// ---- HMAC-SHA256 outer hash and signature check ----
+// node:crypto hashes ipad block + message (one native call over memory); the outer hash of the
+// 32-byte inner digest is one compression from the opad state, done here with the base64url
+// encoding and Django's constant-time comparison, so no string is built for the signature.
+
+static const u32 K256[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+static const u32 H256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void sha256_compress(u32 *st, const u8 *p) {
+  u32 w[64];
+  for (int i = 0; i < 16; i++) w[i] = ((u32)p[4 * i] << 24) | ((u32)p[4 * i + 1] << 16) | ((u32)p[4 * i + 2] << 8) | p[4 * i + 3];
+  for (int i = 16; i < 64; i++)
+    w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 7] + (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10));
+  u32 a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
+  for (int i = 0; i < 64; i++) {
+    u32 t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
+    u32 t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    h = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  st[0] += a;
+  st[1] += b;
+  st[2] += c;
+  st[3] += d;
+  st[4] += e;
+  st[5] += f;
+  st[6] += g;
+  st[7] += h;
+}
+
+static u8 hmac_key_buf[64];
+static u8 inner_digest[32];
+static u32 outer_state[8];
+
+EXPORT("hmac_key_ptr") u8 *hmac_key_ptr(void) { return hmac_key_buf; }
+EXPORT("inner_digest_ptr") u8 *inner_digest_ptr(void) { return inner_digest; }
+
+/** Loads an HMAC-SHA256 key of `len` ≤ 64 bytes (from hmac_key_ptr): the ipad block before the
+ * text, the state after the opad block. */
+EXPORT("hmac_sha256_key") int hmac_sha256_key(int len) {
+  if (len < 0 || len > 64) return -1;
+  u8 opad[64];
+  for (int i = 0; i < 64; i++) {
+    u8 k = i < len ? hmac_key_buf[i] : 0;
+    hmac_text[i] = k ^ 0x36;
+    opad[i] = k ^ 0x5c;
+  }
+  for (int i = 0; i < 8; i++) outer_state[i] = H256[i];
+  sha256_compress(outer_state, opad);
+  return 0;
+}
+
+static const char B64URL[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * 1 when text[sig_from, sig_from + sig_len) equals base64url(no padding) of the HMAC whose inner
+ * digest is in inner_digest: Django's constant_time_compare (only a length mismatch is fast).
+ */
+EXPORT("hmac_sha256_matches") int hmac_sha256_matches(int sig_from, int sig_len) {
+  if (sig_from < 0 || sig_len < 0 || sig_from + sig_len > TEXT_CAP) return 0;
+  u8 block[64];
+  for (int i = 0; i < 32; i++) block[i] = inner_digest[i];
+  block[32] = 0x80;
+  for (int i = 33; i < 62; i++) block[i] = 0;
+  // Message length: the opad block plus the digest, 96 bytes = 768 bits.
+  block[62] = 0x03;
+  block[63] = 0x00;
+  u32 st[8];
+  for (int i = 0; i < 8; i++) st[i] = outer_state[i];
+  sha256_compress(st, block);
+  u8 mac[33];
+  for (int i = 0; i < 8; i++) {
+    mac[4 * i] = (u8)(st[i] >> 24);
+    mac[4 * i + 1] = (u8)(st[i] >> 16);
+    mac[4 * i + 2] = (u8)(st[i] >> 8);
+    mac[4 * i + 3] = (u8)st[i];
+  }
+  mac[32] = 0;
+  char expected[44];
+  int n = 0;
+  for (int i = 0; i < 33; i += 3) {
+    u32 v = ((u32)mac[i] << 16) | ((u32)(i + 1 < 33 ? mac[i + 1] : 0) << 8) | (u32)(i + 2 < 33 ? mac[i + 2] : 0);
+    expected[n++] = B64URL[(v >> 18) & 63];
+    expected[n++] = B64URL[(v >> 12) & 63];
+    expected[n++] = B64URL[(v >> 6) & 63];
+    expected[n++] = B64URL[v & 63];
+  }
+  // 32 bytes are 43 base64url characters (the 44th above encodes padding and is not used).
+  u32 diff = (u32)(sig_len ^ 43);
+  const u8 *sig = text_buf + sig_from;
+  for (int i = 0; i < sig_len; i++) diff |= (u32)sig[i] ^ (u32)(u8)(i < 43 ? expected[i] : 0);
+  return diff == 0;
 }
