@@ -1,6 +1,8 @@
 // 1 + 2: cold index of real trees against ripgrep over the same tree in the same run, and how the
 // index scales on generated projects (1k..50k files). The index runs in a fresh child process.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bundleProbe } from '../harness/bundle';
 import { type Corpus, djangoTree, generated } from '../harness/corpora';
 import { lastJsonLine, run } from '../harness/proc';
@@ -35,11 +37,11 @@ interface Cold {
   last: IndexProbeResult;
 }
 
-async function coldIndex(probe: string, root: string, runs: number): Promise<Cold> {
+async function coldIndex(probe: string, root: string, runs: number, env?: NodeJS.ProcessEnv): Promise<Cold> {
   const wall: number[] = [], engine: number[] = [], hwm: number[] = [];
   let last: IndexProbeResult | undefined;
   for (let i = 0; i < runs; i++) {
-    const r = await run(process.execPath, [probe, root], { timeoutMs: 900_000 });
+    const r = await run(process.execPath, [probe, root], { timeoutMs: 900_000, env });
     if (r.code !== 0) throw new Error(`index probe exited ${r.code}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
     last = lastJsonLine<IndexProbeResult>(r.stdout);
     wall.push(r.ms);
@@ -66,6 +68,23 @@ async function treeRows(ctx: BenchContext, probe: string | null, why: string, c:
   rows.push(measured({ id: `index.${c.name}.wall`, section, label: `cold index, process start → done, ${c.name}`, unit: 'ms', reference: ref,
     note: `${cold.last.files} files walked, ${cold.last.parsed} parsed, ${cold.last.keys} keys` }, cold.wallMs));
   rows.push(measured({ id: `index.${c.name}.engine`, section, label: `cold index, engine only, ${c.name}`, unit: 'ms', note: `after module load; last run: index build ${Math.round(cold.last.buildMs)} ms + settings ${Math.round(cold.last.settingsMs)} ms (${cold.last.settingsModule ?? 'none found'})` }, cold.engineMs));
+  if (c.name.startsWith('django')) {
+    // What the worker threads bring, and the fixed cost any run pays (Node, bundle, parser), same run.
+    const single = await coldIndex(probe, c.root, runs, { ...process.env, DJANGO_SESSIONS_INDEX_WORKERS: '0' });
+    rows.push(measured({ id: `index.${c.name}.singleThread`, section, label: `cold index without worker threads, ${c.name}`, unit: 'ms', reference: `with workers ${Math.round(cold.wallMs)} ms, same run`,
+      note: `DJANGO_SESSIONS_INDEX_WORKERS=0; ${(single.wallMs / rg.ms).toFixed(1)}× ripgrep` }, single.wallMs));
+    const empty = mkdtempSync(join(tmpdir(), 'ds-empty-'));
+    try {
+      const floor = await coldIndex(probe, empty, 5);
+      const bareRuns: number[] = [];
+      for (let i = 0; i < 5; i++) bareRuns.push((await run(process.execPath, ['-e', '0'])).ms);
+      const bare = median(bareRuns);
+      rows.push(measured({ id: 'index.floor', section, label: 'cold index of an empty folder (the floor of every run)', unit: 'ms',
+        note: `Node start + bundle load + tree-sitter init; \`node -e 0\` alone ${Math.round(bare)} ms; ${(floor.wallMs / rg.ms).toFixed(1)}× ripgrep on ${c.name}` }, floor.wallMs));
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }
   return { rows, cold };
 }
 
