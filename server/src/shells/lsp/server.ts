@@ -37,6 +37,8 @@ import { WorkspaceFolder } from './workspace';
  */
 const EDIT_FALLBACK_MS = 50;
 const SETTINGS_SETTLE_MS = 300;
+/** Other files re-checked per tick after an edit. */
+const RECHECK_BATCH = 32;
 
 export class SessionServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -324,13 +326,23 @@ export class SessionServer {
     for (const key of keys) for (const item of this.index.accessesOf(key)) others.add(item.file);
     for (const file of updated) for (const other of this.index.dependentsOf(file)) others.add(other);
     for (const file of updated) others.delete(file);
-    if (others.size === 0) return;
-    setImmediate(() => {
+    if (others.size > 0) this.recheck([...others]);
+  }
+
+  /**
+   * Publishes the diagnostics of other files in small batches, one per tick, so that an edit
+   * arriving meanwhile is answered first. Each batch reads the index as it is then: the last
+   * publish of a file always follows the last edit that affected it.
+   */
+  private recheck(files: string[]): void {
+    const batch = (): void => {
       const latest = this.context();
       const more = new Map<string, Diagnostic[]>();
-      for (const file of others) more.set(this.folder.uriOf(file), this.diagnosticsOf(latest, file));
+      for (const file of files.splice(0, RECHECK_BATCH)) more.set(this.folder.uriOf(file), this.diagnosticsOf(latest, file));
       this.publisher.publishFiles(more);
-    });
+      if (files.length > 0) setImmediate(batch);
+    };
+    setImmediate(batch);
   }
 
   private async flush(): Promise<void> {
