@@ -73,9 +73,7 @@ class Walker {
   walkDeep(tree: Tree, ranges?: readonly Range[]): void {
     const root = tree.rootNode;
     if (root.hasError) this.syntaxErrors = root.descendantsOfType('ERROR').length;
-    const parts = ranges?.length
-      ? ranges.map((r) => ({ from: r.startIndex, to: r.endIndex, nodes: root.descendantsOfType(DEEP_TYPES, r.startPosition, r.endPosition) }))
-      : [{ from: 0, to: Infinity, nodes: root.descendantsOfType(DEEP_TYPES) }];
+    const parts = ranges?.length ? rangedParts(root, ranges) : [{ from: 0, to: Infinity, nodes: root.descendantsOfType(DEEP_TYPES) }];
     for (const { from, to, nodes } of parts) {
       for (const node of nodes) {
         // A node that began in an earlier range (the def around a later part of its body) was
@@ -234,6 +232,23 @@ class Walker {
     const imported = resolveDotted(this.ctx, dotted);
     return imported?.module === 'functools' && imported.name === 'partial';
   }
+}
+
+/**
+ * The nodes of each range, asked of the top-level statements it overlaps rather than of the root,
+ * so a range deep in a long file does not make wasm step over every statement before it again.
+ */
+function rangedParts(root: SyntaxNode, ranges: readonly Range[]): { from: number; to: number; nodes: (SyntaxNode | null)[] }[] {
+  const tops = root.children.filter((n): n is SyntaxNode => n !== null);
+  const parts: { from: number; to: number; nodes: (SyntaxNode | null)[] }[] = [];
+  let k = 0;
+  for (const r of ranges) {
+    while (k < tops.length && tops[k].endIndex <= r.startIndex) k++;
+    for (let j = k; j < tops.length && tops[j].startIndex < r.endIndex; j++) {
+      parts.push({ from: r.startIndex, to: r.endIndex, nodes: tops[j].descendantsOfType(DEEP_TYPES, r.startPosition, r.endPosition) });
+    }
+  }
+  return parts;
 }
 
 /** `ranges`: walk only the nodes inside them (the top-level blocks that can matter, syntax/topLevel.ts). */
