@@ -43,7 +43,7 @@ export class RedisBackend implements CacheBackend {
    */
   async scan(keying: CacheKeying, cursor: string | undefined, want: number): Promise<ScanResult> {
     return this.guard(async (client) => {
-      const nodes = masters(client);
+      const nodes = masters(client, this.where);
       let state = cursor ? decodeCursor(cursor, isScanCursor) : { n: 0, c: '0', s: 0 };
       const keys: string[] = [];
       const pattern = scanPattern(keying);
@@ -84,7 +84,7 @@ export class RedisBackend implements CacheBackend {
   async countKeys(keying: CacheKeying): Promise<number> {
     return this.guard(async (client) => {
       let total = 0;
-      for (const node of masters(client)) {
+      for (const node of masters(client, this.where)) {
         let cursor = '0';
         do {
           const [next, found] = await node.scan(cursor, 'MATCH', scanPattern(keying), 'COUNT', 1000);
@@ -176,6 +176,20 @@ export class RedisBackend implements CacheBackend {
   }
 }
 
-function masters(client: Redis | Cluster): Redis[] {
-  return 'nodes' in client && typeof client.nodes === 'function' && client.isCluster ? client.nodes('master') : [client as Redis];
+/**
+ * The connection to each master. For a Cluster: every node that owns slots, in a fixed order (a
+ * cursor's node index must name the same node on the next page, even after a reconnect); a master
+ * that has left ioredis's pool (its connection ended: the node is down) is an error, not a
+ * listing that silently lacks its keys.
+ */
+function masters(client: Redis | Cluster, where: string): Redis[] {
+  if (!('isCluster' in client && client.isCluster)) return [client as Redis];
+  const cluster = client as Cluster;
+  const connected = new Map(cluster.nodes('master').map((node) => [`${node.options.host}:${node.options.port}`, node]));
+  const owners = [...new Set(cluster.slots.map((keys) => keys?.[0]).filter((key): key is string => !!key))].sort();
+  return owners.map((key) => {
+    const node = connected.get(key);
+    if (!node) throw new StoreError('unreachable', `${where}: cluster master ${key} is down or unreachable (its sessions cannot be read)`);
+    return node;
+  });
 }

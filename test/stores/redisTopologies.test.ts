@@ -1,0 +1,276 @@
+// The Redis adapter against a real Redis Cluster and a real Sentinel, each started by the test
+// itself (redis-server 7 from the system; killed and its temp dir removed afterwards, also on
+// failure). Session values are written by real Django 3.2 with django-redis.
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Cluster, Redis } from 'ioredis';
+import { requires } from '../support/requirements';
+import { StoreError } from '../../server/src/stores/errors';
+import { createAdapter } from '../../server/src/stores/factory';
+import type { LiveSession, SessionStoreAdapter } from '../../server/src/stores/types';
+import { parseStoreUrl } from '../../server/src/stores/url';
+import { dropPrefix, LOCATION, withRedis } from './redisHelpers';
+import { contextFor, django, djangoProbe, normalise, portProbe, uniqueTag } from './support';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+const REDIS_CLI = '/usr/bin/redis-cli';
+const SESSION_PREFIX = 'django.contrib.sessions.cache';
+
+interface Created { key: string; kind: string; data: Record<string, unknown> }
+
+// Every server this file starts; killed on exit too, should a test be cut off mid-way.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+const executable = (path: string) => () => new Promise<boolean>((resolve, reject) => {
+  execFile(path, ['--version'], { timeout: 5000 }, (error) => (error ? reject(error) : resolve(true)));
+});
+
+function cli(args: string[], timeout = 20_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(REDIS_CLI, args, { timeout }, (error, stdout, stderr) => (error ? reject(new Error(`redis-cli ${args.join(' ')}: ${stderr || stdout || error.message}`)) : resolve(stdout)));
+  });
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose cluster bus port (+10000) is free as well. */
+async function freePort(taken: number[] = []): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20000 + Math.floor(Math.random() * 25000);
+    if (taken.includes(port)) continue;
+    if ((await portFree(port)) && (await portFree(port + 10000))) return port;
+  }
+  throw new Error('no free port pair found');
+}
+
+async function until(what: string, ms: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} not reached within ${ms / 1000} s${last ? ` (${last})` : ''}`);
+}
+
+function startServer(args: string[]): ChildProcess {
+  const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let log = '';
+  child.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  child.once('exit', (code) => {
+    children.delete(child);
+    if (code) process.stderr.write(`redis-server ${args.slice(0, 2).join(' ')} exited with ${code}:\n${log}\n`);
+  });
+  return child;
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+async function listAll(adapter: SessionStoreAdapter, limit: number, filter?: string): Promise<{ sessions: LiveSession[]; errors: string[]; pages: number }> {
+  const sessions: LiveSession[] = [];
+  const errors: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await adapter.list({ limit, cursor, filter });
+    assert.ok(page.sessions.length <= limit, `page of ${page.sessions.length} > ${limit}`);
+    sessions.push(...page.sessions);
+    errors.push(...page.errors);
+    cursor = page.cursor;
+    assert.ok(++pages < 100, 'paging must terminate');
+  } while (cursor);
+  return { sessions, errors, pages };
+}
+
+/** Sessions written by Django 3.2 + django-redis (pickle) into db 5 of the machine's Redis. */
+async function djangoSessions(prefix: string, specs: Record<string, unknown>[]): Promise<Created[]> {
+  const store = { engine: 'cache', cache: { kind: 'django-redis', location: LOCATION, prefix } };
+  return (await django<{ sessions: Created[] }>('3.2', { store, action: 'create', specs })).sessions;
+}
+
+/** Rejects within `ms`, with a StoreError: a dead server must not hang a request. */
+async function failsFast(what: string, work: Promise<unknown>, ms: number): Promise<StoreError> {
+  const started = Date.now();
+  const outcome = await Promise.race([
+    work.then(() => 'resolved', (e: unknown) => e),
+    new Promise((r) => setTimeout(() => r('hung'), ms)),
+  ]);
+  assert.ok(outcome instanceof StoreError, `${what}: expected a StoreError within ${ms / 1000} s, got ${outcome instanceof Error ? outcome.stack : String(outcome)}`);
+  process.stderr.write(`${what}: ${outcome.code} after ${Date.now() - started} ms: ${outcome.message}\n`);
+  return outcome;
+}
+
+test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, deleted; a dead master fails fast', { timeout: 60_000 }, async (t) => {
+  if (!(await requires(t, 'redis-server (/usr/bin/redis-server)', executable(REDIS_SERVER)))) return;
+  if (!(await requires(t, 'redis-cli (/usr/bin/redis-cli)', executable(REDIS_CLI)))) return;
+  if (!(await requires(t, 'Redis on 127.0.0.1:6379', portProbe(6379)))) return;
+  if (!(await requires(t, 'Django 3.2 with django_redis', djangoProbe('3.2', ['django_redis'])))) return;
+
+  const dir = mkdtempSync(join(tmpdir(), 'ds-redis-cluster-'));
+  const servers: ChildProcess[] = [];
+  const prefix = `ds_${uniqueTag()}c`;
+  let seed: Cluster | undefined;
+  let adapter: SessionStoreAdapter | undefined;
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < 3; i++) ports.push(await freePort(ports));
+    for (const port of ports) {
+      servers.push(startServer([
+        '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`),
+        '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no',
+      ]));
+    }
+    for (const port of ports) await until(`redis-server on ${port}`, 10_000, async () => (await cli(['-p', String(port), 'ping'], 2000)).trim() === 'PONG');
+    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
+    for (const port of ports) await until(`cluster_state:ok on ${port}`, 15_000, async () => (await cli(['-p', String(port), 'cluster', 'info'], 2000)).includes('cluster_state:ok'));
+
+    // Neither Django's RedisCache nor django-redis's default client speaks the Cluster protocol
+    // (no MOVED handling), so Django writes the sessions into the machine's standalone Redis and
+    // the exact bytes it wrote, with their TTL, are copied into the cluster by ioredis's Cluster
+    // client under the same keys.
+    const specs = [
+      ...Array.from({ length: 18 }, (_, i) => ({ kind: 'login', user: String(1001 + i) })),
+      { kind: 'expiry_int', seconds: 300 }, { kind: 'expiry_int', seconds: 300 }, { kind: 'unicode' }, { kind: 'large' }, { kind: 'plain', n: 1 }, { kind: 'plain', n: 2 },
+    ];
+    const created = await djangoSessions(prefix, specs);
+    const cacheKey = (key: string) => `${prefix}:1:${SESSION_PREFIX}${key}`;
+    seed = new Cluster([{ host: '127.0.0.1', port: ports[0]! }], { lazyConnect: true, clusterRetryStrategy: () => null });
+    seed.on('error', () => undefined);
+    await seed.connect();
+    await withRedis(async (r) => {
+      for (const s of created) {
+        const [value, pttl] = await Promise.all([r.getBuffer(cacheKey(s.key)), r.pttl(cacheKey(s.key))]);
+        assert.ok(value && pttl > 0, `Django stored ${s.kind} with a TTL`);
+        await seed!.set(cacheKey(s.key), value, 'PX', pttl);
+      }
+    });
+    await dropPrefix(prefix);
+
+    // Every master holds some of them (24 keys over 3 masters; checked, not assumed).
+    const perNode: string[][] = [];
+    for (const port of ports) {
+      const node = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      await node.connect();
+      try {
+        let cursor = '0';
+        const here: string[] = [];
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 100);
+          here.push(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+        perNode.push(here);
+      } finally {
+        node.disconnect();
+      }
+    }
+    assert.equal(perNode.flat().length, created.length);
+    assert.ok(perNode.every((here) => here.length > 0), `keys on every master: ${perNode.map((here) => here.length).join(', ')}`);
+
+    const url = `redis+cluster://${ports.map((p) => `127.0.0.1:${p}`).join(',')}?prefix=${prefix}&version=1&client=django-redis`;
+    adapter = createAdapter(parseStoreUrl(url), contextFor());
+    const a = adapter;
+    const keys = created.map((s) => s.key).sort();
+    const login = created.find((s) => s.kind === 'login')!;
+    const timed = created.find((s) => s.kind === 'expiry_int')!;
+
+    await t.test('pages of 5 cover every session on every master exactly once', async () => {
+      const { sessions, errors, pages } = await listAll(a, 5);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(sessions.map((s) => s.key).sort(), keys, 'each session exactly once');
+      assert.ok(pages >= Math.ceil(keys.length / 5), `${pages} pages`);
+      const byKey = new Map(sessions.map((s) => [s.key, s]));
+      for (const made of created) {
+        const ours = byKey.get(made.key)!;
+        assert.equal(ours.status, 'valid', `${made.kind}: ${ours.reason ?? ''}`);
+        assert.deepEqual(normalise(ours.data), made.data, `${made.kind} data`);
+        assert.equal(ours.user, (made.data._auth_user_id as string | undefined) ?? null);
+      }
+      assert.equal(await a.count(), keys.length);
+    });
+
+    await t.test('get() by key with its TTL; unknown key is null', async () => {
+      const one = await a.get(login.key);
+      assert.equal(one?.user, login.data._auth_user_id);
+      assert.deepEqual(normalise(one?.data), login.data);
+      assert.ok(one?.ttl && one.ttl > 1209600 - 60 && one.ttl <= 1209600, `login ttl ${one?.ttl}`);
+      const short = await a.get(timed.key);
+      assert.ok(short?.ttl && short.ttl > 240 && short.ttl <= 300, `expiry_int ttl ${short?.ttl}`);
+      assert.ok(short.expires && Math.abs(Date.parse(short.expires) - Date.now() - short.ttl * 1000) < 5000);
+      assert.equal(await a.get('nosuchsession0000000000000000000'), null);
+    });
+
+    await t.test('the filter finds one user across masters and pages', async () => {
+      const target = created.find((s) => s.data._auth_user_id === '1013')!;
+      const { sessions } = await listAll(a, 2, '1013');
+      assert.deepEqual(sessions.map((s) => s.key), [target.key]);
+      const { sessions: unicode } = await listAll(a, 3, 'zoë');
+      assert.deepEqual(unicode.map((s) => s.key), [created.find((s) => s.kind === 'unicode')!.key]);
+    });
+
+    await t.test('delete() removes one session from the cluster and nothing else', async () => {
+      assert.equal(await a.delete(login.key), true);
+      assert.equal(await a.delete(login.key), false);
+      assert.equal(await seed!.exists(cacheKey(login.key)), 0);
+      assert.equal(await a.get(login.key), null);
+      const rest = keys.filter((k) => k !== login.key);
+      assert.deepEqual((await listAll(a, 4)).sessions.map((s) => s.key).sort(), rest);
+      assert.equal(await a.count(), rest.length);
+      for (const k of rest) assert.equal(await seed!.exists(cacheKey(k)), 1);
+    });
+
+    await t.test("clearExpired() is Django's no-op for a cache store (Redis expires keys itself)", async () => {
+      assert.deepEqual(await a.clearExpired(), { deleted: 0 });
+      assert.equal(await a.count(), keys.length - 1);
+    });
+
+    await t.test('a dead master: list, count and a fresh connection fail with a clear error within seconds', async () => {
+      await stopServer(servers[2]!);
+      // Give ioredis the moment it needs to notice the closed socket (the node then leaves its pool).
+      await new Promise((r) => setTimeout(r, 300));
+      const listed = await failsFast('list', a.list({ limit: 50 }), 10_000);
+      assert.match(listed.message, /cluster/i);
+      assert.ok(['unreachable', 'timeout'].includes(listed.code), listed.code);
+      await failsFast('count', a.count(), 10_000);
+      const onDead = perNode[2]![0]!.slice(cacheKey('').length);
+      await failsFast('get of a session on the dead master', a.get(onDead), 10_000);
+      const fresh = createAdapter(parseStoreUrl(url), contextFor());
+      try {
+        await failsFast('list on a fresh client', fresh.list({ limit: 50 }), 10_000);
+      } finally {
+        await fresh.close();
+      }
+    });
+  } finally {
+    await adapter?.close();
+    seed?.disconnect();
+    await Promise.all(servers.map(stopServer));
+    rmSync(dir, { recursive: true, force: true });
+    await dropPrefix(prefix).catch(() => undefined);
+  }
+});
