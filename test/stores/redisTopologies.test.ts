@@ -261,7 +261,9 @@ test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, dele
       await failsFast('get of a session on the dead master', a.get(onDead), 10_000);
       const fresh = createAdapter(parseStoreUrl(url), contextFor());
       try {
-        await failsFast('list on a fresh client', fresh.list({ limit: 50 }), 10_000);
+        // Refused at once, or (when ioredis's ready check lands on the dead node) the 3 s timeout.
+      const error = await failsFast('list on a fresh client', fresh.list({ limit: 50 }), 10_000);
+      assert.ok(['unreachable', 'timeout'].includes(error.code), error.code);
       } finally {
         await fresh.close();
       }
@@ -273,4 +275,90 @@ test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, dele
     rmSync(dir, { recursive: true, force: true });
     await dropPrefix(prefix).catch(() => undefined);
   }
+});
+
+test('cache/redis sentinel: a real Sentinel in front of 127.0.0.1:6379; Django sessions listed, decoded, deleted; unknown master fails fast', { timeout: 60_000 }, async (t) => {
+  if (!(await requires(t, 'redis-server (/usr/bin/redis-server)', executable(REDIS_SERVER)))) return;
+  if (!(await requires(t, 'redis-cli (/usr/bin/redis-cli)', executable(REDIS_CLI)))) return;
+  if (!(await requires(t, 'Redis on 127.0.0.1:6379', portProbe(6379)))) return;
+  if (!(await requires(t, 'Django 3.2 with django_redis', djangoProbe('3.2', ['django_redis'])))) return;
+
+  const dir = mkdtempSync(join(tmpdir(), 'ds-redis-sentinel-'));
+  const prefix = `ds_${uniqueTag()}s`;
+  let sentinel: ChildProcess | undefined;
+  const adapters: SessionStoreAdapter[] = [];
+  try {
+    const port = await freePort();
+    // Sentinel rewrites its config file, so it lives in the temp dir.
+    const config = join(dir, 'sentinel.conf');
+    writeFileSync(config, [
+      `port ${port}`, 'bind 127.0.0.1', 'daemonize no', `dir ${dir}`, 'sentinel resolve-hostnames no',
+      'sentinel monitor mymaster 127.0.0.1 6379 1', '',
+    ].join('\n'));
+    sentinel = startServer([config, '--sentinel']);
+    await until(`sentinel on ${port} knows mymaster`, 15_000, async () => (await cli(['-p', String(port), 'sentinel', 'get-master-addr-by-name', 'mymaster'], 2000)).includes('6379'));
+
+    // Django writes to the master directly (db 5, as the other Redis tests); we read through the Sentinel.
+    const specs = [{ kind: 'login', user: '7' }, { kind: 'login', user: '8' }, { kind: 'expiry_int', seconds: 300 }, { kind: 'unicode' }, { kind: 'plain', n: 1 }];
+    const created = await djangoSessions(prefix, specs);
+    const open = (url: string) => {
+      const adapter = createAdapter(parseStoreUrl(url), contextFor());
+      adapters.push(adapter);
+      return adapter;
+    };
+    const a = open(`redis+sentinel://127.0.0.1:${port}/mymaster/5?prefix=${prefix}&version=1&client=django-redis`);
+
+    await t.test('lists and decodes what Django wrote, with the right users', async () => {
+      const { sessions, errors } = await listAll(a, 2);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(sessions.map((s) => s.key).sort(), created.map((s) => s.key).sort());
+      const byKey = new Map(sessions.map((s) => [s.key, s]));
+      for (const made of created) {
+        const ours = byKey.get(made.key)!;
+        assert.equal(ours.status, 'valid', `${made.kind}: ${ours.reason ?? ''}`);
+        assert.deepEqual(normalise(ours.data), made.data, `${made.kind} data`);
+        assert.equal(ours.user, (made.data._auth_user_id as string | undefined) ?? null);
+      }
+      assert.equal(await a.count(), created.length);
+      const timed = await a.get(created.find((s) => s.kind === 'expiry_int')!.key);
+      assert.ok(timed?.ttl && timed.ttl > 240 && timed.ttl <= 300, `ttl ${timed?.ttl}`);
+    });
+
+    await t.test("the URL's db is selected on the master the Sentinel names", async () => {
+      const db0 = open(`redis+sentinel://127.0.0.1:${port}/mymaster/0?prefix=${prefix}&version=1&client=django-redis`);
+      assert.equal(await db0.count(), 0);
+      assert.deepEqual((await db0.list({ limit: 10 })).sessions, []);
+    });
+
+    await t.test('delete() removes the session as Django sees it', async () => {
+      const victim = created.find((s) => s.data._auth_user_id === '8')!;
+      assert.equal(await a.delete(victim.key), true);
+      assert.equal(await a.delete(victim.key), false);
+      const store = { engine: 'cache', cache: { kind: 'django-redis', location: LOCATION, prefix } };
+      const { keys } = await django<{ keys: string[] }>('3.2', { store, action: 'keys', candidates: created.map((s) => s.key) });
+      assert.deepEqual(keys, created.map((s) => s.key).filter((k) => k !== victim.key).sort());
+    });
+
+    await t.test('a master the Sentinel does not know is a clear error within seconds', async () => {
+      const unknown = open(`redis+sentinel://127.0.0.1:${port}/nosuchmaster/5?prefix=${prefix}`);
+      const error = await failsFast('unknown master', unknown.list({ limit: 10 }), 10_000);
+      assert.equal(error.code, 'bad-config');
+      assert.match(error.message, /no master named "nosuchmaster"/);
+    });
+
+    await t.test('a Sentinel that is not running is a clear error within seconds', async () => {
+      const dead = open(`redis+sentinel://127.0.0.1:${await freePort()}/mymaster/5?prefix=${prefix}`);
+      await failsFast('no sentinel', dead.list({ limit: 10 }), 10_000);
+    });
+  } finally {
+    for (const adapter of adapters) await adapter.close();
+    if (sentinel) await stopServer(sentinel);
+    rmSync(dir, { recursive: true, force: true });
+    await dropPrefix(prefix).catch(() => undefined);
+  }
+});
+
+test('cache/redis cluster: a db other than 0 in a redis+cluster URL is a configuration error', () => {
+  assert.equal(parseStoreUrl('redis+cluster://127.0.0.1:7000,127.0.0.1:7001/0').db, 0);
+  assert.throws(() => parseStoreUrl('redis+cluster://127.0.0.1:7000,127.0.0.1:7001/3'), (e: unknown) => e instanceof StoreError && e.code === 'bad-config' && /only db 0/.test(e.message));
 });

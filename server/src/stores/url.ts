@@ -103,6 +103,8 @@ function redisConfig(scheme: string, body: string, q: URLSearchParams, o: UrlOpt
   if (nodes.length === 0) throw new StoreError('bad-config', `${scheme} URL needs host:port nodes`);
   const sentinelMaster = mode === 'sentinel' ? path[0] || 'mymaster' : undefined;
   const db = Number((mode === 'sentinel' ? path[1] : path[0]) || 0);
+  // A Cluster has only db 0 (SELECT is refused in cluster mode).
+  if (mode === 'cluster' && db !== 0) throw new StoreError('bad-config', 'a Redis Cluster has only db 0; drop the db from the redis+cluster URL');
   const id = `${scheme}://${hosts}${sentinelMaster ? `/${sentinelMaster}` : ''}/${db}${keyingSuffix(q, o)}`;
   return withId({ ...base, redisMode: mode, nodes, sentinelMaster, db, tls: q.get('tls') === '1', label: `Redis ${mode} ${hosts}` }, id);
 }

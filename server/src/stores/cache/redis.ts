@@ -33,7 +33,9 @@ export class RedisBackend implements CacheBackend {
 
   constructor(private readonly target: RedisTarget) {
     const t = target;
-    this.where = t.mode === 'single' ? `Redis ${t.host}:${t.port}/${t.db}` : `Redis ${t.mode} ${t.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+    const nodes = t.nodes.map((n) => `${n.host}:${n.port}`).join(',');
+    this.where = t.mode === 'single' ? `Redis ${t.host}:${t.port}/${t.db}`
+      : t.mode === 'sentinel' ? `Redis sentinel ${nodes} (master ${t.sentinelMaster}, db ${t.db})` : `Redis cluster ${nodes}`;
   }
 
   /**
@@ -167,6 +169,10 @@ export class RedisBackend implements CacheBackend {
     if (/timed out|timeout/i.test(message)) return new StoreError('timeout', `${this.where} did not answer within ${this.target.timeoutMs / 1000} s`);
     if (/NOAUTH|WRONGPASS|invalid password|invalid username/i.test(message)) {
       return new StoreError('auth', `${this.where}: authentication failed (set the password in the store's password variable or SecretStorage)`);
+    }
+    // ioredis words it "All sentinels are unreachable ... Last error: ERR No such master with that name".
+    if (/No such master with that name/i.test(message)) {
+      return new StoreError('bad-config', `${this.where}: the Sentinel knows no master named "${this.target.sentinelMaster}" (check the master name in the store URL)`);
     }
     if (/NOPERM/i.test(message)) return new StoreError('permission', `${this.where}: ${message}`);
     if (/Connection is closed|connect ECONNREFUSED|Stream isn't writeable/i.test(message)) {
