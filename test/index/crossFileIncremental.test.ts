@@ -2,15 +2,13 @@
 // helpers (that never say "session") renamed, re-parameterised, passing them on, in a cycle.
 // After every edit the index must hold what a fresh index of the same texts holds.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { djangoExtractor } from '../../server/src/index/djangoExtractor';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { scratchWorkspace, seededRandom } from '../support/scratch';
 
-const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 const FILES: Record<string, string> = {
   'manage.py': '',
@@ -37,23 +35,7 @@ const SNIPPETS = [
   "    other['other'] = 1", '    return store', '    pass', '(', "    s = request.session", '    bounce(s)',
 ];
 
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * n);
-  };
-}
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'ds-crossfile-edits-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const workspace = (files: Record<string, string | Buffer>): string => scratchWorkspace(files, 'ds-crossfile-edits-');
 
 /**
  * What the features read: every file's accesses and mutations, and the keys. (A file that once
@@ -75,7 +57,7 @@ test('random edits of callers and helpers across files leave what a fresh index 
   const index = new WorkspaceIndex({ root, extractor: djangoExtractor() });
   await index.build();
   const edited = ['app/views.py', 'app/helpers.py', 'app/deeper.py'];
-  const next = random(1125);
+  const next = seededRandom(1125);
   let linked = 0;
   for (let edit = 1; edit <= 150; edit++) {
     const file = edited[next(edited.length)];

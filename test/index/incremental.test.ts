@@ -3,18 +3,14 @@
 // file) must leave exactly what a fresh index of the same texts holds — after every edit for the
 // edited file's diagnostics, and for everything at checkpoints.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { defaultSettings } from '../../common/settings';
 import type { FeatureContext } from '../../server/src/features/context';
 import { diagnosticsFor } from '../../server/src/features/diagnostics';
 import { djangoExtractor } from '../../server/src/index/djangoExtractor';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { scratchWorkspace, seededRandom } from '../support/scratch';
 
-const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 const FILES: Record<string, string> = {
   'manage.py': '',
@@ -49,24 +45,7 @@ const SNIPPETS = [
   'class Late:', "    SESSION_KEY = 'late'", "    request.session[Late.SESSION_KEY] = 1",
 ];
 
-/** A small deterministic generator (the test must fail the same way twice). */
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * n);
-  };
-}
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'ds-incremental-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const workspace = (files: Record<string, string | Buffer>): string => scratchWorkspace(files, 'ds-incremental-');
 
 function contextOf(index: WorkspaceIndex): FeatureContext {
   return { index, config: defaultSettings, uriOf: (f) => f, textOf: () => undefined };
@@ -107,7 +86,7 @@ test('random edits to open documents leave what a from-scratch index of the fina
   await index.build();
   const open = ['shop/views.py', 'shop/other.py', 'shop/keys.py'];
   for (const file of open) index.updateFile(file, texts[file], true);
-  const next = random(20261125);
+  const next = seededRandom(20261125);
   const EDITS = 240;
   let checked = 0;
   try {

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import type { SettingsModel } from '../../server/src/settings/types';
 import { access, handExtractor, span } from './handFacts';
+import { scratchWorkspace } from '../support/scratch';
 
-const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-function workspace(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'ds-index-'));
-  roots.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const workspace = (files: Record<string, string | Buffer>): string => scratchWorkspace(files, 'ds-index-');
 
 test('walk: module names from manage.py roots and packages; templates; excludes', async () => {
   const root = workspace({

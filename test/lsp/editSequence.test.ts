@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { copyFixture } from './fixture';
+import { seededRandom } from '../support/scratch';
 
 const fixtures: { remove: () => void }[] = [];
 const clients: LspClient[] = [];
@@ -18,14 +19,6 @@ const LINES = [
   '    request.session.modified = True', "    request.session[f'pref_{x}'] = 1", "    request.session['",
 ];
 
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * n);
-  };
-}
-
 const shape = (d: Diagnostic[]) => JSON.stringify(d.map((x) => [x.code, x.range, x.severity, x.message]));
 
 test('after random edits and bursts, every file has the diagnostics a fresh server gives the final texts', async () => {
@@ -35,7 +28,7 @@ test('after random edits and bursts, every file has the diagnostics a fresh serv
   clients.push(client);
   let lines = fixture.read('cart/views.py').split('\n');
   const views = await client.open('cart/views.py', lines.join('\n'));
-  const next = random(42);
+  const next = seededRandom(42);
   for (let edit = 0; edit < 80; edit++) {
     const at = 5 + next(lines.length - 5);
     const insert = next(2) === 0 || lines.length < 10;

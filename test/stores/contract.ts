@@ -42,19 +42,33 @@ export const ALL_KINDS: Spec[] = [
   { kind: 'plain', n: 1 }, { kind: 'plain', n: 2 },
 ];
 
-async function listAll(adapter: SessionStoreAdapter, limit: number): Promise<{ sessions: LiveSession[]; errors: string[]; pages: number }> {
+/** Every page of a listing, in order (`limit` per page, the adapter's cursor followed to the end). */
+export async function listAll(adapter: SessionStoreAdapter, limit: number, filter?: string): Promise<{ sessions: LiveSession[]; errors: string[]; pages: number }> {
   const sessions: LiveSession[] = [];
   const errors: string[] = [];
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page = await adapter.list({ limit, cursor });
+    const page = await adapter.list({ limit, cursor, filter });
+    assert.ok(page.sessions.length <= limit, `page of ${page.sessions.length} > ${limit}`);
     sessions.push(...page.sessions);
     errors.push(...page.errors);
     cursor = page.cursor;
     assert.ok(++pages < 100, 'paging must terminate');
   } while (cursor);
   return { sessions, errors, pages };
+}
+
+/** Each session Django wrote is listed once, valid, with Django's data and user. */
+export function assertListedAsDjangoWrote(sessions: readonly LiveSession[], created: readonly CreatedSession[]): void {
+  assert.deepEqual(sessions.map((s) => s.key).sort(), created.map((s) => s.key).sort(), 'each session exactly once');
+  const byKey = new Map(sessions.map((s) => [s.key, s]));
+  for (const made of created) {
+    const ours = byKey.get(made.key)!;
+    assert.equal(ours.status, 'valid', `${made.kind}: ${ours.reason ?? ''}`);
+    assert.deepEqual(normalise(ours.data), made.data, `${made.kind} data`);
+    assert.equal(ours.user, (made.data._auth_user_id as string | undefined) ?? null);
+  }
 }
 
 async function djangoKeys(target: Target, store: Record<string, unknown>, candidates: string[]): Promise<string[]> {

@@ -12,9 +12,10 @@ import { Cluster, Redis } from 'ioredis';
 import { requires } from '../support/requirements';
 import { StoreError } from '../../server/src/stores/errors';
 import { createAdapter } from '../../server/src/stores/factory';
-import type { LiveSession, SessionStoreAdapter } from '../../server/src/stores/types';
+import type { SessionStoreAdapter } from '../../server/src/stores/types';
 import { parseStoreUrl } from '../../server/src/stores/url';
 import { dropPrefix, LOCATION, withRedis } from './redisHelpers';
+import { assertListedAsDjangoWrote, listAll } from './contract';
 import { contextFor, django, djangoProbe, normalise, portProbe, uniqueTag } from './support';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -89,22 +90,6 @@ async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;
-}
-
-async function listAll(adapter: SessionStoreAdapter, limit: number, filter?: string): Promise<{ sessions: LiveSession[]; errors: string[]; pages: number }> {
-  const sessions: LiveSession[] = [];
-  const errors: string[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await adapter.list({ limit, cursor, filter });
-    assert.ok(page.sessions.length <= limit, `page of ${page.sessions.length} > ${limit}`);
-    sessions.push(...page.sessions);
-    errors.push(...page.errors);
-    cursor = page.cursor;
-    assert.ok(++pages < 100, 'paging must terminate');
-  } while (cursor);
-  return { sessions, errors, pages };
 }
 
 /** Sessions written by Django 3.2 + django-redis (pickle) into db 5 of the machine's Redis. */
@@ -204,13 +189,7 @@ test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, dele
       assert.deepEqual(errors, []);
       assert.deepEqual(sessions.map((s) => s.key).sort(), keys, 'each session exactly once');
       assert.ok(pages >= Math.ceil(keys.length / 5), `${pages} pages`);
-      const byKey = new Map(sessions.map((s) => [s.key, s]));
-      for (const made of created) {
-        const ours = byKey.get(made.key)!;
-        assert.equal(ours.status, 'valid', `${made.kind}: ${ours.reason ?? ''}`);
-        assert.deepEqual(normalise(ours.data), made.data, `${made.kind} data`);
-        assert.equal(ours.user, (made.data._auth_user_id as string | undefined) ?? null);
-      }
+      assertListedAsDjangoWrote(sessions, created);
       assert.equal(await a.count(), keys.length);
     });
 
@@ -311,14 +290,7 @@ test('cache/redis sentinel: a real Sentinel in front of 127.0.0.1:6379; Django s
     await t.test('lists and decodes what Django wrote, with the right users', async () => {
       const { sessions, errors } = await listAll(a, 2);
       assert.deepEqual(errors, []);
-      assert.deepEqual(sessions.map((s) => s.key).sort(), created.map((s) => s.key).sort());
-      const byKey = new Map(sessions.map((s) => [s.key, s]));
-      for (const made of created) {
-        const ours = byKey.get(made.key)!;
-        assert.equal(ours.status, 'valid', `${made.kind}: ${ours.reason ?? ''}`);
-        assert.deepEqual(normalise(ours.data), made.data, `${made.kind} data`);
-        assert.equal(ours.user, (made.data._auth_user_id as string | undefined) ?? null);
-      }
+      assertListedAsDjangoWrote(sessions, created);
       assert.equal(await a.count(), created.length);
       const timed = await a.get(created.find((s) => s.kind === 'expiry_int')!.key);
       assert.ok(timed?.ttl && timed.ttl > 240 && timed.ttl <= 300, `ttl ${timed?.ttl}`);
