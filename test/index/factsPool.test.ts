@@ -33,9 +33,7 @@ function factsOf(index: WorkspaceIndex): string[] {
 }
 
 const MODES = {
-  // Mid-size trees: this thread reads, workers extract the files that qualify.
-  'text jobs': { minFilesForWorkers: 0, minWalkedForWorkers: Infinity },
-  // Big trees: workers read, pre-filter and extract batches of paths.
+  // Big trees: this thread and the workers read, pre-filter and extract batches of paths.
   'path batches': { minWalkedForWorkers: 0 },
 };
 
@@ -75,7 +73,7 @@ test('path batches: a cancelled build stops, and the workers with it', { skip: !
   const stats = await index.build({ minWalkedForWorkers: 0, token: { isCancellationRequested: true } });
   assert.equal(stats.cancelled, true);
   assert.equal(started.length, 1);
-  await assert.rejects(started[0].extract({ file: 'a.py', text: 'x = 1', module: 'a', language: 'python' }), /no facts worker is running/);
+  await assert.rejects(started[0].extractFiles({ root: SHOP, files: [{ path: 'a.py', module: 'a', language: 'python' }] }), /no facts worker is running/);
 });
 
 test('no worker script (running from source): no pool, in-process', () => {

@@ -6,14 +6,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../facts/types';
-import type { ReadSource, SourceLanguage } from './files';
-
-export interface FactsJob {
-  file: string;
-  text: string;
-  module: string | null;
-  language: SourceLanguage;
-}
+import type { FactsExtractor } from './extractor';
+import { readSource, type ReadSource, type SourceLanguage } from './files';
 
 /** Files the worker reads, pre-filters and extracts itself (the walk of a big tree). */
 export interface FilesJob {
@@ -25,7 +19,7 @@ export interface FilesJob {
 export type FileOutcome = { facts: FileFacts } | { failed: string } | { source: Exclude<ReadSource, { text: string }> } | null;
 
 /** Sent back by factsWorker.ts for each job. */
-export type FactsReply = { id: number; facts: FileFacts } | { id: number; outcomes: FileOutcome[] } | { id: number; error: string };
+export type FactsReply = { id: number; outcomes: FileOutcome[] } | { id: number; error: string };
 
 interface Slot {
   worker: Worker;
@@ -51,29 +45,18 @@ export class FactsPool {
     return this.slots.length;
   }
 
-  /** Facts of one file whose text the caller has read. */
-  async extract(job: FactsJob): Promise<FileFacts> {
-    const reply = await this.send({ kind: 'text', ...job });
-    if ('facts' in reply) return reply.facts;
-    throw new Error('error' in reply ? reply.error : 'unexpected reply');
-  }
-
-  /** Reads, pre-filters and extracts a batch of files in a worker. */
+  /** Reads, pre-filters and extracts a batch of files in the least busy worker. */
   async extractFiles(job: FilesJob): Promise<FileOutcome[]> {
-    const reply = await this.send({ kind: 'files', ...job });
-    if ('outcomes' in reply) return reply.outcomes;
-    throw new Error('error' in reply ? reply.error : 'unexpected reply');
-  }
-
-  private send(message: ({ kind: 'text' } & FactsJob) | ({ kind: 'files' } & FilesJob)): Promise<FactsReply> {
     const live = this.slots.filter((s) => !s.dead);
-    if (live.length === 0) return Promise.reject(new Error('no facts worker is running'));
+    if (live.length === 0) throw new Error('no facts worker is running');
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
-    return new Promise<FactsReply>((resolve, reject) => {
+    const reply = await new Promise<FactsReply>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, ...message });
+      slot.worker.postMessage({ id, ...job });
     });
+    if ('outcomes' in reply) return reply.outcomes;
+    throw new Error(reply.error);
   }
 
   /** Stops every worker; jobs still running are rejected. */
@@ -121,4 +104,20 @@ export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number
   const raw = env.DJANGO_SESSIONS_INDEX_WORKERS;
   if (raw !== undefined && raw.trim() !== '' && Number.isInteger(Number(raw))) return Math.max(0, Math.min(16, Number(raw)));
   return Math.min(3, availableParallelism() - 1);
+}
+
+/**
+ * One file of the initial index, on either thread: read, pre-filter on bytes and text, extract.
+ * An extraction error is an outcome, not a throw, so one bad file never costs its batch.
+ */
+export function readAndExtract(extractor: FactsExtractor, absolutePath: string, file: string, module: string | null, language: SourceLanguage): FileOutcome {
+  const source = readSource(absolutePath, extractor.mayMentionSessionsInBytes);
+  if (source === null) return null;
+  if (!('text' in source)) return { source };
+  if (!extractor.mayMentionSessions(source.text)) return null;
+  try {
+    return { facts: language === 'python' ? extractor.python(source.text, file, module) : extractor.template(source.text, file) };
+  } catch (e) {
+    return { failed: e instanceof Error ? e.message : 'error' };
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
-import type { FactsPool, FileOutcome } from './factsPool';
+import { readAndExtract, type FactsPool, type FileOutcome } from './factsPool';
 import { checkText, languageOf, readSource, type DecodedSource, type ReadSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
 import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
@@ -28,8 +28,6 @@ export interface IndexOptions {
 export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   token?: { readonly isCancellationRequested: boolean };
-  /** Candidate files extracted in-process before the extractor's workers start (default 24; 0 = at once). */
-  minFilesForWorkers?: number;
   /** Files walked from which the workers read and extract every file (default 1000). */
   minWalkedForWorkers?: number;
 }
@@ -45,8 +43,6 @@ export interface BuildStats {
 const YIELD_EVERY = 256;
 /** Re-exports followed to find where an imported function is defined. */
 const MAX_REEXPORTS = 8;
-/** Candidate files extracted in-process before worker threads are worth starting. */
-const MIN_FILES_FOR_WORKERS = 24;
 /** Files walked from which the workers read and extract everything (the main thread only walks). */
 const MIN_WALKED_FOR_WORKERS = 1000;
 /** Paths per job: few messages, yet small enough to keep every thread busy to the end. */
@@ -114,46 +110,27 @@ export class WorkspaceIndex {
     for (const problem of walk.problems) this.log(problem);
     this.modules = new ModuleNames(walk.packages, walk.projectRoots);
     const total = walk.files.length;
-    let parsed = 0;
-    let skipped = 0;
-    // Small workspaces are extracted in-process; past a few candidates, worker threads take the
-    // parsing while this thread goes on reading. Facts land in walk order either way.
-    const minForWorkers = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
-    // A big tree is read and extracted by the workers, in batches of paths.
+    // A big tree is read and extracted by this thread and worker threads, in batches of paths.
     if (total >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS)) {
       const workers = this.extractor.workers?.(this.log);
       if (workers) return this.buildOnWorkers(walk.files, workers, options, started);
     }
-    let pool: FactsPool | null | undefined;
-    let closing = false;
-    const extracted: { path: string; facts: FileFacts | Promise<FileFacts> }[] = [];
-    try {
-      for (let i = 0; i < total; i++) {
-        if (i % YIELD_EVERY === 0) {
-          options.progress?.(i, total);
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (options.token?.isCancellationRequested) {
-            return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
-          }
+    let parsed = 0;
+    let skipped = 0;
+    for (let i = 0; i < total; i++) {
+      if (i % YIELD_EVERY === 0) {
+        options.progress?.(i, total);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.token?.isCancellationRequested) {
+          return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
         }
-        const { path, language } = walk.files[i];
-        this.addKnown(path);
-        const source = this.readDisk(path, this.extractor.mayMentionSessionsInBytes);
-        if (source === null) continue; // the pre-filter said no on the bytes: never decoded
-        if (!('text' in source)) { skipped++; continue; }
-        if (!this.extractor.mayMentionSessions(source.text)) continue;
-        parsed++;
-        if (pool === undefined && parsed > minForWorkers) pool = this.extractor.workers?.(this.log) ?? null;
-        if (!pool) { extracted.push({ path, facts: this.extract(path, source.text) }); continue; }
-        const job = { file: path, text: source.text, module: this.modules.moduleOf(path), language };
-        // A failed worker job is redone here; after a cancellation nothing is redone.
-        const inProcess = () => (closing ? emptyFacts(path, language, job.module) : this.extract(path, source.text));
-        extracted.push({ path, facts: pool.extract(job).catch(inProcess) });
       }
-      for (const { path, facts } of extracted) this.facts.set(path, await facts);
-    } finally {
-      closing = true;
-      await pool?.close();
+      const { path } = walk.files[i];
+      this.addKnown(path);
+      const outcome = this.readAndExtract(path);
+      if (outcome === null) continue;
+      if (this.keepOutcome(path, outcome)) parsed++;
+      else skipped++;
     }
     options.progress?.(total, total);
     this.resolveAll();
@@ -205,15 +182,8 @@ export class WorkspaceIndex {
       const batch = outcomes[i];
       const outcome = batch ? batch[k] : this.readAndExtract(path);
       if (outcome === null) return;
-      if ('facts' in outcome) { this.facts.set(path, outcome.facts); parsed++; return; }
-      if ('failed' in outcome) {
-        this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
-        this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
-        parsed++;
-        return;
-      }
-      this.logRead(path, outcome.source);
-      skipped++;
+      if (this.keepOutcome(path, outcome)) parsed++;
+      else skipped++;
     }));
     options.progress?.(total, total);
     this.resolveAll();
@@ -222,11 +192,22 @@ export class WorkspaceIndex {
 
   /** What a worker does for one file, done on this thread. */
   private readAndExtract(path: string): FileOutcome {
-    const source = readSource(join(this.root, path), this.extractor.mayMentionSessionsInBytes);
-    if (source === null) return null;
-    if (!('text' in source)) return { source };
-    if (!this.extractor.mayMentionSessions(source.text)) return null;
-    return { facts: this.extract(path, source.text) };
+    return readAndExtract(this.extractor, join(this.root, path), path, this.modules.moduleOf(path), languageOf(path) ?? 'python');
+  }
+
+  /** Stores a file's outcome; true when it was parsed, false when it was skipped (and logged). */
+  private keepOutcome(path: string, outcome: Exclude<FileOutcome, null>): boolean {
+    if ('facts' in outcome) {
+      this.facts.set(path, outcome.facts);
+      return true;
+    }
+    if ('failed' in outcome) {
+      this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
+      this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
+      return true;
+    }
+    this.logRead(path, outcome.source);
+    return false;
   }
 
   /**
@@ -426,16 +407,14 @@ export class WorkspaceIndex {
     this.resolveAll();
   }
 
-  private readDisk(file: string): DecodedSource;
-  private readDisk(file: string, bytesFilter: ((bytes: Uint8Array) => boolean) | undefined): DecodedSource | null;
-  /** The decoded file; null when `bytesFilter` rejects a readable text file (checked before decoding). */
-  private readDisk(file: string, bytesFilter?: (bytes: Uint8Array) => boolean): DecodedSource | null {
-    return this.logRead(file, readSource(join(this.root, file), bytesFilter));
+  /** The decoded file, or why it is not parsed (logged). */
+  private readDisk(file: string): DecodedSource {
+    return this.logRead(file, readSource(join(this.root, file)) as ReadSource);
   }
 
   /** Logs why a file is not parsed (never its contents); an unreadable file counts as skipped. */
-  private logRead(file: string, source: ReadSource | null): DecodedSource | null {
-    if (source === null || 'text' in source) return source;
+  private logRead(file: string, source: ReadSource): DecodedSource {
+    if ('text' in source) return source;
     if ('unreadable' in source) {
       this.log(`cannot read ${file}: ${source.unreadable}`);
       return { skipped: 'binary', bytes: 0 };
