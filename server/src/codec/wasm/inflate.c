@@ -116,7 +116,7 @@ typedef struct {
 static Tree code_tree, lit_tree, dist_tree, fixed_lit, fixed_dist;
 static int fixed_ready;
 static u8 lengths[320];
-static u16 starts[16], next_code[16];
+static u16 starts[16];
 static u8 REV8[256];
 
 static const u16 LENGTH_BASE[29] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
@@ -136,6 +136,25 @@ static u32 reverse(u32 code, int len) {
   return r;
 }
 
+// Small copies and fills as plain loops: wasm's memory.copy / memory.fill are calls out of the
+// module, dearer than the few words the tables and runs here move (no_builtin keeps clang from
+// turning these loops back into them).
+__attribute__((no_builtin("memcpy"))) static void double_table(u16 *table, u32 end) {
+  if (end >= 4) {
+    u64 *to = (u64 *)(table + end);
+    const u64 *from = (const u64 *)table;
+    for (u32 i = 0; i < end / 4; i++) to[i] = from[i];
+  } else {
+    for (u32 i = 0; i < end; i++) table[end + i] = table[i];
+  }
+}
+
+__attribute__((no_builtin("memset"))) static void zero_bytes(u8 *p, u32 n) {
+  u32 i = 0;
+  for (; i + 8 <= n; i += 8) *(u64 *)(p + i) = 0;
+  for (; i < n; i++) p[i] = 0;
+}
+
 /** Canonical tables from lengths[offset, offset + count) (t->counts already counted), with zlib's
  * rules: over-subscribed refused; incomplete refused unless one 1-bit code or (not for the
  * code-length code) no code at all. */
@@ -151,29 +170,63 @@ static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
     if (left < 0) return E_OVERSUBSCRIBED;
     if (len < 15) starts[len + 1] = (u16)(starts[len] + counts[len]);
     first = (first + counts[len - 1]) << 1;
-    next_code[len] = (u16)first;
     t->limit[len] = (first + counts[len]) << (15 - len);
     t->base[len] = starts[len] - first;
   }
   if (max != 0 && left > 0 && (kind == KIND_CODES || max != 1)) return E_INCOMPLETE;
   int bits = max < max_bits ? max : max_bits;
   if (bits < 1) bits = 1;
-  int size = 1 << bits;
+  u32 size = 1u << bits;
   t->bits = bits;
-  t->mask = (u32)size - 1;
-  if (max > bits || left > 0) __builtin_memset(t->fast, 0, sizeof(u16) * (unsigned)size);
-  // The code-ordered symbols serve only codes longer than the table (decode_slow).
-  int slow = max > bits;
+  t->mask = size - 1;
+  u16 *table = t->fast;
+  // Symbols in canonical order (by length, then value): the fill below and decode_slow read them.
   for (int i = 0; i < count; i++) {
     int len = lens[i];
-    if (len == 0) continue;
-    if (slow) t->symbols[starts[len]++] = (u16)i;
-    if (len > bits) continue;
-    u16 entry = (u16)((i << 4) | len);
-    u32 code = next_code[len]++;
-    // Reversed through the byte table: the code has at most FAST_LIMIT (≤ 16) bits here.
-    u32 rev = (((u32)REV8[code & 0xff] << 8) | REV8[code >> 8]) >> (16 - len);
-    for (u32 j = rev; j < (u32)size; j += 1u << len) t->fast[j] = entry;
+    if (len != 0) t->symbols[starts[len]++] = (u16)i;
+  }
+  if (max == 0 || left > 0) {
+    // No code, or zlib's one-code exception: entries without a code stay 0 (an error when met).
+    __builtin_memset(table, 0, sizeof(u16) * size);
+    if (max != 0) {
+      int sym = t->symbols[0];
+      for (u32 j = 0; j < size; j += 2) table[j] = (u16)((sym << 4) | 1);
+    }
+    return 0;
+  }
+  // A complete code, filled as libdeflate does: codewords of each length in canonical order, kept
+  // bit-reversed (the stream is LSB first) so the next one is a reversed increment; going one
+  // length up doubles the table with a copy, which replicates every shorter code. Entries never
+  // written are prefixes of codes longer than the table (0: decode_slow), zero from the start.
+  int len = 1;
+  while (counts[len] == 0) len++;
+  if (len > bits) {
+    __builtin_memset(table, 0, sizeof(u16) * size);
+    return 0;
+  }
+  u32 end = 1u << len;
+  zero_bytes((u8 *)table, sizeof(u16) * end);
+  const u16 *sym = t->symbols;
+  u32 codeword = 0;
+  for (;;) {
+    int complete = 0;
+    for (int n = counts[len]; n > 0; n--) {
+      table[codeword] = (u16)((*sym++ << 4) | len);
+      if (codeword == end - 1) {
+        complete = 1;
+        break;
+      }
+      u32 bit = 1u << (31 - __builtin_clz(codeword ^ (end - 1)));
+      codeword = (codeword & (bit - 1)) | bit;
+    }
+    if (len == bits) break;
+    double_table(table, end);
+    end <<= 1;
+    len++;
+    if (complete) {
+      for (; len < bits; len++, end <<= 1) double_table(table, end);
+      break;
+    }
   }
   return 0;
 }
@@ -359,7 +412,17 @@ static int codes(const Tree *lit, const Tree *dist) {
     }
     u8 *to = o + n;
     const u8 *from = to - distance;
-    for (int k = 0; k < length; k++) to[k] = from[k];
+    if (distance >= 8 && n + length + 8 <= OUT_CAP) {
+      // Eight bytes a step (source and target never overlap within a word); the last word may
+      // write past the match, into output that the next symbols overwrite.
+      for (int k = 0; k < length; k += 8) {
+        u64 word;
+        __builtin_memcpy(&word, from + k, 8);
+        __builtin_memcpy(to + k, &word, 8);
+      }
+    } else {
+      for (int k = 0; k < length; k++) to[k] = from[k];
+    }
     n += length;
   }
   SYNC_OUT();
@@ -466,7 +529,7 @@ static int dynamic(void) {
     }
     if (value == 0) {
       // Zero lengths count for nothing (build ignores counts[0]): the usual long runs are a fill.
-      __builtin_memset(lens + i, 0, (unsigned)repeat);
+      zero_bytes(lens + i, (u32)repeat);
       i += repeat;
       continue;
     }
@@ -564,11 +627,13 @@ EXPORT("b64_plain") int b64_plain(int from, int len) {
 // ---- JSON pre-check ----
 
 static u8 JSON_SPECIAL[256];
+static u8 STRING_STOP[256];
 static int json_ready;
 
 static void json_init(void) {
   const char *special = "$\\\"[]{}:,";
   for (const char *p = special; *p; p++) JSON_SPECIAL[(u8)*p] = 1;
+  STRING_STOP['"'] = STRING_STOP['\\'] = STRING_STOP['$'] = 1;
   json_ready = 1;
 }
 
@@ -591,16 +656,22 @@ EXPORT("needs_exact") int needs_exact(int len, int depth_limit) {
   int depth = 0, in_string = 0;
   for (int i = 0; i < len; i++) {
     u32 c = s[i];
-    // Most bytes are letters or digits inside strings or between separators: one lookup.
-    if (!JSON_SPECIAL[c]) continue;
-    if (c == '$') return 1;
     if (in_string) {
+      // Most bytes are inside strings, where only a quote, a backslash or "$" matter: a tight loop.
+      while (!STRING_STOP[c]) {
+        if (++i >= len) return 0;
+        c = s[i];
+      }
+      if (c == '$') return 1;
       if (c == '\\') {
         if (i + 5 < len && s[i + 1] == 'u' && s[i + 2] == '0' && s[i + 3] == '0' && s[i + 4] == '2' && s[i + 5] == '4') return 1;
         i++;
-      } else if (c == '"') in_string = 0;
+      } else in_string = 0;
       continue;
     }
+    // Between strings, letters and digits need one lookup.
+    if (!JSON_SPECIAL[c]) continue;
+    if (c == '$') return 1;
     if (c == '"') {
       in_string = 1;
       continue;
