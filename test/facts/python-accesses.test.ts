@@ -123,3 +123,47 @@ test("'k' in request.session.keys() is a contains access", async () => {
   assert.deepEqual(summary(facts), ['contains k']);
   assert.equal(facts.accesses[0].via, 'in request.session.keys()');
 });
+
+test("Django 5's async API: aget/apop/asetdefault/aset/aupdate/ahas_key are the same accesses as their sync twins", async () => {
+  const src = [
+    'async def view(request):',
+    "    lang = await request.session.aget('lang', 'en')",
+    "    await request.session.apop('flash', None)",
+    "    await request.session.asetdefault('recent', [])",
+    "    await request.session.aset('visits', 3)",
+    "    await request.session.aupdate({'a': 1.5})",
+    "    if await request.session.ahas_key('old') or 'seen' in await request.session.akeys():",
+    '        await request.session.aflush()',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'read lang', 'read flash', 'delete flash', 'read recent', 'write recent', 'write visits', 'write a', 'contains old', 'contains seen',
+  ]);
+  assert.equal(only(facts, 'write', 'visits').valueType, 'int');
+  assert.equal(only(facts, 'write', 'recent').valueType, 'list');
+  assert.equal(only(facts, 'read', 'lang').via, 'request.session.aget');
+  assert.deepEqual(only(facts, 'write', 'visits').span, spanOfText(src, "'visits'"));
+  // Other objects' aget/aset are not session accesses.
+  assert.deepEqual(summary(await pythonFacts("async def f(cache):\n    await cache.aset('k', 1)\n    await cache.aget('j')\n")), []);
+});
+
+test("Django Channels: a consumer's self.scope['session'] (and an alias of it) is a session; other scope keys are not", async () => {
+  const src = [
+    'class ChatConsumer(AsyncWebsocketConsumer):',
+    '    async def connect(self):',
+    "        self.scope['session']['room'] = 'lobby'",
+    '        await database_sync_to_async(self.scope["session"].save)()',
+    "        name = self.scope['session'].get('nickname')",
+    "        user = self.scope['user']",
+    "        other = self.scope['url_route']['kwargs']['room']",
+    'def app(scope):',
+    "    session = scope['session']",
+    "    if 'room' in session:",
+    "        del session['room']",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['write room', 'read nickname', 'contains room', 'delete room']);
+  assert.equal(only(facts, 'write', 'room').via, "self.scope[\"session\"][...]");
+});

@@ -98,3 +98,17 @@ test('changes deeper inside a stored value belong to the top key', async () => {
   const src = "def f(request, pid):\n    request.session['cart'][pid]['qty'] += 1\n    cart = request.session['cart']\n    cart[pid]['qty'] = 2\n";
   assert.deepEqual(await mutations(src), ['f cart lost', 'f cart lost']);
 });
+
+test('async reads give the stored value too: a mutation after await aget() is lost unless the key is set again (aset) in the function', async () => {
+  const src = [
+    'async def lost(request):',
+    "    cart = await request.session.aget('cart', [])",
+    '    cart.append(1)',
+    'async def saved(request):',
+    "    items = await request.session.aget('items', [])",
+    '    items.append(2)',
+    "    await request.session.aset('items', items)",
+    '',
+  ].join('\n');
+  assert.deepEqual(await mutations(src), ['lost cart lost', 'saved items saved']);
+});

@@ -38,6 +38,17 @@ test('key contexts: subscript, get/pop/setdefault, in, closed or not', () => {
   assert.equal(at("if 'c|' not in self.client.session:\n    pass")?.kind, 'key');
 });
 
+test("async API and Channels' scope['session']: key and API contexts", () => {
+  assert.equal(at("x = await request.session.aget('|')")?.kind, 'key');
+  assert.equal(at("await request.session.aset('|', 1)")?.kind, 'key');
+  assert.equal(at("await request.session.ahas_key('|')")?.kind, 'key');
+  assert.equal(at("x = self.scope['session']['|")?.kind, 'key');
+  assert.equal(at('x = scope["session"].get("|")')?.kind, 'key');
+  assert.equal(at("self.scope['session'].|")?.kind, 'api');
+  assert.equal(at("x = self.scope['user']['|"), null);
+  assert.equal(at("x = other['session']['|"), null);
+});
+
 test('not a key: other dicts, other strings, after the closing quote, comments', () => {
   assert.equal(at("x = foo['|']"), null);
   assert.equal(at("x = request.session['a'] + '|'"), null);

@@ -16,11 +16,25 @@ export type CursorContext =
   /** After `request.session.` inside `{{ }}` or `{% %}`. */
   | { kind: 'template-key'; prefix: string; start: number };
 
-const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'aget', 'apop', 'asetdefault', 'aset']);
+const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'has_key', 'aget', 'apop', 'asetdefault', 'aset', 'ahas_key']);
 
 /** `.session` itself, or a name the file binds to a session (the index's `sessionNames`). */
 type Receivers = ReadonlySet<string>;
 const NO_ALIASES: Receivers = new Set();
+
+/** The receiver ending at tokens[at]: `...session`, an alias, or Channels' `scope["session"]`. */
+function isSessionAt(text: string, tokens: Token[], at: number, aliases: Receivers): boolean {
+  if (tokens[at]?.type === ']') return isChannelsSession(text, tokens, at);
+  return isSessionName(text, tokens[at], aliases);
+}
+
+/** `scope["session"]` / `self.scope['session']` ending at tokens[at] (the `]`). */
+function isChannelsSession(text: string, tokens: Token[], at: number): boolean {
+  const [name, open, start, content, end] = [at - 5, at - 4, at - 3, at - 2, at - 1].map((k) => tokens[k]);
+  return name?.type === 'identifier' && text.slice(name.start, name.end) === 'scope' && open?.type === '[' &&
+    start?.type === 'string_start' && content?.type === 'string_content' && text.slice(content.start, content.end) === 'session' &&
+    end?.type === 'string_end';
+}
 
 function isSessionName(text: string, token: Token | undefined, aliases: Receivers): boolean {
   if (token?.type !== 'identifier') return false;
@@ -59,9 +73,9 @@ function keyContext(text: string, tokens: Token[], offset: number, aliases: Rece
   const end = closing ? closing.startIndex : offset;
   const keyed = { kind: 'key' as const, prefix, start: start.end, end, quote, closed: closing !== null };
   const before = tokens[i - 1];
-  if (before?.type === '[' && isSessionName(text, tokens[i - 2], aliases)) return keyed;
+  if (before?.type === '[' && isSessionAt(text, tokens, i - 2, aliases)) return keyed;
   if (before?.type === '(' && KEY_METHODS.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
-      tokens[i - 3]?.type === '.' && isSessionName(text, tokens[i - 4], aliases)) return keyed;
+      tokens[i - 3]?.type === '.' && isSessionAt(text, tokens, i - 4, aliases)) return keyed;
   if (stringNode && isInSession(text, stringNode, aliases)) return keyed;
   if (before?.type === '(' && ASSERT_IN.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
       tokens[i - 3]?.type === '.' && assertsOnSession(text, stringNode, aliases)) return keyed;
@@ -105,7 +119,7 @@ function apiContext(text: string, tokens: Token[], offset: number, aliases: Rece
     i--;
   }
   if (tokens[i]?.type !== '.' || tokens[i].end !== start) return null;
-  return isSessionName(text, tokens[i - 1], aliases) ? { kind: 'api', prefix, start } : null;
+  return isSessionAt(text, tokens, i - 1, aliases) ? { kind: 'api', prefix, start } : null;
 }
 
 /** Templates are not Python: the line before the cursor is scanned for an open tag ending in `request.session.`. */

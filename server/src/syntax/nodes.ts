@@ -26,6 +26,13 @@ export function unwrap(node: SyntaxNode | null): SyntaxNode | null {
   return current;
 }
 
+/** The awaited expression of `await x` (and of parentheses around either). */
+export function unwrapAwait(node: SyntaxNode | null): SyntaxNode | null {
+  let current = unwrap(node);
+  while (current && current.type === 'await') current = unwrap(current.namedChild(0));
+  return current;
+}
+
 /** `a.b.c` as text when the expression is only identifiers and attributes, else null. */
 export function dottedName(text: string, node: SyntaxNode | null): string | null {
   const parts: string[] = [];

@@ -1,5 +1,5 @@
 // Session accesses: subscripts, the dict-like API (get/pop/setdefault/update/has_key) and `in`.
-import { spanOf, textOf, unwrap } from '../../syntax/nodes';
+import { spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { AccessOp, PendingKey, SessionAccess, ValueType } from '../types';
 import { currentClass, type Ctx } from './context';
@@ -152,17 +152,17 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   const object = fn.childForFieldName('object');
   const args = node.childForFieldName('arguments');
   if (!methodNode || !object || !args) return;
-  const method = textOf(ctx.text, methodNode);
-  if (ASSERT_IN.has(method)) return assertIn(ctx, sink, args, method);
+  const name = textOf(ctx.text, methodNode);
+  if (ASSERT_IN.has(name)) return assertIn(ctx, sink, args, name);
   const via = sessionVia(ctx, object);
   if (!via) {
-    if (MUTATORS.has(method)) recordMutation(ctx, object, node);
+    if (MUTATORS.has(name)) recordMutation(ctx, object, node);
     return;
   }
   const first = args.namedChild(0);
-  const label = `${via}.${method}`;
+  const label = `${via}.${name}`;
   const key = first && first.type !== 'keyword_argument' ? resolveKey(ctx, first) : null;
-  switch (method) {
+  switch (ASYNC_TWINS.get(name) ?? name) {
     case 'get':
     case '__getitem__':
       if (key) addAccess(ctx, sink, key, 'read', label);
@@ -197,6 +197,11 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
 
 const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
 
+/** Django 5.0's async session API: `await request.session.aget('k')` is a `get`, `aset` an assignment. */
+export const ASYNC_TWINS: ReadonlyMap<string, string> = new Map([
+  ['aget', 'get'], ['apop', 'pop'], ['asetdefault', 'setdefault'], ['aset', '__setitem__'], ['aupdate', 'update'], ['ahas_key', 'has_key'],
+]);
+
 /** `self.assertIn('k', self.client.session)` (unittest): a membership test like `'k' in session`. */
 function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string): void {
   const member = args.namedChild(0);
@@ -206,14 +211,15 @@ function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string):
   if (via) addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
 }
 
-/** `request.session.keys()` is as good as the session for `in`. */
+/** `request.session.keys()` (or `await request.session.akeys()`) is as good as the session for `in`. */
 function keysOfSession(ctx: Ctx, node: SyntaxNode): string | null {
-  const call = unwrap(node);
+  const call = unwrapAwait(node);
   const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
   const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
-  if (!fn || !method || textOf(ctx.text, method) !== 'keys') return null;
+  const name = method ? textOf(ctx.text, method) : null;
+  if (!fn || (name !== 'keys' && name !== 'akeys')) return null;
   const via = sessionVia(ctx, fn.childForFieldName('object'));
-  return via ? `${via}.keys()` : null;
+  return via ? `${via}.${name}()` : null;
 }
 
 /** `'k' in request.session` / `'k' not in s` / `'k' in s.keys()`. */

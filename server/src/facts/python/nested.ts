@@ -1,7 +1,7 @@
 // Values read out of the session and then mutated in place: `request.session['cart']['x'] = 1`,
 // `cart = request.session.get('cart'); cart.append(x)`. Django only saves them when the session is
 // marked modified or the key is assigned again, so each one becomes a NestedMutation.
-import { identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
+import { identifierName, spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import { currentClass, type Ctx } from './context';
 import { resolveKey } from './keys';
@@ -15,7 +15,7 @@ export const MUTATORS = new Set([
 ]);
 
 /** Session methods that return the stored value itself. */
-const VALUE_GETTERS = new Set(['get', 'setdefault', 'pop', '__getitem__']);
+const VALUE_GETTERS = new Set(['get', 'setdefault', 'pop', '__getitem__', 'aget', 'asetdefault', 'apop']);
 
 export interface SessionValue {
   resolved: BoundKey;
@@ -25,7 +25,8 @@ export interface SessionValue {
 
 /** The session key whose stored value this expression is, or undefined when it is not one. */
 export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null, depth = 0): SessionValue | undefined {
-  const node = unwrap(raw);
+  // `await request.session.aget('cart')` is the stored value as much as `.get('cart')`.
+  const node = unwrapAwait(raw);
   if (!node || depth > 8) return undefined;
   if (node.type === 'subscript') {
     const index = node.childForFieldName('subscript');

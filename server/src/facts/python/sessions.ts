@@ -1,5 +1,5 @@
 // Which expressions are a Django session. Only these are: `<request-like>.session`, a test client's
-// `.session`, a SessionStore instance, and names bound to one of those. Anything else called
+// `.session`, a SessionStore instance, a Channels consumer's `scope["session"]`, and names bound to one of those. Anything else called
 // "session" (requests.Session(), SQLAlchemy, db.session, nox's `session` parameter) is not.
 import { dottedName, identifierName, stringParts, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
@@ -83,9 +83,22 @@ export function sessionVia(ctx: Ctx, raw: SyntaxNode | null): string | null {
       return getattrSession(ctx, node);
     case 'named_expression':
       return sessionVia(ctx, node.childForFieldName('value'));
+    case 'subscript':
+      return channelsSession(ctx, node);
     default:
       return null;
   }
+}
+
+/** Django Channels: a consumer's `self.scope["session"]` (or an ASGI `scope["session"]`) is the same SessionStore. */
+function channelsSession(ctx: Ctx, node: SyntaxNode): string | null {
+  const index = node.childForFieldName('subscript');
+  const parts = index ? stringParts(ctx.text, index)?.parts : null;
+  if (parts?.length !== 1 || parts[0] !== 'session') return null;
+  const value = unwrap(node.childForFieldName('value'));
+  const name = value?.type === 'attribute' ? value.childForFieldName('attribute') : value;
+  if (name?.type !== 'identifier' || textOf(ctx.text, name) !== 'scope') return null;
+  return `${textOf(ctx.text, value!)}["session"]`;
 }
 
 /** `getattr(request, 'session')` / `getattr(request, 'session', None)`. */
