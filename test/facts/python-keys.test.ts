@@ -149,3 +149,28 @@ test('a module constant read from settings keeps the setting name and getattr de
     ['CART', null, 'CART_SESSION_ID', undefined], ['WISH', null, 'WISH_KEY', 'wish'],
   ]);
 });
+
+test('class constants of a base class in the same file, str Enum members and their .value', async () => {
+  const src = [
+    'from enum import Enum',
+    'from shop.mixins import RemoteMixin',
+    'class Keys(str, Enum):',
+    "    CART = 'cart'",
+    'class Base:',
+    "    KEY = 'base_key'",
+    'class Middle(Base):',
+    '    pass',
+    'class View(Middle, RemoteMixin):',
+    '    def get(self, request):',
+    '        request.session[self.KEY] = 1',
+    '        request.session[Keys.CART.value] = []',
+    '        request.session[Keys.CART] = []',
+    '        return request.session.get(self.REMOTE_KEY)',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['write base_key', 'write cart', 'write cart', 'read <null>']);
+  // Not found in this file: the first base imported from the project holds it (the index reads
+  // `shop.mixins.RemoteMixin` as class RemoteMixin of shop.mixins).
+  assert.deepEqual(facts.pendingKeys?.map((p) => p.ref), [{ kind: 'import', module: 'shop.mixins.RemoteMixin', name: 'REMOTE_KEY' }]);
+});

@@ -60,7 +60,12 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
   if (depth > MAX_REEXPORT_DEPTH) return null;
   modules.add(module);
   const target = context.factsOfModule(module);
-  if (!target) return null;
+  // `Class.KEY` of an imported class reads as module `pkg.mod.Class`, name `KEY`: the constant
+  // is `Class.KEY` of `pkg.mod` (class constants are recorded qualified).
+  if (!target) {
+    const dot = module.lastIndexOf('.');
+    return dot > 0 ? constantKey(module.slice(0, dot), `${module.slice(dot + 1)}.${name}`, context, modules, onSetting, depth + 1) : null;
+  }
   const constant = target.constants.find((c) => c.name === name);
   if (constant) {
     if (constant.value !== null) {

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../syntax/python';
 import { djangoConstantKey } from '../builtinKeys';
 import { currentClass, type Ctx } from './context';
 import { isDjangoSettings, resolveDotted } from './imports';
-import type { ResolvedKey } from './scope';
+import type { ClassInfo, ResolvedKey } from './scope';
 
 type Pieces = (string | null)[];
 
@@ -167,16 +167,40 @@ function resolveAttribute(ctx: Ctx, node: SyntaxNode): ResolvedKey {
   const attribute = node.childForFieldName('attribute');
   if (!object || !attribute) return unknown;
   const name = textOf(ctx.text, attribute);
+  // An enum member's `.value` (`SessionKeys.CART.value`) is the member's string itself.
+  if (name === 'value' && object.type === 'attribute') {
+    const member = resolveAttribute(ctx, object);
+    if (member.key !== null || member.pending) return member;
+  }
   if (object.type === 'identifier') {
     const owner = textOf(ctx.text, object);
     const info = owner === 'self' || owner === 'cls' ? currentClass(ctx) : ctx.classes.get(owner);
-    const constant = info?.constants.get(name);
-    if (constant) return constant;
-    if (info) return unknown;
+    if (info) return inheritedConstant(ctx, info, name, node) ?? unknown;
   }
   const dotted = dottedName(ctx.text, node);
   const imported = dotted ? resolveDotted(ctx, dotted) : null;
   return imported ? pendingImport(imported.module, imported.name, node) : unknown;
+}
+
+/**
+ * A class constant, its own or inherited: from a base class of this file (followed up), else from
+ * the first base imported from the project (`class CartView(CartMixin, View)`: `CartMixin.KEY` in
+ * its module, resolved by the index). Django's own bases hold no session keys.
+ */
+function inheritedConstant(ctx: Ctx, info: ClassInfo, name: string, node: SyntaxNode, depth = 0): ResolvedKey | undefined {
+  const own = info.constants.get(name);
+  if (own || depth > 8) return own;
+  for (const base of info.bases) {
+    const local = ctx.classes.get(base);
+    const found = local && local !== info ? inheritedConstant(ctx, local, name, node, depth + 1) : undefined;
+    if (found) return found;
+  }
+  for (const base of info.bases) {
+    if (ctx.classes.has(base)) continue;
+    const imported = resolveDotted(ctx, `${base}.${name}`);
+    if (imported && !imported.module.startsWith('django.')) return pendingImport(imported.module, imported.name, node);
+  }
+  return undefined;
 }
 
 /** A string-valued expression assigned to a name, for later key lookups; null when not string-like. */

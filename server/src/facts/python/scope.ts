@@ -72,6 +72,8 @@ export class Scope {
 
 /** What a class knows across its methods: `self.session = request.session`, `self.cart = cart`. */
 export class ClassInfo {
+  /** The superclasses as written (`CartMixin`, `mixins.CartMixin`, `View`), for inherited constants. */
+  readonly bases: string[] = [];
   readonly constants = new Map<string, ResolvedKey>();
   readonly sessionAttributes = new Map<string, string>();
   readonly bindings = new Map<string, BoundKey>();

@@ -1,6 +1,6 @@
 // Assignments and definitions: what they teach the extractor about names (aliases, constants,
 // value types, nested bindings, classes and functions).
-import { identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
 import { currentClass, type Ctx, mayMention } from './context';
@@ -210,13 +210,16 @@ export function enterClass(ctx: Ctx, node: SyntaxNode): void {
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(ctx.text, nameNode) : '<class>';
   const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
-  if (!ctx.classes.has(name)) ctx.classes.set(name, new ClassInfo());
+  let info = ctx.classes.get(name);
+  if (!info) ctx.classes.set(name, (info = new ClassInfo()));
   const bases = node.childForFieldName('superclasses');
   const inModels = /(^|\/)models(\.py|\/)/.test(ctx.file);
   for (let i = 0; bases && i < bases.namedChildCount; i++) {
     const base = bases.namedChild(i);
     const text = base ? textOf(ctx.text, base) : '';
     if (MODEL_BASE.test(text) || (inModels && ctx.modelNames.has(text))) ctx.modelNames.add(name);
+    const dotted = dottedName(ctx.text, base);
+    if (dotted) info.bases.push(dotted);
   }
   ctx.scope = new Scope('class', qualified, node.endIndex, parent, name);
 }

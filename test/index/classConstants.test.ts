@@ -1,0 +1,81 @@
+// Keys held by class attributes of other modules, with the real extractor: members of a str Enum
+// (`SessionKeys.CART`, `.value`), constants inherited from a mixin imported from another file
+// (`self.SESSION_KEY` in `class CartView(CartMixin, View)`), and edits of the module defining them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { djangoExtractor } from '../../server/src/index/djangoExtractor';
+import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { scratchWorkspace } from '../support/scratch';
+
+const MIXINS = [
+  'from enum import Enum',
+  '',
+  'class SessionKeys(str, Enum):',
+  '    CART = "enum_cart"',
+  '    PREFS = "enum_prefs"',
+  '',
+  'class BaseMixin:',
+  '    FLASH_KEY = "base_flash"',
+  '',
+  'class CartMixin:',
+  '    SESSION_KEY = "mixin_cart"',
+  '',
+].join('\n');
+
+const VIEWS = [
+  'from django.views import View',
+  'from shop import mixins',
+  'from shop.mixins import CartMixin, SessionKeys',
+  '',
+  'class LocalBase(CartMixin):',
+  '    pass',
+  '',
+  'class CartView(LocalBase, View):',
+  '    def get(self, request):',
+  '        return self.request.session.get(self.SESSION_KEY)',
+  '',
+  'class FlashView(mixins.BaseMixin, View):',
+  '    def post(self, request):',
+  '        request.session[self.FLASH_KEY] = "saved"',
+  '',
+  'class PlainView(View):',
+  '    def get(self, request):',
+  '        return request.session.get(self.template_name)',
+  '',
+  'def enum_view(request):',
+  '    request.session[SessionKeys.CART] = []',
+  '    request.session[SessionKeys.PREFS.value] = {}',
+  '    return request.session.get(mixins.SessionKeys.CART)',
+  '',
+].join('\n');
+
+async function build(files: Record<string, string>): Promise<WorkspaceIndex> {
+  const root = scratchWorkspace({ 'manage.py': '', 'shop/__init__.py': '', ...files }, 'ds-class-constants-');
+  const index = new WorkspaceIndex({ root, extractor: djangoExtractor() });
+  await index.build();
+  return index;
+}
+
+const keysIn = (index: WorkspaceIndex, file: string) => index.accessesIn(file).map((a) => `${a.op} ${a.key ?? '<dynamic>'}`);
+
+test('str Enum members (also .value and module.Class.MEMBER) and constants inherited from imported mixins are keys', async () => {
+  const index = await build({ 'shop/mixins.py': MIXINS, 'shop/views.py': VIEWS });
+  assert.deepEqual(keysIn(index, 'shop/views.py'), [
+    'read mixin_cart', 'write base_flash', 'read <dynamic>', 'write enum_cart', 'write enum_prefs', 'read enum_cart',
+  ]);
+  // The key comes from the constant: rename and go to definition lead to the literal in mixins.py.
+  const cart = index.accessesOf('enum_cart')[0].access;
+  assert.equal(cart.source.kind, 'constant');
+  assert.equal(cart.source.kind === 'constant' ? cart.source.file : null, 'shop/mixins.py');
+  const inherited = index.accessesOf('mixin_cart')[0].access;
+  assert.equal(inherited.source.kind === 'constant' ? inherited.source.name : null, 'CartMixin.SESSION_KEY');
+});
+
+test('editing the module that defines the class re-resolves the keys of the files using it', async () => {
+  const index = await build({ 'shop/mixins.py': MIXINS, 'shop/views.py': VIEWS });
+  index.updateFile('shop/mixins.py', MIXINS.replace('"mixin_cart"', '"renamed_cart"').replace('"enum_cart"', '"cart_v2"'));
+  assert.deepEqual(keysIn(index, 'shop/views.py'), [
+    'read renamed_cart', 'write base_flash', 'read <dynamic>', 'write cart_v2', 'write enum_prefs', 'read cart_v2',
+  ]);
+  assert.deepEqual(index.accessesOf('mixin_cart'), []);
+});
