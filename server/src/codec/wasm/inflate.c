@@ -730,23 +730,45 @@ static const u32 H256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x51
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+// One SHA-256 block, unrolled with the message schedule in 16 rolling words: kept in locals
+// (registers), where a w[64] array would live in linear memory and cost a load and a store a word.
+#define S0(x) (ROR(x, 2) ^ ROR(x, 13) ^ ROR(x, 22))
+#define S1(x) (ROR(x, 6) ^ ROR(x, 11) ^ ROR(x, 25))
+#define G0(x) (ROR(x, 7) ^ ROR(x, 18) ^ ((x) >> 3))
+#define G1(x) (ROR(x, 17) ^ ROR(x, 19) ^ ((x) >> 10))
+#define ROUND(a, b, c, d, e, f, g, h, k, w)                           \
+  do {                                                                \
+    u32 t1 = h + S1(e) + ((e & f) ^ (~e & g)) + (k) + (w);            \
+    u32 t2 = S0(a) + ((a & b) ^ (a & c) ^ (b & c));                   \
+    d += t1;                                                          \
+    h = t1 + t2;                                                      \
+  } while (0)
+#define EIGHT(i, w0, w1, w2, w3, w4, w5, w6, w7)                      \
+  do {                                                                \
+    ROUND(a, b, c, d, e, f, g, h, K256[i], w0);                       \
+    ROUND(h, a, b, c, d, e, f, g, K256[i + 1], w1);                   \
+    ROUND(g, h, a, b, c, d, e, f, K256[i + 2], w2);                   \
+    ROUND(f, g, h, a, b, c, d, e, K256[i + 3], w3);                   \
+    ROUND(e, f, g, h, a, b, c, d, K256[i + 4], w4);                   \
+    ROUND(d, e, f, g, h, a, b, c, K256[i + 5], w5);                   \
+    ROUND(c, d, e, f, g, h, a, b, K256[i + 6], w6);                   \
+    ROUND(b, c, d, e, f, g, h, a, K256[i + 7], w7);                   \
+  } while (0)
+#define LOAD(i) (((u32)p[4 * (i)] << 24) | ((u32)p[4 * (i) + 1] << 16) | ((u32)p[4 * (i) + 2] << 8) | p[4 * (i) + 3])
+#define NEXT() \
+  (w0 += G1(w14) + w9 + G0(w1), w1 += G1(w15) + w10 + G0(w2), w2 += G1(w0) + w11 + G0(w3), w3 += G1(w1) + w12 + G0(w4), \
+   w4 += G1(w2) + w13 + G0(w5), w5 += G1(w3) + w14 + G0(w6), w6 += G1(w4) + w15 + G0(w7), w7 += G1(w5) + w0 + G0(w8), \
+   w8 += G1(w6) + w1 + G0(w9), w9 += G1(w7) + w2 + G0(w10), w10 += G1(w8) + w3 + G0(w11), w11 += G1(w9) + w4 + G0(w12), \
+   w12 += G1(w10) + w5 + G0(w13), w13 += G1(w11) + w6 + G0(w14), w14 += G1(w12) + w7 + G0(w15), w15 += G1(w13) + w8 + G0(w0))
+
 static void sha256_compress(u32 *st, const u8 *p) {
-  u32 w[64];
-  for (int i = 0; i < 16; i++) w[i] = ((u32)p[4 * i] << 24) | ((u32)p[4 * i + 1] << 16) | ((u32)p[4 * i + 2] << 8) | p[4 * i + 3];
-  for (int i = 16; i < 64; i++)
-    w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 7] + (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10));
+  u32 w0 = LOAD(0), w1 = LOAD(1), w2 = LOAD(2), w3 = LOAD(3), w4 = LOAD(4), w5 = LOAD(5), w6 = LOAD(6), w7 = LOAD(7);
+  u32 w8 = LOAD(8), w9 = LOAD(9), w10 = LOAD(10), w11 = LOAD(11), w12 = LOAD(12), w13 = LOAD(13), w14 = LOAD(14), w15 = LOAD(15);
   u32 a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
-  for (int i = 0; i < 64; i++) {
-    u32 t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
-    u32 t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
+  for (int i = 0; i < 64; i += 16) {
+    if (i > 0) NEXT();
+    EIGHT(i, w0, w1, w2, w3, w4, w5, w6, w7);
+    EIGHT(i + 8, w8, w9, w10, w11, w12, w13, w14, w15);
   }
   st[0] += a;
   st[1] += b;
