@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractPythonFacts } from '../../server/src/facts/python';
-import { initPythonParser, parsePython } from '../../server/src/syntax/python';
+import { initPythonParser, parsePython, parseRanges } from '../../server/src/syntax/python';
 import { outline, sessionRanges, topLevelBlocks } from '../../server/src/syntax/topLevel';
 
 const SOURCE = [
@@ -123,11 +123,14 @@ test('on the example shop, the test fixtures and a generated project, facts from
     const text = readFileSync(file, 'utf8');
     const ranges = sessionRanges(text, 0);
     const full = parsePython(parser, text);
-    const part = ranges ? parser.parse(text, null, { includedRanges: ranges }) : null;
+    // The index's way (the text handed over range by range) and web-tree-sitter's (the whole string).
+    const part = ranges ? parseRanges(parser, text, ranges) : null;
+    const wholeString = ranges ? parser.parse(text, null, { includedRanges: ranges }) : null;
     try {
       const a = extractPythonFacts(full, text, file, 'm');
       if (!part) continue;
       ranged++;
+      assert.equal(part.rootNode.toString(), wholeString?.rootNode.toString(), file);
       const b = extractPythonFacts(part, text, file, 'm');
       assert.deepEqual(b.accesses, a.accesses, file);
       assert.deepEqual(b.mutations, a.mutations, file);
@@ -138,6 +141,7 @@ test('on the example shop, the test fixtures and a generated project, facts from
     } finally {
       full.delete();
       part?.delete();
+      wholeString?.delete();
     }
   }
   assert.ok(ranged > 50, `${ranged} files had ranges`);

@@ -5,7 +5,7 @@ import type { Parser } from 'web-tree-sitter';
 import { extractPythonFacts } from '../facts/python';
 import { mayMentionSessions, mayMentionSessionsInBytes } from '../facts/prefilter';
 import { extractTemplateFacts } from '../facts/template';
-import { initPythonParser, parsePython } from '../syntax/python';
+import { initPythonParser, parsePython, parseRanges } from '../syntax/python';
 import { sessionRanges } from '../syntax/topLevel';
 import { documentTrees, forgetDocumentTree } from '../syntax/treeCache';
 import type { FactsExtractor } from './extractor';
@@ -25,7 +25,7 @@ export function djangoExtractor(): FactsExtractor {
       // Only the top-level blocks that can hold a session access (syntax/topLevel.ts), when that skips enough.
       // (Files that never mention one — constants modules read on demand — are parsed whole.)
       const ranges = mayMentionSessions(text) ? sessionRanges(text) : null;
-      const tree = ranges ? parser.parse(text, null, { includedRanges: ranges }) ?? parsePython(parser, text) : parsePython(parser, text);
+      const tree = ranges ? parseRanges(parser, text, ranges) ?? parsePython(parser, text) : parsePython(parser, text);
       try {
         return extractPythonFacts(tree, text, file, module);
       } finally {

@@ -2,7 +2,7 @@
 // Works from the bundle (wasm copied beside dist/*.js) and from source (wasm in node_modules).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
@@ -34,4 +34,22 @@ export function parsePython(parser: Parser, text: string, previous?: Tree): Tree
   const tree = parser.parse(text, previous);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/**
+ * Parses only `ranges` of the source (sorted, disjoint). The text is handed over range by range:
+ * given a string, web-tree-sitter copies the next 5,000 characters on every read, and with
+ * included ranges it reads once per range, so most of what it copied was never lexed
+ * (measured: 12% of the index's parse time on a generated 10k-file project).
+ */
+export function parseRanges(parser: Parser, text: string, ranges: readonly Range[]): Tree | null {
+  let k = 0;
+  const read = (index: number): string => {
+    if (index >= text.length) return '';
+    while (k > 0 && ranges[k - 1].endIndex > index) k--;
+    while (k < ranges.length && ranges[k].endIndex <= index) k++;
+    const stop = k === ranges.length ? text.length : index < ranges[k].startIndex ? ranges[k].startIndex : ranges[k].endIndex;
+    return text.slice(index, Math.min(stop, index + 4096));
+  };
+  return parser.parse(read, null, { includedRanges: ranges as Range[] });
 }
