@@ -87,3 +87,32 @@ test('watched-file changes on disk are picked up (created, then deleted)', async
   const back = await client.diagnosticsOf(views, (d) => d.some((x) => x.code === 'DS101'));
   assert.ok(back.some((d) => d.code === 'DS101'));
 });
+
+test('DS104 through a local value, an alias or a Channels scope: the message and the fix name that session', async () => {
+  const { client } = await start();
+  const text = [
+    'def add(request, pid):',
+    '    s = request.session',
+    "    items = s.get('items', [])",
+    '    items.append(pid)',
+    '',
+    'class Consumer:',
+    '    async def receive(self, text_data):',
+    "        seen = self.scope['session'].get('seen', [])",
+    '        seen.append(text_data)',
+    '',
+    'def view(request):',
+    "    cart = request.session.get('cart', {})",
+    "    cart['n'] = 1",
+    '',
+  ].join('\n');
+  const uri = await client.open('cart/more.py', text);
+  const diagnostics = (await client.diagnosticsOf(uri, (d) => d.filter((x) => x.code === 'DS104').length === 3)).filter((d) => d.code === 'DS104');
+  assert.deepEqual(diagnostics.map((d) => d.range.start.line), [3, 8, 12]);
+  assert.match(diagnostics[0].message as string, /Set s\.modified = True/);
+  const fixes = await Promise.all(diagnostics.map(async (d) => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    return actions.map((a) => a.edit!.changes![uri][0].newText);
+  }));
+  assert.deepEqual(fixes, [['    s.modified = True\n'], ["        self.scope['session'].modified = True\n"], ['    request.session.modified = True\n']]);
+});

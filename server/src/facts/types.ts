@@ -51,6 +51,8 @@ export interface NestedMutation {
   saved: boolean;
   /** Set when `key` lives elsewhere (imported constant, setting): the index resolves it like a PendingKey. */
   pending?: PendingKey['ref'];
+  /** The session expression the value was read through, as written and usable in this scope (`s`, `self.scope['session']`). */
+  receiver?: string;
 }
 
 /** A module-level (or class-level) string constant that may be used as a session key. */

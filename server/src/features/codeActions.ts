@@ -37,7 +37,8 @@ function markModified(text: string, diagnostic: Diagnostic): { title: string; ed
   const to = offsetAt(text, diagnostic.range.end);
   return withPythonTree(text, (tree) => {
     const node = tree.rootNode.descendantForIndex(from, Math.max(from, to - 1));
-    const session = node ? sessionExpression(text, node) : null;
+    // The session in the statement itself, else the one the value was read through (`cart = s.get(...)`).
+    const session = (node ? sessionExpression(text, node) : null) ?? (diagnostic.data as DiagnosticData | undefined)?.receiver ?? null;
     const statement = node ? statementOf(node) : null;
     if (!session || !statement) return null;
     const indent = ' '.repeat(statement.startPosition.column);

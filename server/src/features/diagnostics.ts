@@ -10,8 +10,8 @@ import { rangeOf } from './ranges';
 
 export const DIAGNOSTIC_SOURCE = 'django-sessions';
 
-/** Data attached to DS101 (the suggestion) and DS104 (nothing more needed) for the quick fixes. */
-export interface DiagnosticData { key?: string; suggestion?: string }
+/** Data attached to DS101 (the suggestion) and DS104 (the session the value came from) for the quick fixes. */
+export interface DiagnosticData { key?: string; suggestion?: string; receiver?: string }
 
 const NOT_JSON: Partial<Record<ValueType, string>> = {
   datetime: 'a datetime (store value.isoformat())',
@@ -74,8 +74,10 @@ function checkJsonValue(access: SessionAccess, add: Add): void {
 }
 
 function checkMutation(mutation: NestedMutation, add: Add): void {
-  const name = mutation.key === null ? 'a session value' : `request.session['${mutation.key}']`;
-  add('DS104', mutation, `Nested mutation of ${name} is not saved: Django saves the session only when its own items are assigned or deleted. Set request.session.modified = True.`, mutation.key === null ? undefined : { key: mutation.key });
+  const session = mutation.receiver ?? 'request.session';
+  const name = mutation.key === null ? 'a session value' : `${session}['${mutation.key}']`;
+  add('DS104', mutation, `Nested mutation of ${name} is not saved: Django saves the session only when its own items are assigned or deleted. Set ${session}.modified = True.`,
+    mutation.key === null && !mutation.receiver ? undefined : { ...(mutation.key !== null ? { key: mutation.key } : {}), ...(mutation.receiver ? { receiver: mutation.receiver } : {}) });
 }
 
 const JSON_SERIALIZERS = ['django.contrib.sessions.serializers.JSONSerializer', 'django.core.signing.JSONSerializer'];

@@ -32,7 +32,7 @@ export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null, depth = 0): Se
     const index = node.childForFieldName('subscript');
     const value = node.childForFieldName('value');
     const via = sessionVia(ctx, value);
-    if (via && index) return { resolved: resolveKey(ctx, index), viaClass: via.startsWith('self.') };
+    if (via && index) return { resolved: withReceiver(ctx, resolveKey(ctx, index), value), viaClass: via.startsWith('self.') };
     // Deeper inside a stored value: `request.session['cart'][pid]['qty']` still belongs to 'cart'.
     return via ? undefined : sessionValueKey(ctx, value, depth + 1);
   }
@@ -40,10 +40,11 @@ export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null, depth = 0): Se
     const fn = node.childForFieldName('function');
     if (fn?.type !== 'attribute') return undefined;
     const method = fn.childForFieldName('attribute');
-    const via = sessionVia(ctx, fn.childForFieldName('object'));
+    const object = fn.childForFieldName('object');
+    const via = sessionVia(ctx, object);
     const arg = node.childForFieldName('arguments')?.namedChild(0) ?? null;
     if (!via || !method || !arg || !VALUE_GETTERS.has(textOf(ctx.text, method))) return undefined;
-    return { resolved: resolveKey(ctx, arg), viaClass: via.startsWith('self.') };
+    return { resolved: withReceiver(ctx, resolveKey(ctx, arg), object), viaClass: via.startsWith('self.') };
   }
   const name = identifierName(ctx.text, node);
   if (name !== null) {
@@ -54,9 +55,19 @@ export function sessionValueKey(ctx: Ctx, raw: SyntaxNode | null, depth = 0): Se
     const attribute = node.childForFieldName('attribute');
     const info = currentClass(ctx);
     const bound = attribute ? info?.bindings.get(textOf(ctx.text, attribute)) : undefined;
-    return bound ? { resolved: bound, viaClass: true } : undefined;
+    if (!bound) return undefined;
+    // Bound in another method: only a `self.` receiver is in scope here.
+    const receiver = bound.receiver?.startsWith('self.') ? bound.receiver : undefined;
+    return { resolved: { key: bound.key, pending: bound.pending, ...(receiver ? { receiver } : {}) }, viaClass: true };
   }
   return undefined;
+}
+
+/** The key, with the session expression it was read through when that is short plain text (a call would run twice). */
+function withReceiver<T extends object>(ctx: Ctx, key: T, session: SyntaxNode | null): T & { receiver?: string } {
+  const text = session ? textOf(ctx.text, session) : '';
+  if (!text || text.length > 80 || /[\n(]/.test(text)) return key;
+  return { ...key, receiver: text };
 }
 
 /** Records an in-place change of a session value; `saved` is decided when the scope ends. */
@@ -64,7 +75,8 @@ export function recordMutation(ctx: Ctx, target: SyntaxNode, at: SyntaxNode): bo
   const value = sessionValueKey(ctx, target);
   if (!value) return false;
   const mutation = { key: value.resolved.key, span: spanOf(at), scope: ctx.scope.name, saved: false,
-    ...(value.resolved.pending ? { pending: value.resolved.pending } : {}) };
+    ...(value.resolved.pending ? { pending: value.resolved.pending } : {}),
+    ...(value.resolved.receiver ? { receiver: value.resolved.receiver } : {}) };
   ctx.scope.mutations.push({ mutation, viaClass: value.viaClass });
   return true;
 }

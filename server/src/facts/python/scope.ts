@@ -12,8 +12,11 @@ export interface ResolvedKey {
   pending?: PendingKey['ref'];
 }
 
-/** The key a local name's value was read from (`cart = request.session['cart']`). */
-export type BoundKey = Pick<ResolvedKey, 'key' | 'pending'>;
+/**
+ * The key a local name's value was read from (`cart = request.session['cart']`), and the session
+ * expression as written there (`request.session`), for the DS104 fix.
+ */
+export type BoundKey = Pick<ResolvedKey, 'key' | 'pending'> & { receiver?: string };
 
 /** A mutation waiting for its scope to end, to know whether the session gets saved. */
 export interface OpenMutation {
