@@ -54,7 +54,7 @@ function settingKey(name: string, fallback: string | null, context: ResolverCont
 }
 
 function constantKey(module: string, name: string, context: ResolverContext, modules: Set<string>,
-  onSetting: () => void, depth: number): Resolved | null {
+  onSetting: () => void, depth: number, seen = new Set<string>()): Resolved | null {
   const django = djangoConstantKey(module, name);
   if (django !== undefined) return { key: django, source: { kind: 'django', name: `${module}.${name}` } };
   if (depth > MAX_REEXPORT_DEPTH) return null;
@@ -80,5 +80,13 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
   // `from .keys import CART_KEY` inside the target: follow the re-export.
   const reexport = target.imports.find((i) => i.local === name && i.name !== null);
   if (reexport?.name) return constantKey(reexport.module, reexport.name, context, modules, onSetting, depth + 1);
+  // `from .session import *` (a constants package's __init__): the first star import that has it.
+  // Each module is searched once per name, so star imports in a cycle or a diamond stay cheap.
+  for (const star of target.imports) {
+    if (star.local !== '*' || seen.has(star.module)) continue;
+    seen.add(star.module);
+    const found = constantKey(star.module, name, context, modules, onSetting, depth + 1, seen);
+    if (found) return found;
+  }
   return null;
 }

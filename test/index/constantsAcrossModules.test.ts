@@ -1,6 +1,7 @@
-// Keys held by class attributes of other modules, with the real extractor: members of a str Enum
+// Keys held by constants of other modules, with the real extractor: members of a str Enum
 // (`SessionKeys.CART`, `.value`), constants inherited from a mixin imported from another file
-// (`self.SESSION_KEY` in `class CartView(CartMixin, View)`), and edits of the module defining them.
+// (`self.SESSION_KEY` in `class CartView(CartMixin, View)`), star re-exports of a constants
+// package, and edits of the module defining them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { djangoExtractor } from '../../server/src/index/djangoExtractor';
@@ -78,4 +79,26 @@ test('editing the module that defines the class re-resolves the keys of the file
     'read renamed_cart', 'write base_flash', 'read <dynamic>', 'write cart_v2', 'write enum_prefs', 'read cart_v2',
   ]);
   assert.deepEqual(index.accessesOf('mixin_cart'), []);
+});
+
+test("a constants package re-exporting with 'from .x import *' (also a class, and star imports in a cycle)", async () => {
+  const index = await build({
+    'shop/constants/__init__.py': 'from .cart import *\nfrom .flags import *\n',
+    'shop/constants/cart.py': 'CART_KEY = "star_cart"\n',
+    'shop/constants/flags.py': 'from shop.constants import *\n\nclass Flags(str, Enum):\n    SEEN = "star_seen"\n',
+    'shop/views.py': [
+      'from shop.constants import CART_KEY, Flags, MISSING',
+      'from shop import constants',
+      '',
+      'def view(request):',
+      '    request.session[CART_KEY] = 1',
+      '    request.session[Flags.SEEN] = True',
+      '    request.session.get(constants.CART_KEY)',
+      '    return request.session.get(MISSING)',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keysIn(index, 'shop/views.py'), ['write star_cart', 'write star_seen', 'read star_cart', 'read <dynamic>']);
+  index.updateFile('shop/constants/cart.py', 'CART_KEY = "star_cart_v2"\n');
+  assert.deepEqual(keysIn(index, 'shop/views.py'), ['write star_cart_v2', 'write star_seen', 'read star_cart_v2', 'read <dynamic>']);
 });
