@@ -174,3 +174,32 @@ test('class constants of a base class in the same file, str Enum members and the
   // `shop.mixins.RemoteMixin` as class RemoteMixin of shop.mixins).
   assert.deepEqual(facts.pendingKeys?.map((p) => p.ref), [{ kind: 'import', module: 'shop.mixins.RemoteMixin', name: 'REMOTE_KEY' }]);
 });
+
+test('a loop over known keys (a literal, a key list constant, a comprehension) is an access of each key', async () => {
+  const src = [
+    "CHECKOUT_KEYS = ('step', 'address')",
+    'def logout_view(request):',
+    "    for key in ['cart', 'coupon']:",
+    '        request.session.pop(key, None)',
+    '    for key in CHECKOUT_KEYS:',
+    '        del request.session[key]',
+    '    [request.session.pop(k, None) for k in CHECKOUT_KEYS]',
+    '    key = other()',
+    '    request.session.get(key)',
+    '    for name in names:',
+    '        request.session[name] = 1',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'read cart', 'read coupon', 'delete cart', 'delete coupon', 'delete step', 'delete address',
+    'read step', 'read address', 'delete step', 'delete address', 'read <null>', 'write <null>',
+  ]);
+  // Each access sits at the loop variable; rename edits the literal where the key is written.
+  const cart = facts.accesses.find((a) => a.key === 'cart')!;
+  assert.deepEqual(cart.span, spanOfText(src, 'key', 1));
+  assert.equal(cart.source.kind, 'constant');
+  assert.deepEqual(cart.source.kind === 'constant' ? cart.source.span : null, spanOfText(src, "'cart'"));
+  const step = facts.accesses.find((a) => a.key === 'step')!;
+  assert.deepEqual(step.source.kind === 'constant' ? [step.source.name, step.source.span] : null, ['CHECKOUT_KEYS[0]', spanOfText(src, "'step'")]);
+});

@@ -119,6 +119,33 @@ test('rename is refused with a reason when a dynamic key may match', async () =>
   await assert.rejects(prepare, /pref_\*/);
 });
 
+test('a loop over a key list: hover lists each key, definition finds them in the list, references cover both, rename refuses there and works from a literal', async () => {
+  const text = [
+    "LOGOUT_KEYS = ('loop_a', 'loop_b')",
+    'def out(request):',
+    '    for key in LOGOUT_KEYS:',
+    '        request.session.pop(key, None)',
+    "    request.session['loop_a'] = 1",
+    "    request.session['loop_b'] = 2",
+    '',
+  ].join('\n');
+  const uri = await client.open('cart/logout.py', text);
+  const at = positionOf(text, 'pop(key', 5);
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at });
+  const value = (hover.contents as { value: string }).value;
+  assert.match(value, /one of 2 session keys/);
+  assert.match(value, /`loop_a`/);
+  assert.match(value, /`loop_b`/);
+  const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
+  assert.deepEqual(definition.map((l) => l.range.start), [{ line: 0, character: 15 }, { line: 0, character: 25 }]);
+  const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+  assert.deepEqual(references.map((l) => `${l.range.start.line}:${l.range.start.character}`).sort(), ['0:15', '0:25', '3:28', '4:20', '5:20']);
+  await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'x' }), /stands for several keys \('loop_a', 'loop_b'\)/);
+  // From a literal write of one of them: the list's literal is renamed with it, the loop access follows.
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, "'loop_b'] = 2", 2), newName: 'loop_c' });
+  assert.deepEqual(edit.changes![uri].map((e) => e.range.start).sort((a, b) => a.line - b.line), [{ line: 0, character: 26 }, { line: 5, character: 21 }]);
+});
+
 test('workspace symbols and the Keys request list every key', async () => {
   const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'coup' });
   assert.deepEqual(symbols.map((s) => s.name), ['coupon']);

@@ -15,6 +15,11 @@ export function hover(context: FeatureContext, file: string, text: string, posit
   if (target?.kind === 'pattern') {
     return { contents: { kind: 'markdown', value: `**session key pattern** \`${target.pattern}\`\n\nBuilt at run time (f-string or concatenation): \`*\` stands for any text.` }, range: rangeOf(target.item.access.span) };
   }
+  if (target?.kind === 'several') {
+    const lines = [`**one of ${target.keys.length} session keys**, in turn`, ''];
+    for (const key of target.keys) lines.push(`- \`${key}\`: ${countsLine(keyInfo(context, key))}`);
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(target.items[0].access.span) };
+  }
   if (target) {
     const span = target.kind === 'access' ? target.item.access.span : target.span;
     return { contents: { kind: 'markdown', value: keyMarkdown(context, target.key) }, range: rangeOf(span) };

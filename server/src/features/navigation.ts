@@ -3,7 +3,7 @@
 import { DocumentHighlightKind, SymbolKind, type DocumentHighlight, type Location, type Position, type SymbolInformation } from 'vscode-languageserver-types';
 import type { IndexedAccess } from '../index/workspaceIndex';
 import type { FeatureContext } from './context';
-import { keyAt } from './keyAt';
+import { keyAt, keysOf } from './keyAt';
 import { allKeys } from './keyInfo';
 import { locationOf, rangeOf } from './ranges';
 
@@ -14,6 +14,8 @@ export function definition(context: FeatureContext, file: string, position: Posi
     const source = target.item.access.source;
     return [locationOf(context.uriOf(source.file), source.span)];
   }
+  // A loop variable over a key list: where each of its keys is written in the list.
+  if (target.kind === 'several') return constantsOf(target.items).map((c) => locationOf(context.uriOf(c.file), c.span));
   const writes = context.index.accessesOf(target.key).filter((a) => a.access.op === 'write');
   return writes.map((w) => locationOf(context.uriOf(w.file), w.access.span));
 }
@@ -21,7 +23,7 @@ export function definition(context: FeatureContext, file: string, position: Posi
 export function references(context: FeatureContext, file: string, position: Position, includeDeclaration = true): Location[] {
   const target = keyAt(context, file, position);
   if (!target || target.kind === 'pattern') return [];
-  const items = context.index.accessesOf(target.key).filter((a) => includeDeclaration || a.access.op !== 'write');
+  const items = keysOf(target).flatMap((key) => context.index.accessesOf(key)).filter((a) => includeDeclaration || a.access.op !== 'write');
   const seen = new Set<string>();
   const out: Location[] = [];
   const add = (uri: string, location: Location) => {
@@ -47,7 +49,7 @@ export function constantsOf(items: IndexedAccess[]): { name: string; file: strin
 export function highlights(context: FeatureContext, file: string, position: Position): DocumentHighlight[] {
   const target = keyAt(context, file, position);
   if (!target || target.kind === 'pattern') return [];
-  return context.index.accessesOf(target.key).filter((a) => a.file === file).map((a) => ({
+  return keysOf(target).flatMap((key) => context.index.accessesOf(key)).filter((a) => a.file === file).map((a) => ({
     range: rangeOf(a.access.span),
     kind: a.access.op === 'write' || a.access.op === 'delete' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
   }));

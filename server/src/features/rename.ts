@@ -11,10 +11,15 @@ import { literalContent } from './stringLiteral';
 /** A rename that cannot be done; the shell answers it as a ResponseError with this message. */
 export class RenameRefused extends Error {}
 
+function severalRefused(keys: string[]): RenameRefused {
+  return new RenameRefused(`This name stands for several keys (${keys.map((k) => `'${k}'`).join(', ')}): rename one where it is written.`);
+}
+
 export function prepareRename(context: FeatureContext, file: string, text: string, position: Position): { range: Range; placeholder: string } {
   const target = keyAt(context, file, position);
   if (!target) throw new RenameRefused('Not a session key.');
   if (target.kind === 'pattern') throw new RenameRefused(`'${target.pattern}' is built at run time (a pattern); it cannot be renamed.`);
+  if (target.kind === 'several') throw severalRefused(target.keys);
   const key = target.key;
   refusal(context, key);
   const span = target.kind === 'access' ? target.item.access.span : target.span;
@@ -26,6 +31,7 @@ export function rename(context: FeatureContext, file: string, position: Position
   const target = keyAt(context, file, position);
   if (!target) throw new RenameRefused('Not a session key.');
   if (target.kind === 'pattern') throw new RenameRefused(`'${target.pattern}' is built at run time (a pattern); it cannot be renamed.`);
+  if (target.kind === 'several') throw severalRefused(target.keys);
   const key = target.key;
   if (!newKey || /['"\\\n\r]/.test(newKey)) throw new RenameRefused('A session key cannot be empty or contain quotes, backslashes or newlines.');
   const items = refusal(context, key);

@@ -351,8 +351,12 @@ export class WorkspaceIndex {
 
   /** The access whose key span holds the position (end inclusive, so a cursor after `'cart'` counts). */
   accessAt(file: string, line: number, character: number): IndexedAccess | undefined {
-    const found = this.accessesIn(file).find((a) => contains(a.span, line, character));
-    return found ? { file, access: found } : undefined;
+    return this.accessesAt(file, line, character)[0];
+  }
+
+  /** Every access there: several when one name stands for several keys (a loop over a key list). */
+  accessesAt(file: string, line: number, character: number): IndexedAccess[] {
+    return this.accessesIn(file).filter((a) => contains(a.span, line, character)).map((access) => ({ file, access }));
   }
 
   /** A constant defined in a file, by position of its value (for rename/definition on the constant). */

@@ -22,6 +22,11 @@ export interface AccessSink {
  */
 export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType,
   stores = true): void {
+  if (resolved.alternatives) {
+    // `for key in KEYS: request.session.pop(key)`: each key, at the access's own place.
+    for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores);
+    return;
+  }
   const access: SessionAccess = {
     key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name,
   };

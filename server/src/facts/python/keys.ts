@@ -147,6 +147,8 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
     const name = textOf(ctx.text, node);
     const local = lookupName(ctx, name);
     if (local) return { ...local, span };
+    const alternatives = ctx.scope.lookup((s) => s.keyLists.get(name));
+    if (alternatives) return { key: null, pattern: false, source: DYNAMIC, span, alternatives };
     const imported = resolveDotted(ctx, name);
     if (imported) return pendingImport(imported.module, imported.name, node);
     // A name that is neither local nor imported may come from a star import.

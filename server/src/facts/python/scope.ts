@@ -10,6 +10,8 @@ export interface ResolvedKey {
   source: KeySource;
   span: Span;
   pending?: PendingKey['ref'];
+  /** A name standing for several keys (a loop over a key list): one access per key (keyLists.ts). */
+  alternatives?: ResolvedKey[];
 }
 
 /**
@@ -31,6 +33,8 @@ export class Scope {
   /** Names bound to a SessionStore class (`Store = import_module(settings.SESSION_ENGINE).SessionStore`). */
   readonly storeClasses = new Set<string>();
   readonly strings = new Map<string, ResolvedKey>();
+  /** Names standing for one of several keys (keyLists.ts). */
+  readonly keyLists = new Map<string, ResolvedKey[]>();
   /** Name → the value last assigned to it, typed on demand (most names never reach the session). */
   readonly typeNodes = new Map<string, SyntaxNode>();
   /** Local name → the session key whose value it holds (`cart = request.session['cart']`). */
@@ -67,6 +71,7 @@ export class Scope {
     this.sessionAliases.delete(name);
     this.requestNames.delete(name);
     this.strings.delete(name);
+    this.keyLists.delete(name);
     this.typeNodes.delete(name);
     this.bindings.delete(name);
     this.storeClasses.delete(name);

@@ -8,6 +8,7 @@ import { resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
+import { keyListOf } from './keyLists';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
@@ -18,6 +19,7 @@ export interface FunctionShape {
 }
 
 /** Values that may be strings: literals, names, operators (`'a' + b`, `'%s' % x`). */
+const KEY_SEQUENCES = new Set(['tuple', 'list', 'set']);
 const STRING_LIKE = new Set(['string', 'concatenated_string', 'binary_operator', 'identifier', 'attribute', 'parenthesized_expression']);
 
 /** Calls that may give a string key: `'...'.format()`, `str(...)`, `getattr(settings, ...)`. */
@@ -129,6 +131,10 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   if (!right) return;
   const value = unwrap(right) ?? right;
   if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
+  else if (KEY_SEQUENCES.has(value.type)) {
+    const keys = keyListOf(ctx, value, scope.kind === 'class' ? `${scope.className}.${name}` : name);
+    if (keys) scope.keyLists.set(name, keys);
+  }
   // Types are inferred when a session write uses the name, not for every assignment.
   scope.typeNodes.set(name, value);
   if (value.type === 'attribute' || value.type === 'subscript') {

@@ -7,6 +7,7 @@ import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, 
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
+import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
 import { sessionVia } from './sessions';
@@ -40,6 +41,7 @@ const STRUCTURAL = new Set([
 const DEEP_TYPES = [
   'import_statement', 'import_from_statement', 'assignment', 'class_definition', 'function_definition',
   'subscript', 'call', 'comparison_operator', 'augmented_assignment', 'delete_statement', 'named_expression',
+  'for_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression',
 ];
 const SHALLOW_TYPES = new Set(['import_statement', 'import_from_statement', 'assignment', 'class_definition']);
 
@@ -131,6 +133,13 @@ class Walker {
       case 'function_definition':
         if (!shallow) enterFunction(ctx, node, this.sessionParams, this.functions);
         return;
+      case 'for_statement':
+        return bindLoopVariable(ctx, node);
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return bindComprehension(ctx, node);
       default:
         break;
     }

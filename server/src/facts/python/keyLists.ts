@@ -1,0 +1,53 @@
+// Names that stand for one of several known keys: a tuple/list/set of string keys bound to a name
+// (`CHECKOUT_KEYS = ('step', 'address')`) and the variable of a loop over one
+// (`for key in CHECKOUT_KEYS: request.session.pop(key, None)`, also in comprehensions). An access
+// through such a name is an access of each key; rename edits each literal where it is written.
+import { identifierName, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode } from '../../syntax/python';
+import type { Ctx } from './context';
+import { resolveStringValue } from './keys';
+import type { ResolvedKey } from './scope';
+
+const SEQUENCES = new Set(['tuple', 'list', 'set', 'expression_list']);
+/** More keys than this is data, not a handful of session keys. */
+const MAX_KEYS = 32;
+
+/** The keys a sequence literal (or a name bound to one) holds; null unless every element is a known key. */
+export function keyListOf(ctx: Ctx, raw: SyntaxNode | null, owner: string): ResolvedKey[] | null {
+  const node = unwrap(raw);
+  if (!node) return null;
+  const name = identifierName(ctx.text, node);
+  if (name !== null) return ctx.scope.lookup((s) => s.keyLists.get(name)) ?? null;
+  if (!SEQUENCES.has(node.type) || node.namedChildCount === 0 || node.namedChildCount > MAX_KEYS) return null;
+  const keys: ResolvedKey[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const element = node.namedChild(i);
+    if (!element || element.type === 'comment') continue;
+    const resolved = resolveStringValue(ctx, element);
+    if (!resolved || resolved.pattern || (resolved.key === null && !resolved.pending)) return null;
+    // A literal in the list is where the key is written: rename edits it, not the access.
+    keys.push(resolved.source.kind === 'literal'
+      ? { ...resolved, source: { kind: 'constant', name: `${owner}[${keys.length}]`, file: ctx.file, span: resolved.span } }
+      : resolved);
+  }
+  return keys.length > 0 ? keys : null;
+}
+
+/** `for key in <keys>:` / `... for key in <keys>`: the loop variable stands for each key. */
+export function bindLoopVariable(ctx: Ctx, node: SyntaxNode): void {
+  const left = unwrap(node.childForFieldName('left'));
+  const name = identifierName(ctx.text, left);
+  if (name === null) return;
+  ctx.scope.rebind(name);
+  const right = node.childForFieldName('right');
+  const keys = keyListOf(ctx, right, right ? textOf(ctx.text, right).slice(0, 40) : name);
+  if (keys) ctx.scope.keyLists.set(name, keys);
+}
+
+/** The `for ... in ...` clauses of a comprehension, bound before its body (which comes first in the text). */
+export function bindComprehension(ctx: Ctx, node: SyntaxNode): void {
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const clause = node.namedChild(i);
+    if (clause?.type === 'for_in_clause') bindLoopVariable(ctx, clause);
+  }
+}
