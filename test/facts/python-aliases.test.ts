@@ -88,3 +88,18 @@ test('module-level aliases are visible in functions', async () => {
   const src = 'from django.contrib.sessions.backends.db import SessionStore\nSTORE = SessionStore()\ndef f():\n    STORE["k"] = 1\n';
   assert.deepEqual(summary(await pythonFacts(src)), ['write k']);
 });
+
+test('a loop over sessions binds its variable to a session; a loop over anything else forgets the alias', async () => {
+  const src = [
+    'def view(self, request):',
+    '    for s in (request.session, self.client.session):',
+    "        s['seen'] = True",
+    '    s = request.session',
+    '    for s in items:',
+    "        s['not_a_session'] = 1",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['write seen']);
+  assert.ok(facts.sessionNames?.includes('s'));
+});

@@ -21,10 +21,11 @@ export function payloadBytes(payload: string, maxInflatedBytes?: number): Uint8A
 }
 
 /** `payloadBytes` then `deserialize`, inflating into a scratch buffer that is read (or, for a
- * pickle, copied) at once. */
-export function deserializePayload(payload: string, maxInflatedBytes: number | undefined, serializer: 'json' | 'pickle' | 'auto' = 'auto'): DeserializedPayload {
+ * pickle, copied) at once. `whole`: a string `payload` is a prefix of (the signed value). */
+export function deserializePayload(payload: string, maxInflatedBytes: number | undefined, serializer: 'json' | 'pickle' | 'auto' = 'auto',
+  whole?: string): DeserializedPayload {
   // The common case in one WebAssembly call: clean base64url, inflated, JSON pre-checked.
-  const length = wasmPayloadBytes(payload, maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+  const length = wasmPayloadBytes(payload, maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, whole);
   if (length >= 0) {
     const out = wasmOutput();
     if (serializer === 'pickle' || (serializer === 'auto' && length > 0 && out[0] === 0x80)) return deserialize(new Uint8Array(out.subarray(0, length)), 'pickle');

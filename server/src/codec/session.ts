@@ -57,7 +57,8 @@ function decodeSigned(text: string, opts: DecodeOptions, salt: string, maxAge: n
   const { payload, timestamp } = parts;
   let content: DeserializedPayload;
   try {
-    content = deserializePayload(payload, opts.maxInflatedBytes, opts.serializer);
+    // The payload is the value's prefix: the signature check may have put the value in wasm memory already.
+    content = deserializePayload(payload, opts.maxInflatedBytes, opts.serializer, text);
   } catch (error) {
     const failed = badSignature !== null ? { ...undecodable(badSignature, 'signed'), status: 'bad-signature' as const } : undecodable(reasonOf(error), 'signed');
     failed.signedAt = timestamp;

@@ -152,12 +152,13 @@ function settle(result: number, maxBytes: number): number {
  * returns their length, or -1 when this path does not apply (no WebAssembly, not clean base64url,
  * larger than the regions): the caller then takes its JS path, which words Django's verdicts.
  */
-export function wasmPayloadBytes(payload: string, maxBytes: number): number {
+export function wasmPayloadBytes(payload: string, maxBytes: number, prefixOf?: string): number {
   const b = instance();
-  // Written again even when the signature check loaded the whole value (measured: cheaper than
-  // proving the payload is its prefix). As UTF-8: a non-ASCII char, which a latin-1 write could
-  // turn into a base64 one, shows as a length mismatch.
-  if (b === null || !wasmLoadText(payload)) return -1;
+  // Not written again when the caller knows the payload is a prefix of the text the signature
+  // check loaded (the same string object: no comparison of contents). Else written as UTF-8: a
+  // non-ASCII char, which a latin-1 write could turn into a base64 one, shows as a length mismatch.
+  const inRegion = prefixOf !== undefined && loadedText === prefixOf;
+  if (b === null || (!inRegion && !wasmLoadText(payload))) return -1;
   const compressed = payload.charCodeAt(0) === 0x2e;
   if (!compressed) return settle(b.exports.b64_plain(0, payload.length), maxBytes);
   return settle(b.exports.b64_inflate(1, payload.length - 1, Math.max(1, maxBytes)), maxBytes);

@@ -4,9 +4,10 @@
 // through such a name is an access of each key; rename edits each literal where it is written.
 import { identifierName, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import type { Ctx } from './context';
+import { type Ctx, mayMention } from './context';
 import { resolveStringValue } from './keys';
 import type { ResolvedKey } from './scope';
+import { sessionVia } from './sessions';
 
 const SEQUENCES = new Set(['tuple', 'list', 'set', 'expression_list']);
 /** More keys than this is data, not a handful of session keys. */
@@ -33,7 +34,10 @@ export function keyListOf(ctx: Ctx, raw: SyntaxNode | null, owner: string): Reso
   return keys.length > 0 ? keys : null;
 }
 
-/** `for key in <keys>:` / `... for key in <keys>`: the loop variable stands for each key. */
+/**
+ * `for key in <keys>:` / `... for key in <keys>`: the loop variable stands for each key. Over
+ * sessions only (`for s in (request.session, other.session)`), it is a session.
+ */
 export function bindLoopVariable(ctx: Ctx, node: SyntaxNode): void {
   const left = unwrap(node.childForFieldName('left'));
   const name = identifierName(ctx.text, left);
@@ -42,6 +46,25 @@ export function bindLoopVariable(ctx: Ctx, node: SyntaxNode): void {
   const right = node.childForFieldName('right');
   const keys = keyListOf(ctx, right, right ? textOf(ctx.text, right).slice(0, 40) : name);
   if (keys) ctx.scope.keyLists.set(name, keys);
+  const via = keys ? null : sessionsOf(ctx, right);
+  if (via) {
+    ctx.scope.sessionAliases.set(name, via);
+    ctx.sessionNames.add(name);
+    ctx.gate.add(name);
+  }
+}
+
+/** The session a sequence of sessions stands for (the first one's description), or null. */
+function sessionsOf(ctx: Ctx, raw: SyntaxNode | null): string | null {
+  const node = unwrap(raw);
+  if (!node || !SEQUENCES.has(node.type) || node.namedChildCount === 0 || !mayMention(ctx, node)) return null;
+  let first: string | null = null;
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const via = sessionVia(ctx, node.namedChild(i));
+    if (!via) return null;
+    first ??= via;
+  }
+  return first;
 }
 
 /** The `for ... in ...` clauses of a comprehension, bound before its body (which comes first in the text). */
