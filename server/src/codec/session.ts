@@ -19,7 +19,8 @@ const SALT_PREFIX = 'django.contrib.sessions.';
 export function decodeSessionData(value: string, opts: DecodeOptions): DecodedSession {
   try {
     const text = String(value);
-    if (!text.includes(':')) return decodeLegacy(text, opts);
+    // From the end: a signed value's last ':' is 28 or 44 characters from it (a scan from the start crosses the whole payload).
+    if (text.lastIndexOf(':') < 0) return decodeLegacy(text, opts);
     return decodeSigned(text, opts, opts.salt ?? SESSION_SALT, opts.maxAge);
   } catch (error) {
     return undecodable(reasonOf(error));
