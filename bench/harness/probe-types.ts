@@ -8,6 +8,8 @@ export interface IndexProbeResult {
   settingsMs: number;
   files: number;
   parsed: number;
+  /** Files taken from the facts cache (DJANGO_SESSIONS_CACHE_DIR set), not read. */
+  cached: number;
   keys: number;
   accesses: number;
   settingsModule: string | null;

@@ -27,7 +27,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     traceOutputChannel: redactingChannel(output, knownSecrets),
     // Tell the server when settings change (it then pulls them); it registers its own file watchers.
     synchronize: { configurationSection: section },
-    initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted },
+    // cacheDir: the server keeps its facts cache in this workspace's extension storage (no secrets: see factsCache.ts).
+    initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'index').fsPath : undefined },
     middleware: {
       workspace: {
         // The server pulls `djangoSessions`; answer with the normalised settings, not raw values.

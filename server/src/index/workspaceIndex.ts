@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
+import { engineStamp, FactsCache, fileStamp, type FileStamp } from './factsCache';
 import { readAndExtract, type FactsPool, type FileOutcome } from './factsPool';
 import { checkText, languageOf, readSource, type DecodedSource, type ReadSource } from './files';
 import { makeExcluder, type Excluder } from './glob';
@@ -23,6 +24,8 @@ export interface IndexOptions {
   exclude?: readonly string[];
   /** Where problems go (never file contents). */
   log?: (message: string) => void;
+  /** Keep the initial index's outcomes in `dir` (factsCache.ts) and reuse them for unchanged files. */
+  cache?: { dir: string; stamp?: string };
 }
 
 export interface BuildOptions {
@@ -34,13 +37,18 @@ export interface BuildOptions {
 
 export interface BuildStats {
   files: number;
+  /** Files parsed (or, from the cache, that were parsed when it was written). */
   parsed: number;
   skipped: number;
+  /** Files whose outcome came from the facts cache (not read). */
+  cached?: number;
   cancelled: boolean;
   milliseconds: number;
 }
 
 const YIELD_EVERY = 256;
+/** Facts cache entries of modules read only for their constants (not walked as session files). */
+const LAZY_PREFIX = '\0constants:';
 /** Re-exports followed to find where an imported function is defined. */
 const MAX_REEXPORTS = 8;
 /** Files walked from which the workers read and extract everything (the main thread only walks). */
@@ -81,12 +89,16 @@ export class WorkspaceIndex {
   /** The resolved accesses by key, updated per re-resolved file. */
   private readonly table = new KeyTable();
   private generation = 0;
+  private readonly cacheOptions: IndexOptions['cache'];
+  /** The facts cache of the build in progress, and the stamps of the files it reads. */
+  private buildCache: { cache: FactsCache; stamps: Map<string, FileStamp | null> } | null = null;
 
   constructor(options: IndexOptions) {
     this.root = options.root;
     this.extractor = options.extractor;
     this.log = options.log ?? (() => undefined);
     this.excluded = makeExcluder(options.exclude ?? []);
+    this.cacheOptions = options.cache;
   }
 
   /** Increases on every change; features and shells use it to cache. */
@@ -109,39 +121,92 @@ export class WorkspaceIndex {
     const walk = walkWorkspace(this.root, this.excluded);
     for (const problem of walk.problems) this.log(problem);
     this.modules = new ModuleNames(walk.packages, walk.projectRoots);
-    const total = walk.files.length;
+    const { files, parsed: parsedBefore, skipped: skippedBefore } = this.takeFromCache(walk.files);
+    const cached = walk.files.length - files.length;
     // A big tree is read and extracted by this thread and worker threads, in batches of paths.
-    if (total >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS)) {
+    if (files.length >= (options.minWalkedForWorkers ?? MIN_WALKED_FOR_WORKERS)) {
       const workers = this.extractor.workers?.(this.log);
-      if (workers) return this.buildOnWorkers(walk.files, workers, options, started);
+      if (workers) return this.buildOnWorkers(files, workers, options, started, { parsed: parsedBefore, skipped: skippedBefore, cached });
     }
-    let parsed = 0;
-    let skipped = 0;
+    const total = files.length;
+    let parsed = parsedBefore;
+    let skipped = skippedBefore;
     for (let i = 0; i < total; i++) {
       if (i % YIELD_EVERY === 0) {
         options.progress?.(i, total);
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.token?.isCancellationRequested) {
+          this.buildCache = null;
           return { files: i, parsed, skipped, cancelled: true, milliseconds: Date.now() - started };
         }
       }
-      const { path } = walk.files[i];
+      const { path } = files[i];
       this.addKnown(path);
       const outcome = this.readAndExtract(path);
+      this.noteOutcome(path, outcome);
       if (outcome === null) continue;
       if (this.keepOutcome(path, outcome)) parsed++;
       else skipped++;
     }
     options.progress?.(total, total);
     this.resolveAll();
-    return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
+    this.saveCache();
+    return { files: walk.files.length, parsed, skipped, cached, cancelled: false, milliseconds: Date.now() - started };
+  }
+
+  /**
+   * With a facts cache: the walked files unchanged since it was written take their recorded
+   * outcome (never read); returns the files left to read, and what the cached ones counted.
+   * Each file is stat'ed before it is read, so a change after that is seen next time.
+   */
+  private takeFromCache(walked: readonly WalkedFile[]): { files: readonly WalkedFile[]; parsed: number; skipped: number } {
+    this.buildCache = null;
+    if (!this.cacheOptions) return { files: walked, parsed: 0, skipped: 0 };
+    const cache = FactsCache.open(this.cacheOptions.dir, this.root, this.cacheOptions.stamp ?? engineStamp(), this.log);
+    const stamps = new Map<string, FileStamp | null>();
+    this.buildCache = { cache, stamps };
+    const files: WalkedFile[] = [];
+    let parsed = 0;
+    let skipped = 0;
+    for (const file of walked) {
+      const stamp = fileStamp(join(this.root, file.path));
+      const outcome = stamp ? cache.hit(file.path, stamp, this.modules.moduleOf(file.path)) : undefined;
+      if (outcome === undefined) {
+        stamps.set(file.path, stamp);
+        files.push(file);
+        continue;
+      }
+      this.addKnown(file.path);
+      if (outcome === null) continue;
+      if (this.keepOutcome(file.path, outcome)) parsed++;
+      else skipped++;
+    }
+    return { files, parsed, skipped };
+  }
+
+  /** A cancelled build writes no cache (it would hold a part of the tree only). */
+  private cancelled(started: number): BuildStats {
+    this.buildCache = null;
+    return { files: 0, parsed: 0, skipped: 0, cancelled: true, milliseconds: Date.now() - started };
+  }
+
+  /** A file read during the build: its outcome goes to the facts cache. */
+  private noteOutcome(path: string, outcome: FileOutcome): void {
+    const run = this.buildCache;
+    if (run) run.cache.record(path, run.stamps.get(path) ?? null, this.modules.moduleOf(path), outcome);
+  }
+
+  private saveCache(): void {
+    this.buildCache?.cache.save(this.root);
+    this.buildCache = null;
   }
 
   /** The initial index of a big tree: workers read, pre-filter and extract; facts land in walk order. */
-  private async buildOnWorkers(files: readonly WalkedFile[], pool: FactsPool, options: BuildOptions, started: number): Promise<BuildStats> {
+  private async buildOnWorkers(files: readonly WalkedFile[], pool: FactsPool, options: BuildOptions, started: number,
+    before: { parsed: number; skipped: number; cached: number }): Promise<BuildStats> {
     const total = files.length;
-    let parsed = 0;
-    let skipped = 0;
+    let parsed = before.parsed;
+    let skipped = before.skipped;
     const jobs: WalkedFile[][] = [];
     for (let i = 0; i < total; i += FILES_PER_JOB) jobs.push(files.slice(i, i + FILES_PER_JOB));
     for (const { path } of files) this.addKnown(path);
@@ -166,7 +231,7 @@ export class WorkspaceIndex {
     try {
       dispatch();
       while (next < jobs.length) {
-        if (options.token?.isCancellationRequested) return { files: 0, parsed: 0, skipped: 0, cancelled: true, milliseconds: Date.now() - started };
+        if (options.token?.isCancellationRequested) return this.cancelled(started);
         const i = next++;
         outcomes[i] = jobs[i].map(({ path }) => this.readAndExtract(path));
         options.progress?.(Math.min(total, next * FILES_PER_JOB), total);
@@ -174,20 +239,22 @@ export class WorkspaceIndex {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (inFlight > 0) await new Promise<void>((resolve) => { settled = resolve; });
-      if (options.token?.isCancellationRequested) return { files: 0, parsed: 0, skipped: 0, cancelled: true, milliseconds: Date.now() - started };
+      if (options.token?.isCancellationRequested) return this.cancelled(started);
     } finally {
       await pool.close();
     }
     jobs.forEach((job, i) => job.forEach(({ path }, k) => {
       const batch = outcomes[i];
       const outcome = batch ? batch[k] : this.readAndExtract(path);
+      this.noteOutcome(path, outcome);
       if (outcome === null) return;
       if (this.keepOutcome(path, outcome)) parsed++;
       else skipped++;
     }));
     options.progress?.(total, total);
     this.resolveAll();
-    return { files: total, parsed, skipped, cancelled: false, milliseconds: Date.now() - started };
+    this.saveCache();
+    return { files: total + before.cached, parsed, skipped, cached: before.cached, cancelled: false, milliseconds: Date.now() - started };
   }
 
   /** What a worker does for one file, done on this thread. */
@@ -453,11 +520,21 @@ export class WorkspaceIndex {
     if (!file) return undefined;
     const indexed = this.facts.get(file);
     if (indexed) return indexed;
-    if (!this.lazy.has(module)) {
-      const source = this.readDisk(file);
-      this.lazy.set(module, 'text' in source ? this.extract(file, source.text) : null);
-    }
+    if (!this.lazy.has(module)) this.lazy.set(module, this.readLazily(file, module));
     return this.lazy.get(module) ?? undefined;
+  }
+
+  /** A module read only for its constants; during the initial index, through the facts cache too. */
+  private readLazily(file: string, module: string): FileFacts | null {
+    const run = this.buildCache;
+    const key = `${LAZY_PREFIX}${file}`;
+    const stamp = run ? fileStamp(join(this.root, file)) : null;
+    const cached = run && stamp ? run.cache.hit(key, stamp, module) : undefined;
+    if (cached !== undefined) return cached !== null && 'facts' in cached ? cached.facts : null;
+    const source = this.readDisk(file);
+    const facts = 'text' in source ? this.extract(file, source.text) : null;
+    run?.cache.record(key, stamp, module, facts ? { facts } : null);
+    return facts;
   }
 
   private resolveAll(): void {

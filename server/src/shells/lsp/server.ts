@@ -21,6 +21,7 @@ import { djangoExtractor } from '../../index/djangoExtractor';
 import { languageOf } from '../../index/files';
 import { patternMatches } from '../../index/keyPatterns';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
+import { cacheDirFromEnv } from '../../index';
 import { isSettingsLikeFile } from '../../settings/discover';
 import { checkWorkspaceSettings } from '../../rules/workspace';
 import { settingsCodeActions, settingsCompletionItems, settingsDiagnostics, settingsHoverOf } from '../../features/lspSettings';
@@ -136,7 +137,11 @@ export class SessionServer {
     this.hasRoot = rootUri !== null && URI.parse(rootUri).scheme === 'file';
     const root = this.hasRoot && rootUri ? URI.parse(rootUri).fsPath : process.cwd();
     this.folder = new WorkspaceFolder(root, this.documents);
-    this.index = new WorkspaceIndex({ root, extractor: djangoExtractor(), exclude: this.config.exclude, log: (m) => this.connection.console.info(m) });
+    // The facts cache: the folder the client gives (VS Code: the extension's workspace storage), else the environment's.
+    const given = (params.initializationOptions as { cacheDir?: unknown } | undefined)?.cacheDir;
+    const cacheDir = typeof given === 'string' && given ? given : cacheDirFromEnv();
+    this.index = new WorkspaceIndex({ root, extractor: djangoExtractor(), exclude: this.config.exclude, log: (m) => this.connection.console.info(m),
+      ...(cacheDir ? { cache: { dir: cacheDir } } : {}) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -6,7 +6,7 @@ import type { FeatureContext } from '../../../features/context';
 import { CODE_RULES } from '../../../features/diagnosticCodes';
 import { diagnosticsFor } from '../../../features/diagnostics';
 import { keySummaries } from '../../../features/keyInfo';
-import { indexWorkspace } from '../../../index';
+import { cacheDirFromEnv, indexWorkspace } from '../../../index';
 import { checkWorkspaceSettings, rules as settingsRules, type SettingsDiagnostic, type SettingsModel } from '../../../settings';
 import type { CliAccess, CliDiagnostic, CliKey, CliRule } from '../model';
 import type { Severity } from '../options';
@@ -32,6 +32,7 @@ interface Analysis {
 async function analyze(root: string, options: AnalysisOptions): Promise<Analysis> {
   const { index } = await indexWorkspace(root, {
     exclude: defaultSettings.exclude,
+    cacheDir: cacheDirFromEnv(options.env),
     progress: (done, total) => options.progress.update(`indexing ${done}/${total} files`),
   });
   options.progress.update('evaluating settings');
