@@ -134,7 +134,10 @@ export function wasmHmacSha256Matches(key: Uint8Array, hash: InnerHash, signedLe
     b.exports.hmac_sha256_key(key.length);
     loadedKey = key;
   }
-  b.innerDigest.write(hash('sha256', b.hmacText.subarray(0, 64 + signedLength), 'latin1'), 0, 'latin1');
+  const digest = hash('sha256', b.hmacText.subarray(0, 64 + signedLength), 'latin1');
+  // 32 char codes stored one by one: cheaper than Buffer#write's argument handling for so few bytes.
+  const into = b.innerDigest;
+  for (let i = 0; i < 32; i++) into[i] = digest.charCodeAt(i);
   return b.exports.hmac_sha256_matches(signatureFrom, 43) === 1;
 }
 
