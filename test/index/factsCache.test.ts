@@ -22,6 +22,7 @@ const FILES = {
   'shop/keys.py': "CART_KEY = 'cart'\n",
   'shop/views.py': "from shop.keys import CART_KEY\n\ndef view(request):\n    request.session[CART_KEY] = 1\n    return request.session.get('coupon')\n",
   'shop/plain.py': 'def helper(x):\n    return x + 1\n',
+  'shop/defaults.py': "SECRET_KEY = ''\nSESSION_COOKIE_NAME = 'sessionid'\n",
   'shop/templates/shop/t.html': '{{ request.session.coupon }}',
 };
 
@@ -57,14 +58,15 @@ test('a second index of an unchanged tree parses nothing and finds the same acce
   const dir = cacheDir();
   const first = await index(root, dir);
   // keys.py never says "session": it is parsed only for the constant views.py imports.
-  assert.deepEqual(first.parsed, ['shop/keys.py', 'shop/settings.py', 'shop/templates/shop/t.html', 'shop/views.py']);
+  assert.deepEqual(first.parsed, ['shop/defaults.py', 'shop/keys.py', 'shop/settings.py', 'shop/templates/shop/t.html', 'shop/views.py']);
   const [file] = readdirSync(dir);
   assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, 'readable by the user only');
   const second = await index(root, dir);
-  // Only the settings file, which defines a secret-like constant, is parsed again.
+  // Only the settings file, which defines a secret-like constant, is parsed again (an empty
+  // SECRET_KEY, as in a defaults module, holds nothing and is cached).
   assert.deepEqual(second.parsed, ['shop/settings.py']);
   assert.deepEqual(second.accesses, first.accesses);
-  assert.equal(second.stats.cached, 6);
+  assert.equal(second.stats.cached, 7);
   assert.ok(first.accesses.includes('shop/views.py write cart'), 'the imported constant resolves from cached facts too');
   assert.equal(readFileSync(join(dir, file)).includes(SECRET), false, 'the secret never reaches the cache');
 });
@@ -90,10 +92,10 @@ test('another engine, a corrupt file or an unwritable folder: indexed from disk,
   const dir = cacheDir();
   const first = await index(root, dir);
   const other = await index(root, dir, 'engine-2');
-  assert.equal(other.parsed.length, 4, 'a cache from another engine is not used');
+  assert.equal(other.parsed.length, 5, 'a cache from another engine is not used');
   for (const name of readdirSync(dir)) writeFileSync(join(dir, name), Buffer.from('not a cache'));
   const corrupt = await index(root, dir);
-  assert.equal(corrupt.parsed.length, 4);
+  assert.equal(corrupt.parsed.length, 5);
   assert.deepEqual(corrupt.accesses, first.accesses);
   const blocked = join(dir, 'file-not-folder');
   writeFileSync(blocked, '');

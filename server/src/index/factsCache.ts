@@ -103,8 +103,9 @@ export function engineStamp(entry: string | undefined = process.argv[1]): string
   }
 }
 
+/** A secret-like name with a value (`SECRET_KEY = ''` in a defaults module holds nothing). */
 function holdsSecrets(facts: FileFacts): boolean {
-  return facts.constants.some((c) => c.value !== null && SECRETISH.test(c.name));
+  return facts.constants.some((c) => c.value !== null && c.value !== '' && SECRETISH.test(c.name));
 }
 
 /** Other engines' caches left in the folder a day or more ago (a newer one may be another shell's, in use). */
