@@ -192,3 +192,42 @@ test('not sessions: requests.Session(), a dict, a parameter merely named session
   });
   assert.deepEqual(accesses(index, 'net.py'), ['write real@5:10']);
 });
+
+test('methods of imported classes: on a new instance, on a module-level instance, static and class methods, through a re-export', async () => {
+  const { index } = await project({
+    'svc/__init__.py': 'from .recorder import Recorder, recorder\n',
+    'svc/recorder.py': [
+      'class Recorder:',
+      '    def remember(self, store, value):',
+      "        store['remembered'] = value",
+      '',
+      '    @staticmethod',
+      '    def forget(store):',
+      "        store.pop('remembered', None)",
+      '',
+      '    @classmethod',
+      '    def count(cls, store):',
+      "        return store.get('count_seen')",
+      '',
+      '    def unrelated(self, store):',
+      "        store['not_a_session'] = 1",
+      '',
+      'recorder = Recorder()',
+      '',
+    ].join('\n'),
+    'shop/__init__.py': '',
+    'shop/views.py': [
+      'from svc import Recorder, recorder',
+      '',
+      'def view(request):',
+      '    Recorder().remember(request.session, 1)',
+      '    recorder.remember(request.session, 2)',
+      '    Recorder.forget(request.session)',
+      '    Recorder.count(request.session)',
+      '    recorder.unrelated({})',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(accesses(index, 'svc/recorder.py'), ['write remembered@2:14', 'read remembered@6:18', 'delete remembered@6:18', 'read count_seen@10:25']);
+  assert.equal(index.accessesIn('svc/recorder.py')[0].scope, 'Recorder.remember');
+});

@@ -20,7 +20,10 @@ interface Target {
  * `self.name`), or the `__init__` of the class `name`. `topLevel`: only `name` itself, not a
  * nested function or method that happens to share the name (a call from another module).
  */
-function targetsOf(functions: WalkResult['functions'], name: string, viaSelf: boolean, topLevel: boolean): Target[] {
+function targetsOf(functions: WalkResult['functions'], name: string, viaSelf: boolean, topLevel: boolean,
+  instances: WalkResult['instances'] = new Map(), bound = false): Target[] {
+  const dot = name.indexOf('.');
+  if (dot > 0) return methodTargets(functions, name.slice(0, dot), name.slice(dot + 1), instances, bound);
   const out: Target[] = [];
   for (const shape of functions.get(name) ?? []) {
     if (shape.method !== viaSelf || (topLevel && shape.qualified !== name)) continue;
@@ -34,19 +37,34 @@ function targetsOf(functions: WalkResult['functions'], name: string, viaSelf: bo
 }
 
 /**
+ * `Owner.method` called from another file: a method of the class `Owner`, or of the class whose
+ * module-level instance `Owner` is. On an instance (`bound`, or a named instance) `self` is not
+ * passed; on the class a classmethod's `cls` is not either, a plain method's `self` is.
+ */
+function methodTargets(functions: WalkResult['functions'], owner: string, method: string, instances: WalkResult['instances'], bound: boolean): Target[] {
+  const instanceOf = instances.get(owner);
+  const cls = instanceOf ?? owner;
+  const onInstance = bound || instanceOf !== undefined;
+  return (functions.get(method) ?? []).filter((shape) => shape.method && shape.qualified === `${cls}.${method}`).map((shape) => ({
+    shape,
+    params: onInstance || shape.params[0] === 'cls' ? shape.params.slice(1) : shape.params,
+  }));
+}
+
+/**
  * Parameters that receive a session, as `function:param` (qualified function names): from calls
  * in this file, and from `passed` (calls in other files, found by the index).
  */
 function sessionParameters(result: WalkResult, passed: readonly PassedSession[]): Set<string> {
   const found = new Set<string>();
-  const add = (name: string, viaSelf: boolean, topLevel: boolean, position: number | null, keyword: string | null) => {
-    for (const { shape, params } of targetsOf(result.functions, name, viaSelf, topLevel)) {
+  const add = (name: string, viaSelf: boolean, topLevel: boolean, position: number | null, keyword: string | null, bound = false) => {
+    for (const { shape, params } of targetsOf(result.functions, name, viaSelf, topLevel, result.instances, bound)) {
       const param = keyword ?? (position !== null ? params[position] : undefined);
       if (param !== undefined && params.includes(param)) found.add(`${shape.qualified}:${param}`);
     }
   };
   for (const call of result.sessionArguments) if (call.callee !== null) add(call.callee, call.viaSelf, false, call.position, call.keyword);
-  for (const call of passed) add(call.function, false, true, call.position, call.keyword);
+  for (const call of passed) add(call.function, false, true, call.position, call.keyword, call.bound === true);
   return found;
 }
 
@@ -56,8 +74,9 @@ function sessionCalls(result: WalkResult): SessionCall[] {
   for (const call of result.sessionArguments) {
     if (!call.imported) continue;
     if (call.callee !== null && targetsOf(result.functions, call.callee, false, true).length > 0) continue;
-    const item: SessionCall = { module: call.imported.module, function: call.imported.name, position: call.position, keyword: call.keyword };
-    calls.set(`${item.module}:${item.function}:${item.position}:${item.keyword}`, item);
+    const item: SessionCall = { module: call.imported.module, function: call.imported.name, position: call.position, keyword: call.keyword,
+      ...(call.bound ? { bound: true as const } : {}) };
+    calls.set(`${item.module}:${item.function}:${item.position}:${item.keyword}:${item.bound ?? ''}`, item);
   }
   return [...calls.values()];
 }

@@ -104,9 +104,12 @@ export interface PendingKey {
  * function (`add_item`) or a class, meaning its `__init__` (`Cart(request.session)`).
  */
 export interface PassedSession {
+  /** `add_item`, `Cart` (its `__init__`), or `Owner.method`: a method of a class or of a module-level instance of this file. */
   function: string;
   position: number | null;
   keyword: string | null;
+  /** Called on an instance (`Cart().add(...)`): the method's `self` is not among the arguments. */
+  bound?: true;
 }
 
 /** `add_item(request.session)` where `add_item` is imported: the module it is imported from. */

@@ -28,7 +28,7 @@ export const NO_LINKS: Links = { facts: new Map(), modules: new Set() };
 export const MAX_HOPS = 4;
 
 export function passKey(passed: PassedSession): string {
-  return `${passed.function}:${passed.position ?? ''}:${passed.keyword ?? ''}`;
+  return `${passed.function}:${passed.position ?? ''}:${passed.keyword ?? ''}${passed.bound ? ':bound' : ''}`;
 }
 
 export function linkSessionCalls(context: LinkContext): Links {
@@ -44,7 +44,7 @@ export function linkSessionCalls(context: LinkContext): Links {
         if (!target) continue;
         let passes = received.get(target.file);
         if (!passes) received.set(target.file, (passes = new Map()));
-        const passed: PassedSession = { function: target.name, position: call.position, keyword: call.keyword };
+        const passed: PassedSession = { function: target.name, position: call.position, keyword: call.keyword, ...(call.bound ? { bound: true as const } : {}) };
         const key = passKey(passed);
         if (passes.has(key)) continue;
         passes.set(key, passed);

@@ -637,9 +637,17 @@ export class WorkspaceIndex {
   private fileOfFunction(module: string, name: string, seen: Set<string>, depth: number): { file: string; name: string } | undefined {
     seen.add(module);
     const file = this.moduleFiles.get(module);
-    if (!file || languageOf(file) !== 'python') return undefined;
-    const reexport = this.factsOfModule(module)?.imports.find((i) => i.local === name && i.name !== null && i.name !== '*');
-    if (reexport?.name && depth < MAX_REEXPORTS) return this.fileOfFunction(reexport.module, reexport.name, seen, depth + 1);
+    if (!file) {
+      // `recorder.remember` / `Recorder.forget` imported as a name of `pkg.mod`: read as pkg.mod's `recorder.remember`.
+      const dot = module.lastIndexOf('.');
+      return dot > 0 && depth < MAX_REEXPORTS ? this.fileOfFunction(module.slice(0, dot), `${module.slice(dot + 1)}.${name}`, seen, depth + 1) : undefined;
+    }
+    if (languageOf(file) !== 'python') return undefined;
+    // A re-export of the function, or of the class or instance whose method it is.
+    const dot = name.indexOf('.');
+    const head = dot > 0 ? name.slice(0, dot) : name;
+    const reexport = this.factsOfModule(module)?.imports.find((i) => i.local === head && i.name !== null && i.name !== '*');
+    if (reexport?.name && depth < MAX_REEXPORTS) return this.fileOfFunction(reexport.module, reexport.name + name.slice(head.length), seen, depth + 1);
     return { file, name };
   }
 

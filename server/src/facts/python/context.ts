@@ -19,6 +19,8 @@ export interface Ctx {
   readonly gate: SessionGate;
   /** Plain names bound to a session anywhere in the file (aliases, session parameters). */
   readonly sessionNames: Set<string>;
+  /** Module-level instances of this file's classes (`recorder = Recorder()`), for calls of their methods from other files. */
+  readonly instances: Map<string, string>;
 }
 
 /** Whether the node's text may mention a session (see SessionGate). */

@@ -137,6 +137,11 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   }
   // Types are inferred when a session write uses the name, not for every assignment.
   scope.typeNodes.set(name, value);
+  if (scope.kind === 'module') {
+    const made = value.type === 'call' ? identifierName(ctx.text, value.childForFieldName('function')) : null;
+    if (made !== null && ctx.classes.has(made)) ctx.instances.set(name, made);
+    else ctx.instances.delete(name);
+  }
   if (value.type === 'attribute' || value.type === 'subscript') {
     if (isRequestLike(ctx, value)) scope.requestNames.add(name);
   }

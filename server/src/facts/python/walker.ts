@@ -21,6 +21,8 @@ export interface SessionArgument {
   viaSelf: boolean;
   /** Where the called name is imported from, when it is (`from shop.utils import helper`). */
   imported: { module: string; name: string } | null;
+  /** A method called on a new instance of an imported class (`Recorder().remember(...)`). */
+  bound?: true;
   position: number | null;
   keyword: string | null;
 }
@@ -29,6 +31,8 @@ export interface WalkResult {
   facts: FileFacts;
   sessionArguments: SessionArgument[];
   functions: Map<string, FunctionShape[]>;
+  /** Module-level instances of the file's classes: name → class. */
+  instances: ReadonlyMap<string, string>;
 }
 
 /** Nodes a shallow walk (file without "session") still enters, to find imports and constants. */
@@ -63,7 +67,7 @@ class Walker {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
-      gate: new SessionGate(text), sessionNames: new Set(),
+      gate: new SessionGate(text), sessionNames: new Set(), instances: new Map(),
     };
   }
 
@@ -222,12 +226,20 @@ class Walker {
   }
 
   /** What a call's function names: `helper`, `self.step`, or `utils.helper` / `helper` through an import. */
-  private calleeOf(fn: SyntaxNode | null): Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported'> | null {
+  private calleeOf(fn: SyntaxNode | null): Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported' | 'bound'> | null {
     const ctx = this.ctx;
     const callee = identifierName(ctx.text, fn);
     if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
       const attribute = fn.childForFieldName('attribute');
       return attribute ? { callee: textOf(ctx.text, attribute), viaSelf: true, imported: null } : null;
+    }
+    // `Recorder().remember(...)`: a method of a new instance of an imported class.
+    if (callee === null && fn?.type === 'attribute') {
+      const made = unwrap(fn.childForFieldName('object'));
+      const attribute = fn.childForFieldName('attribute');
+      const cls = made?.type === 'call' ? dottedName(ctx.text, made.childForFieldName('function')) : null;
+      const imported = cls !== null && attribute ? resolveDotted(ctx, cls) : null;
+      if (imported && attribute) return { callee: null, viaSelf: false, imported: { module: imported.module, name: `${imported.name}.${textOf(ctx.text, attribute)}` }, bound: true };
     }
     // Through an import, the index links the call to the other file.
     const dotted = callee ?? dottedName(ctx.text, fn);
@@ -273,5 +285,5 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
   };
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
   if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames].sort();
-  return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions };
+  return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions, instances: walker.ctx.instances };
 }
