@@ -3,8 +3,8 @@
 // module name is the same) takes its recorded outcome, "no session here" included. The whole cache
 // is void when the engine changes (`stamp`: a hash of the running bundle) or cannot be read; it is
 // written once the initial index is built, atomically, readable by the user only.
-// Secrets: a file defining a constant whose name looks like a secret (SECRET_KEY, *_PASSWORD,
-// *_TOKEN...) is never cached, so no such value is copied out of the workspace.
+// Secrets: a file defining a constant that may hold one (SECRET_KEY, *_PASSWORD, a *_TOKEN whose
+// value is not a plain word...) is never cached, so no such value is copied out of the workspace.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,10 +25,16 @@ interface Entry extends FileStamp {
 
 const FORMAT = 1;
 const PREFIX = 'facts-';
-const SECRETISH = /SECRET|PASSW|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_KEY/i;
+/** Names whose value is a secret whatever it looks like. */
+const SECRET_NAMES = /SECRET|PASSW|PRIVATE|CREDENTIAL/i;
+/** Names that hold a secret unless the value is a plain word, as session keys are (`OAUTH_TOKEN_KEY = 'oauth_token'`). */
+const TOKEN_NAMES = /TOKEN|API_?KEY|ACCESS_KEY/i;
+const PLAIN_WORD = /^[a-z_]{1,40}$/;
 
 export class FactsCache {
   private readonly next = new Map<string, Entry>();
+  /** Something was recorded that the file on disk does not hold yet. */
+  private changed = false;
 
   private constructor(private readonly file: string, private readonly stamp: string, private readonly previous: Map<string, Entry>,
     private readonly log: (message: string) => void) {}
@@ -66,10 +72,12 @@ export class FactsCache {
     if (outcome !== null && ('failed' in outcome || ('source' in outcome && 'unreadable' in outcome.source))) return;
     if (outcome !== null && 'facts' in outcome && holdsSecrets(outcome.facts)) return;
     this.next.set(path, { ...stamp, module, outcome });
+    this.changed = true;
   }
 
-  /** Writes what this run found (atomically) and removes caches of other engines. Never throws. */
+  /** Writes what this run found (atomically) and removes caches of other engines; nothing when nothing changed. Never throws. */
   save(root: string): void {
+    if (!this.changed && this.next.size === this.previous.size) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       const dir = join(this.file, '..');
@@ -103,9 +111,14 @@ export function engineStamp(entry: string | undefined = process.argv[1]): string
   }
 }
 
-/** A secret-like name with a value (`SECRET_KEY = ''` in a defaults module holds nothing). */
+/**
+ * A constant that may hold a secret: a secret-like name with a value (`SECRET_KEY = ''` in a
+ * defaults module holds nothing); for token-like names, a value other than a plain lowercase word
+ * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` is a session key).
+ */
 function holdsSecrets(facts: FileFacts): boolean {
-  return facts.constants.some((c) => c.value !== null && c.value !== '' && SECRETISH.test(c.name));
+  return facts.constants.some((c) => c.value !== null && c.value !== '' &&
+    (SECRET_NAMES.test(c.name) || (TOKEN_NAMES.test(c.name) && !PLAIN_WORD.test(c.value))));
 }
 
 /** Other engines' caches left in the folder a day or more ago (a newer one may be another shell's, in use). */
