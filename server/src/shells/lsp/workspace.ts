@@ -7,7 +7,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { decodeSource } from '../../index/files';
 
+/** URIs kept per path: references and diagnostics ask for the same few thousand again and again. */
+const MAX_URIS = 200_000;
+
 export class WorkspaceFolder {
+  private readonly uris = new Map<string, string>();
+
   constructor(readonly root: string, private readonly documents: TextDocuments<TextDocument>) {}
 
   /** The workspace-relative POSIX path of a `file:` URI inside the folder, else null. */
@@ -26,7 +31,13 @@ export class WorkspaceFolder {
   }
 
   uriOf(file: string): string {
-    return URI.file(`${this.root}/${file}`).toString();
+    let uri = this.uris.get(file);
+    if (uri === undefined) {
+      if (this.uris.size >= MAX_URIS) this.uris.clear();
+      uri = URI.file(`${this.root}/${file}`).toString();
+      this.uris.set(file, uri);
+    }
+    return uri;
   }
 
   textOf(file: string): string | undefined {
