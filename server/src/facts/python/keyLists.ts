@@ -38,11 +38,12 @@ export function keyListOf(ctx: Ctx, raw: SyntaxNode | null, owner: string): Reso
  * `for key in <keys>:` / `... for key in <keys>`: the loop variable stands for each key. Over
  * sessions only (`for s in (request.session, other.session)`), it is a session.
  */
-export function bindLoopVariable(ctx: Ctx, node: SyntaxNode): void {
+export function bindLoopVariable(ctx: Ctx, node: SyntaxNode, comprehension = false): void {
   const left = unwrap(node.childForFieldName('left'));
   const name = identifierName(ctx.text, left);
   if (name === null) return;
-  ctx.scope.rebind(name);
+  // A comprehension's variable lives in its own scope (Python 3): the enclosing one keeps the name's meaning.
+  if (!comprehension) ctx.scope.rebind(name);
   const right = node.childForFieldName('right');
   const keys = keyListOf(ctx, right, right ? textOf(ctx.text, right).slice(0, 40) : name);
   if (keys) ctx.scope.keyLists.set(name, keys);
@@ -71,6 +72,6 @@ function sessionsOf(ctx: Ctx, raw: SyntaxNode | null): string | null {
 export function bindComprehension(ctx: Ctx, node: SyntaxNode): void {
   for (let i = 0; i < node.namedChildCount; i++) {
     const clause = node.namedChild(i);
-    if (clause?.type === 'for_in_clause') bindLoopVariable(ctx, clause);
+    if (clause?.type === 'for_in_clause') bindLoopVariable(ctx, clause, true);
   }
 }
