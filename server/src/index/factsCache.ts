@@ -24,6 +24,7 @@ interface Entry extends FileStamp {
 }
 
 const FORMAT = 1;
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 const PREFIX = 'facts-';
 /** Names whose value is a secret whatever it looks like. */
 const SECRET_NAMES = /SECRET|PASSW|PRIVATE|CREDENTIAL/i;
@@ -45,6 +46,8 @@ export class FactsCache {
     const file = join(dir, `${PREFIX}${name}.bin`);
     let previous = new Map<string, Entry>();
     try {
+      // Far above what a big tree writes (17 MB for 50,000 files): something else is in the way.
+      if (statSync(file).size > MAX_CACHE_BYTES) throw Object.assign(new Error('too large'), { code: 'E2BIG' });
       const data = deserialize(readFileSync(file)) as { format?: number; stamp?: string; root?: string; files?: unknown };
       if (data?.format === FORMAT && data.stamp === stamp && data.root === root && data.files instanceof Map) previous = data.files as Map<string, Entry>;
     } catch (error) {
