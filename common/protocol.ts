@@ -13,6 +13,8 @@ export interface KeySummary {
   deletes: number;
   /** Keys Django or installed apps write (`_auth_user_id`, ...). */
   builtin: boolean;
+  /** Who writes a builtin key: "Django", or the app's package (`django-allauth`). */
+  writer?: string;
   accesses: { uri: string; line: number; character: number; endLine: number; endCharacter: number; op: string; valueType?: string }[];
 }
 export interface KeysResult { keys: KeySummary[] }

@@ -62,7 +62,7 @@ function keyItems(context: FeatureContext, text: string, cursor: Exclude<CursorC
 }
 
 function detailOf(info: KeyInfo): string {
-  const types = info.types.length ? info.types.join(' | ') : info.builtin ? 'written by Django' : 'type unknown';
+  const types = info.types.length ? info.types.join(' | ') : info.writer ? `written by ${info.writer}` : 'type unknown';
   return `${types} · ${countsLine(info)}`;
 }
 

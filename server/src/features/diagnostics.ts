@@ -2,9 +2,11 @@
 // by nature: a read here is checked against the writes of the whole workspace.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NestedMutation, SessionAccess, ValueType } from '../facts/types';
+import { appKeyFor } from '../facts/appKeys';
 import { builtinKey } from '../facts/builtinKeys';
 import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
+import { installedApps } from './keyInfo';
 import { nearest } from './levenshtein';
 import { rangeOf } from './ranges';
 
@@ -48,7 +50,7 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
 type Add = (id: CodeRuleId, at: { span: SessionAccess['span'] }, message: string, data?: DiagnosticData, severityFallback?: 'info') => void;
 
 function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
-  if (builtinKey(key)) return;
+  if (builtinKey(key) || appKeyFor(key, installedApps(context))) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
   if (context.index.patternsMatching(key, ['write']).length > 0) return;
   const suggestion = nearest(key, context.index.writtenKeys());
@@ -57,7 +59,7 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
 }
 
 function checkNeverRead(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
-  if (builtinKey(key)) return;
+  if (builtinKey(key) || appKeyFor(key, installedApps(context))) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'read' || a.access.op === 'contains')) return;
   if (context.index.patternsMatching(key, ['read', 'contains']).length > 0) return;
   add('DS102', access, `Session key '${key}' is written but never read.`, { key });

@@ -30,7 +30,7 @@ export function hover(context: FeatureContext, file: string, text: string, posit
 
 export function keyMarkdown(context: FeatureContext, key: string): string {
   const info = keyInfo(context, key);
-  const lines = [`**session key** \`${key}\`${info.builtin ? ' (Django)' : ''}`, ''];
+  const lines = [`**session key** \`${key}\`${info.writer ? ` (${info.writer})` : ''}`, ''];
   if (info.doc) lines.push(info.doc, '');
   lines.push(`${countsLine(info)}${info.types.length ? ` · types: ${info.types.map((t) => `\`${t}\``).join(', ')}` : ''}`, '');
   for (const item of info.accesses.slice(0, MAX_LISTED)) {

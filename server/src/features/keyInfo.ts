@@ -1,6 +1,7 @@
 // What the features say about one key: counts per operation, value types, where it is written.
 // Also the KeysRequest answer (common/protocol.ts KeySummary).
 import type { KeySummary } from '../../../common/protocol';
+import { appKeyFor, installedAppKeys } from '../facts/appKeys';
 import { BUILTIN_KEYS, builtinKey } from '../facts/builtinKeys';
 import type { IndexedAccess } from '../index/workspaceIndex';
 import type { FeatureContext } from './context';
@@ -12,7 +13,10 @@ export interface KeyInfo {
   writes: number;
   deletes: number;
   types: string[];
+  /** Written by Django or an installed app, not (only) by the project's code. */
   builtin: boolean;
+  /** Who: "Django", or the app's package (`django-allauth`). */
+  writer?: string;
   doc?: string;
 }
 
@@ -44,8 +48,10 @@ function computeKeyInfo(context: FeatureContext, key: string): KeyInfo {
   const count = (op: string) => accesses.filter((a) => a.access.op === op).length;
   const types = [...new Set(accesses.flatMap((a) => (a.access.op === 'write' && a.access.valueType ? [a.access.valueType] : [])))].sort();
   const builtin = builtinKey(key);
+  const app = builtin ? undefined : appKeyFor(key, installedApps(context));
   return {
-    key, accesses, types, builtin: builtin !== undefined, doc: builtin?.doc,
+    key, accesses, types, builtin: builtin !== undefined || app !== undefined, writer: builtin ? 'Django' : app?.package,
+    doc: builtin?.doc ?? (app ? `${app.doc} Written by ${app.package}.` : undefined),
     reads: count('read') + count('contains'), writes: count('write'), deletes: count('delete'),
   };
 }
@@ -56,7 +62,10 @@ export function allKeys(context: FeatureContext, withBuiltins = true): KeyInfo[]
   let infos = all.get(withBuiltins);
   if (!infos) {
     const keys = [...context.index.keys().keys()];
-    if (withBuiltins) for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
+    if (withBuiltins) {
+      for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
+      for (const a of installedAppKeys(installedApps(context))) if (!keys.includes(a.key)) keys.push(a.key);
+    }
     all.set(withBuiltins, (infos = keys.map((key) => keyInfo(context, key))));
   }
   return infos;
@@ -81,7 +90,7 @@ export function keySummaries(context: FeatureContext): KeySummary[] {
   }));
   const concrete = allKeys(context, false).map((info): KeySummary => ({
     key: info.key, pattern: false, types: info.types, reads: info.reads, writes: info.writes,
-    deletes: info.deletes, builtin: info.builtin, accesses: locate(info.accesses),
+    deletes: info.deletes, builtin: info.builtin, ...(info.writer ? { writer: info.writer } : {}), accesses: locate(info.accesses),
   }));
   const patterns = new Map<string, IndexedAccess[]>();
   for (const item of context.index.patternAccesses()) {
@@ -97,4 +106,11 @@ export function keySummaries(context: FeatureContext): KeySummary[] {
     accesses: locate(items),
   }));
   return [...concrete.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? '')), ...patternSummaries];
+}
+
+/** INSTALLED_APPS of the settings module Django would load, or null when unknown. */
+export function installedApps(context: FeatureContext): readonly string[] | null {
+  const value = context.index.getSettings()?.get('INSTALLED_APPS')?.value;
+  if (value?.kind !== 'known' || !Array.isArray(value.value)) return null;
+  return value.value.filter((x): x is string => typeof x === 'string');
 }

@@ -42,6 +42,8 @@ export interface CliKey {
   key: string | null;
   pattern: boolean;
   builtin: boolean;
+  /** Who writes a builtin key: "Django" or an installed app's package. */
+  writer?: string;
   accesses: CliAccess[];
 }
 

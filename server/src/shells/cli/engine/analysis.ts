@@ -55,7 +55,7 @@ export async function collectKeys(root: string, options: AnalysisOptions): Promi
 
 function keysOf(context: FeatureContext): CliKey[] {
   const keys: CliKey[] = keySummaries(context).map((summary) => ({
-    key: summary.key, pattern: summary.pattern, builtin: summary.builtin,
+    key: summary.key, pattern: summary.pattern, builtin: summary.builtin, ...(summary.writer ? { writer: summary.writer } : {}),
     accesses: summary.accesses.map((a) => ({ file: a.uri, line: a.line + 1, column: a.character + 1, op: a.op as CliAccess['op'], ...(a.valueType ? { valueType: a.valueType } : {}) })),
   }));
   // Accesses whose key cannot be known at all are listed together, as `key: null`.

@@ -22,7 +22,7 @@ export function keysText(keys: CliKey[]): string {
 
 function keyLabel(k: CliKey): string {
   if (k.key === null) return '<dynamic>';
-  return `${k.key}${k.pattern ? ' (pattern)' : ''}${k.builtin ? ' (django)' : ''}`;
+  return `${k.key}${k.pattern ? ' (pattern)' : ''}${k.builtin ? ` (${(k.writer ?? 'Django').toLowerCase()})` : ''}`;
 }
 
 export function keysJson(keys: CliKey[]): string {

@@ -1,0 +1,82 @@
+// Session keys that popular third-party apps write and read themselves, taken from their sources
+// (django-allauth, social-auth-app-django with social-core, django-otp, django-hijack,
+// django-formtools). A project that reads one of them never writes it (the app does, from
+// site-packages, which the index does not read): without this list that read would be DS101.
+// Exact keys count when the app is in INSTALLED_APPS, or when INSTALLED_APPS is unknown; patterns
+// (a backend's `<name>_state`) only when the app is known to be installed, as they are broad.
+
+export interface AppKey {
+  /** The INSTALLED_APPS entry (an AppConfig path below it counts too). */
+  app: string;
+  /** The distribution users know it by, for hover. */
+  package: string;
+  key: string;
+  /** `*` stands for any text (a backend or wizard name). */
+  pattern?: true;
+  doc: string;
+}
+
+const ALLAUTH = 'django-allauth';
+const SOCIAL = 'social-auth-app-django';
+
+export const APP_KEYS: readonly AppKey[] = [
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_verified_email', doc: 'An email address verified before signup (adapter.stash_verified_email).' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_login', doc: 'The login in progress between its stages (MFA, verification).' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_authentication_methods', doc: 'How the user authenticated in this session (password, social, MFA...).' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_reauthentication_state', doc: 'The request to resume after reauthentication.' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_email_verification_code', doc: 'State of email verification by code.' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_phone_verification', doc: 'State of phone verification by code.' },
+  { app: 'allauth.account', package: ALLAUTH, key: 'account_password_reset_verification', doc: 'State of password reset by code.' },
+  { app: 'allauth.account', package: ALLAUTH, key: '_password_reset_key', doc: 'The password reset key stashed between the two requests of the reset-from-key view.' },
+  { app: 'allauth.socialaccount', package: ALLAUTH, key: 'socialaccount_states', doc: 'OAuth state parameters of pending social logins.' },
+  { app: 'allauth.socialaccount', package: ALLAUTH, key: 'socialaccount_sociallogin', doc: 'A social login waiting for the signup form.' },
+  { app: 'allauth.socialaccount.providers.facebook', package: ALLAUTH, key: 'allauth_facebook_nonce', doc: 'Nonce of the Facebook JS SDK login.' },
+  { app: 'allauth.mfa', package: ALLAUTH, key: 'mfa.totp.secret', doc: 'The TOTP secret being set up (a secret: never shown).' },
+  { app: 'allauth.mfa', package: ALLAUTH, key: 'mfa.webauthn.state', doc: 'WebAuthn registration or authentication state.' },
+  { app: 'allauth.headless', package: ALLAUTH, key: 'headless_refresh_tokens', doc: 'Refresh tokens of the headless JWT strategy.' },
+  { app: 'social_django', package: SOCIAL, key: 'partial_pipeline_token', doc: 'Token of an interrupted (partial) authentication pipeline.' },
+  { app: 'social_django', package: SOCIAL, key: 'partial_pipeline_pending_token', doc: 'Partial pipeline token waiting for confirmation.' },
+  { app: 'social_django', package: SOCIAL, key: 'partial_pipeline_pending_request', doc: 'Request data of a partial pipeline waiting for confirmation.' },
+  { app: 'social_django', package: SOCIAL, key: 'partial_pipeline_pending_confirmation', doc: 'Nonce confirming a pending partial pipeline.' },
+  { app: 'social_django', package: SOCIAL, key: 'social_auth_last_login_backend', doc: 'Provider of the last social login.' },
+  { app: 'social_django', package: SOCIAL, key: 'email_validation_address', doc: 'Address being validated by the mail validation pipeline step.' },
+  { app: 'social_django', package: SOCIAL, key: '*_state', pattern: true, doc: "OAuth2 state of a backend (`github_state`, ...)." },
+  { app: 'social_django', package: SOCIAL, key: '*_code_verifier', pattern: true, doc: 'PKCE code verifier of a backend.' },
+  { app: 'social_django', package: SOCIAL, key: '*unauthorized_token_name', pattern: true, doc: 'OAuth1 request tokens of a backend.' },
+  { app: 'django_otp', package: 'django-otp', key: 'otp_device_id', doc: 'The OTP device the user verified with (django_otp.DEVICE_ID_SESSION_KEY).' },
+  { app: 'hijack', package: 'django-hijack', key: 'hijack_history', doc: 'The users an admin is acting as, to release them in turn.' },
+  { app: 'formtools', package: 'django-formtools', key: 'wizard_*', pattern: true, doc: "A SessionWizardView's steps and data (`wizard_` + the view's name in snake case)." },
+];
+
+/** The app key matching `key`: exact keys of installed apps (of all, when `installed` is null), patterns only of installed apps. */
+export function appKeyFor(key: string, installed: readonly string[] | null): AppKey | undefined {
+  for (const entry of APP_KEYS) {
+    const isInstalled = installed !== null && installed.some((app) => app === entry.app || app.startsWith(`${entry.app}.`) || entry.app.startsWith(`${app}.`));
+    if (entry.pattern) {
+      if (isInstalled && globMatches(entry.key, key)) return entry;
+    } else if (entry.key === key && (installed === null || isInstalled)) {
+      return entry;
+    }
+  }
+  return undefined;
+}
+
+/** The exact keys of the installed apps (for completion); none when INSTALLED_APPS is unknown. */
+export function installedAppKeys(installed: readonly string[] | null): AppKey[] {
+  if (installed === null) return [];
+  return APP_KEYS.filter((entry) => !entry.pattern && installed.some((app) => app === entry.app || app.startsWith(`${entry.app}.`) || entry.app.startsWith(`${app}.`)));
+}
+
+function globMatches(pattern: string, key: string): boolean {
+  const [head, ...rest] = pattern.split('*');
+  if (!key.startsWith(head)) return false;
+  let at = head.length;
+  for (let i = 0; i < rest.length; i++) {
+    const part = rest[i];
+    if (i === rest.length - 1) return key.length - part.length >= at && key.endsWith(part);
+    const found = key.indexOf(part, at);
+    if (found < 0) return false;
+    at = found + part.length;
+  }
+  return at === key.length;
+}

@@ -1,0 +1,49 @@
+// Keys written by installed third-party apps (server/src/facts/appKeys.ts): a project reading them
+// gets no "read but never written" (DS101) when the app is in INSTALLED_APPS, and does when it is not.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scratchWorkspace } from '../support/scratch';
+import { cli, json } from './cli';
+
+const VIEWS = [
+  'def done(request):',
+  "    email = request.session.get('account_verified_email')",
+  "    state = request.session.get('github_state')",
+  "    steps = request.session.get('wizard_checkout_wizard')",
+  "    return request.session.get('otp_device_idd')",
+  '',
+].join('\n');
+
+function project(apps: string[]): string {
+  return scratchWorkspace({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_conf.settings')\n",
+    'site_conf/__init__.py': '',
+    'site_conf/settings.py': `SECRET_KEY = 'x'\nINSTALLED_APPS = ${JSON.stringify(apps)}\n`,
+    'app/__init__.py': '',
+    'app/views.py': VIEWS,
+  }, 'ds-app-keys-');
+}
+
+async function neverWritten(root: string): Promise<string[]> {
+  const run = await cli(['check', root, '--format', 'json']);
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  const out = json<{ diagnostics: { code: string; message: string }[] }>(run);
+  return out.diagnostics.filter((d) => d.code === 'DS101').map((d) => /'([^']+)'/.exec(d.message)![1]).sort();
+}
+
+test('installed allauth, social_django, formtools, django_otp: their keys are known; a misspelling is still reported', async () => {
+  const root = project(['django.contrib.sessions', 'allauth', 'allauth.account', 'social_django', 'formtools', 'django_otp']);
+  assert.deepEqual(await neverWritten(root), ['otp_device_idd']);
+});
+
+test('not installed: the same reads are reported', async () => {
+  const root = project(['django.contrib.sessions']);
+  assert.deepEqual(await neverWritten(root), ['account_verified_email', 'github_state', 'otp_device_idd', 'wizard_checkout_wizard']);
+});
+
+test('keys says who writes an app key', async () => {
+  const root = project(['django.contrib.sessions', 'allauth.account']);
+  const run = await cli(['keys', root]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /account_verified_email \(django-allauth\)/);
+});
