@@ -1,8 +1,10 @@
 // Owns the extension's long-lived parts: language client, output, status bar, views, secrets.
+import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IndexStateNotification, type IndexState } from '../../common/protocol';
 import { affectsLiveView, readSettings } from './config';
+import { indexCacheDir } from './indexCache';
 import { LiveModel } from './model/liveModel';
 import { writtenKeys } from './model/keysModel';
 import { Secrets } from './secrets';
@@ -108,6 +110,17 @@ export class Ctx implements vscode.Disposable {
     this.client = undefined;
     this.statusBar.starting();
     if (old) await old.dispose().catch(() => undefined);
+    await this.start();
+  }
+
+  /** Restarts the server without its facts cache: every file is read again. */
+  async rebuildIndex(): Promise<void> {
+    const old = this.client;
+    this.client = undefined;
+    this.statusBar.starting();
+    if (old) await old.dispose().catch(() => undefined);
+    const dir = indexCacheDir(this.context);
+    if (dir) await rm(dir, { recursive: true, force: true }).catch((e: unknown) => this.output.warn(`facts cache not removed: ${e instanceof Error ? e.message : String(e)}`));
     await this.start();
   }
 

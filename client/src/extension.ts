@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { IndexState } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { indexCacheDir } from './indexCache';
 import type { KeysView } from './views/keysView';
 import type { LiveNode, LiveView } from './views/liveView';
 import type { ServerApi } from './serverApi';
@@ -17,6 +18,8 @@ export interface DjangoSessionsApi {
   waitForIndex(accept: (s: IndexState) => boolean): Promise<IndexState>;
   /** Resolves once the language client started (or failed to). */
   readonly started: Promise<void>;
+  /** Where the server keeps this workspace's facts cache (none without a folder). */
+  indexCacheDir(): string | undefined;
 }
 
 let ctx: Ctx | undefined;
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): DjangoSessionsApi {
     indexState: () => c.indexState,
     waitForIndex: (accept) => c.waitForIndex(accept),
     started,
+    indexCacheDir: () => indexCacheDir(context),
   };
 }
 

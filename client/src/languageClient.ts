@@ -1,5 +1,6 @@
 // Builds the language client: dist/server.js over node IPC, Python files and Django templates.
 import * as vscode from 'vscode';
+import { indexCacheDir } from './indexCache';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export { State } from 'vscode-languageclient/node';
@@ -28,7 +29,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // Tell the server when settings change (it then pulls them); it registers its own file watchers.
     synchronize: { configurationSection: section },
     // cacheDir: the server keeps its facts cache in this workspace's extension storage (no secrets: see factsCache.ts).
-    initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'index').fsPath : undefined },
+    initializationOptions: { settings: readSettings(), trusted: vscode.workspace.isTrusted, cacheDir: indexCacheDir(context) },
     middleware: {
       workspace: {
         // The server pulls `djangoSessions`; answer with the normalised settings, not raw values.

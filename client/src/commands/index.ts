@@ -13,6 +13,7 @@ type Handler = (ctx: Ctx, ...args: never[]) => unknown;
 
 const commands: Record<string, Handler> = {
   'djangoSessions.restartServer': (ctx) => ctx.restart(),
+  'djangoSessions.rebuildIndex': (ctx) => ctx.rebuildIndex(),
   'djangoSessions.showOutput': (ctx) => ctx.output.show(),
   'djangoSessions.configureStore': configureStore,
   'djangoSessions.setSecretKey': setSecretKey,

@@ -1,6 +1,6 @@
 // Runs inside VS Code on a trusted copy of examples/shop with real SQLite and Redis sessions.
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DjangoSessionsApi } from '../../../client/src/extension';
@@ -173,6 +173,20 @@ describe('Django Sessions in a trusted workspace', () => {
       const check = () => (existsSync(done) ? resolve() : setTimeout(check, 100));
       check();
     }));
+  });
+
+  it('keeps a facts cache in the workspace storage; Rebuild Index starts without it and writes it again', async () => {
+    await within(60_000, 'index state "ready"', api.waitForIndex((s) => s.state === 'ready'));
+    const dir = api.indexCacheDir();
+    assert.ok(dir, 'a folder workspace has extension storage');
+    const cacheFile = () => (existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith('facts-')) : undefined);
+    const poll = (ok: () => boolean) => new Promise<void>((resolve) => { const check = () => (ok() ? resolve() : setTimeout(check, 100)); check(); });
+    await within(30_000, 'the facts cache file', poll(() => cacheFile() !== undefined));
+    const before = statSync(join(dir, cacheFile()!)).mtimeMs;
+    await vscode.commands.executeCommand('djangoSessions.rebuildIndex');
+    // Every file read again: the cache is written anew (a restart with the cache would not rewrite it).
+    await within(60_000, 'a new facts cache file', poll(() => { const f = cacheFile(); return f !== undefined && statSync(join(dir, f)).mtimeMs > before; }));
+    await within(60_000, 'index state "ready" after the rebuild', api.waitForIndex((s) => s.state === 'ready'));
   });
 
   it('contacts a configured store (control for the Restricted Mode test)', async function () {
