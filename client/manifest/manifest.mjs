@@ -107,6 +107,7 @@ const configuration = {
 
 const commands = [
   ['djangoSessions.restartServer', 'Restart Server', '$(debug-restart)'],
+  ['djangoSessions.rebuildIndex', 'Rebuild Index (Forget the Facts Cache)'],
   ['djangoSessions.showOutput', 'Show Output', '$(output)'],
   ['djangoSessions.configureStore', 'Configure a Session Store…', '$(database)'],
   ['djangoSessions.setSecretKey', 'Set SECRET_KEY…', '$(key)'],
