@@ -179,7 +179,7 @@ export class SessionServer {
             this.sendState({ state: 'indexing', filesDone: done, filesTotal: total, keys: this.index.keys().size });
           },
         });
-        this.connection.console.info(`indexed ${stats.files} files (${stats.parsed} parsed, ${stats.skipped} skipped) in ${stats.milliseconds} ms`);
+        this.connection.console.info(`indexed ${stats.files} files (${stats.parsed} parsed, ${stats.skipped} skipped${stats.cached ? `, ${stats.cached} unchanged since the facts cache was written` : ''}) in ${stats.milliseconds} ms`);
       } else {
         await this.index.build({ token: { isCancellationRequested: true } }).catch(() => undefined);
       }
