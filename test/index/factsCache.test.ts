@@ -24,6 +24,7 @@ const FILES = {
   'shop/plain.py': 'def helper(x):\n    return x + 1\n',
   'shop/defaults.py': "SECRET_KEY = ''\nSESSION_COOKIE_NAME = 'sessionid'\nOAUTH_TOKEN_KEY = 'oauth_token'\n",
   'shop/oauth.py': "GITHUB_TOKEN = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'\n\ndef f(request):\n    return request.session.get('oauth_token')\n",
+  'shop/payments.py': "from django.conf import settings\nSTRIPE = getattr(settings, 'STRIPE_SECRET_KEY', 'sk_live_51Hx9QmDefault')\n\ndef pay(request):\n    return request.session.get('paid')\n",
   'shop/templates/shop/t.html': '{{ request.session.coupon }}',
 };
 
@@ -59,7 +60,7 @@ test('a second index of an unchanged tree parses nothing and finds the same acce
   const dir = cacheDir();
   const first = await index(root, dir);
   // keys.py never says "session": it is parsed only for the constant views.py imports.
-  assert.deepEqual(first.parsed, ['shop/defaults.py', 'shop/keys.py', 'shop/oauth.py', 'shop/settings.py', 'shop/templates/shop/t.html', 'shop/views.py']);
+  assert.deepEqual(first.parsed, ['shop/defaults.py', 'shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/settings.py', 'shop/templates/shop/t.html', 'shop/views.py']);
   const [file] = readdirSync(dir);
   assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, 'readable by the user only');
   const written = statSync(join(dir, file)).mtimeMs;
@@ -67,13 +68,14 @@ test('a second index of an unchanged tree parses nothing and finds the same acce
   assert.equal(statSync(join(dir, file)).mtimeMs, written, 'nothing changed: the cache is not written again');
   // Only the files defining a secret-like constant are parsed again (an empty SECRET_KEY, as in a
   // defaults module, holds nothing; a *_TOKEN_KEY naming a plain word is a session key: cached).
-  assert.deepEqual(second.parsed, ['shop/oauth.py', 'shop/settings.py']);
+  assert.deepEqual(second.parsed, ['shop/oauth.py', 'shop/payments.py', 'shop/settings.py']);
   assert.deepEqual(second.accesses, first.accesses);
   assert.equal(second.stats.cached, 7);
   assert.ok(first.accesses.includes('shop/views.py write cart'), 'the imported constant resolves from cached facts too');
   const bytes = readFileSync(join(dir, file));
   assert.equal(bytes.includes(SECRET), false, 'the secret never reaches the cache');
   assert.equal(bytes.includes('ghp_16C7e42F292c6912E7710c838347Ae178B4a'), false, 'nor the token');
+  assert.equal(bytes.includes('sk_live_51Hx9QmDefault'), false, 'nor a secret given as getattr default');
 });
 
 test('a changed file (size or mtime) is read again; a deleted one is forgotten', async () => {
@@ -86,7 +88,7 @@ test('a changed file (size or mtime) is read again; a deleted one is forgotten',
   writeFileSync(join(root, 'shop/plain.py'), 'def helper(request):\n    return request.session.get("plain_key")\n');
   rmSync(join(root, 'shop/templates/shop/t.html'));
   const next = await index(root, dir);
-  assert.deepEqual(next.parsed, ['shop/keys.py', 'shop/oauth.py', 'shop/plain.py', 'shop/settings.py']);
+  assert.deepEqual(next.parsed, ['shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/plain.py', 'shop/settings.py']);
   assert.ok(next.accesses.includes('shop/views.py write basket'), 'the constants module is re-read on demand');
   assert.ok(next.accesses.includes('shop/plain.py read plain_key'));
   assert.equal(next.accesses.some((a) => a.startsWith('shop/templates')), false);
@@ -97,10 +99,10 @@ test('another engine, a corrupt file or an unwritable folder: indexed from disk,
   const dir = cacheDir();
   const first = await index(root, dir);
   const other = await index(root, dir, 'engine-2');
-  assert.equal(other.parsed.length, 6, 'a cache from another engine is not used');
+  assert.equal(other.parsed.length, 7, 'a cache from another engine is not used');
   for (const name of readdirSync(dir)) writeFileSync(join(dir, name), Buffer.from('not a cache'));
   const corrupt = await index(root, dir);
-  assert.equal(corrupt.parsed.length, 6);
+  assert.equal(corrupt.parsed.length, 7);
   assert.deepEqual(corrupt.accesses, first.accesses);
   const blocked = join(dir, 'file-not-folder');
   writeFileSync(blocked, '');

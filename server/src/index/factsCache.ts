@@ -120,8 +120,14 @@ export function engineStamp(entry: string | undefined = process.argv[1]): string
  * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` is a session key).
  */
 function holdsSecrets(facts: FileFacts): boolean {
-  return facts.constants.some((c) => c.value !== null && c.value !== '' &&
-    (SECRET_NAMES.test(c.name) || (TOKEN_NAMES.test(c.name) && !PLAIN_WORD.test(c.value))));
+  return facts.constants.some((c) => mayBeSecret(c.name, c.value) ||
+    // `KEY = getattr(settings, 'STRIPE_SECRET_KEY', 'sk_live_...')`: the default is a value too.
+    (c.fromSetting !== undefined && (mayBeSecret(c.fromSetting, c.settingDefault) || mayBeSecret(c.name, c.settingDefault))));
+}
+
+function mayBeSecret(name: string, value: string | null | undefined): boolean {
+  if (!value) return false;
+  return SECRET_NAMES.test(name) || (TOKEN_NAMES.test(name) && !PLAIN_WORD.test(value));
 }
 
 /** Other engines' caches left in the folder a day or more ago (a newer one may be another shell's, in use). */
