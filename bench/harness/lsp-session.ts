@@ -14,7 +14,7 @@ export interface ReadyServer {
 }
 
 /** Throws (with why) when there is no real server yet or it never reports a ready index. */
-export async function startServer(root: string, workspace: string, timeoutMs = 180_000): Promise<ReadyServer> {
+export async function startServer(root: string, workspace: string, timeoutMs = 180_000, initializationOptions: Record<string, unknown> = {}): Promise<ReadyServer> {
   const serverJs = join(root, 'dist', 'server.js');
   if (!existsSync(serverJs)) throw new Error('dist/server.js is missing (npm run build)');
   if (readFileSync(serverJs, 'utf8').length < 5000) throw new Error('the LSP server has not landed yet (dist/server.js is a placeholder)');
@@ -37,7 +37,7 @@ export async function startServer(root: string, workspace: string, timeoutMs = 1
         },
         window: { workDoneProgress: false },
       },
-      initializationOptions: {},
+      initializationOptions,
     }, 30_000);
     client.notify('initialized', {});
     const n = await ready;
