@@ -10,6 +10,9 @@ import { redactingChannel } from './traceChannel';
 export const documentSelector = [
   { scheme: 'file', language: 'python' },
   { scheme: 'file', language: 'django-html' },
+  // Jinja2 templates (Django's Jinja2 backend), whatever language an extension gives them.
+  { scheme: 'file', pattern: '**/jinja2/**/*.{html,txt}' },
+  { scheme: 'file', pattern: '**/*.{jinja,jinja2,j2}' },
   { scheme: 'file', language: 'html', pattern: '**/templates/**' },
   { scheme: 'file', language: 'plaintext', pattern: '**/templates/**/*.txt' },
 ];

@@ -70,3 +70,20 @@ test('a long line full of openers without closers is handled in linear time', ()
   assert.deepEqual(facts.accesses.map((a) => a.key), ['ok']);
   assert.equal(facts.syntaxErrors, 400_000);
 });
+
+test("Jinja2 templates: request.session['k'], .get('k', d), set aliases, raw blocks", () => {
+  const src = [
+    "<p>{{ request.session['theme'] }}</p>",
+    '{{ request.session.get("cart", [])|length }}',
+    "{% if 'coupon' in request.session %}{% endif %}",
+    '{% set s = request.session %}{{ s.get("lang") }}{{ s["font"] }}{{ s.currency }}',
+    "{% raw %}{{ request.session['not_read'] }}{% endraw %}",
+    '',
+  ].join('\n');
+  const facts = extractTemplateFacts(src, 'shop/jinja2/shop/page.html');
+  assert.deepEqual(facts.accesses.map((a) => `${a.op} ${a.key}`).sort(),
+    ['contains coupon', 'read cart', 'read currency', 'read font', 'read lang', 'read theme']);
+  const theme = facts.accesses.find((a) => a.key === 'theme')!;
+  assert.deepEqual(theme.span, spanOfText(src, 'theme'));
+  assert.equal(theme.via, "{{ request.session['theme'] }}");
+});

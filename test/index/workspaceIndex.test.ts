@@ -140,3 +140,14 @@ test('build reports progress and stops when cancelled', async () => {
   assert.ok(stats.files < 600);
   assert.ok(seen.includes(256));
 });
+
+test('Jinja2 templates are read: files under jinja2/ folders and *.jinja / *.jinja2 / *.j2 anywhere', async () => {
+  const { languageOf } = await import('../../server/src/index/files');
+  assert.equal(languageOf('shop/jinja2/shop/page.html'), 'django-html');
+  assert.equal(languageOf('jinja2/base.txt'), 'django-html');
+  assert.equal(languageOf('shop/emails/welcome.j2'), 'django-html');
+  assert.equal(languageOf('shop/emails/welcome.jinja'), 'django-html');
+  assert.equal(languageOf('shop/emails/welcome.jinja2'), 'django-html');
+  assert.equal(languageOf('shop/static/page.html'), null);
+  assert.equal(languageOf('shop/jinja2.html'), null);
+});

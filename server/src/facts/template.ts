@@ -1,5 +1,8 @@
 // Session reads in Django templates: `{{ request.session.cart }}`, `{% if request.session.theme %}`,
-// `{% for i in request.session.cart %}`, and names bound by `{% with s=request.session %}`.
+// `{% for i in request.session.cart %}`, and names bound by `{% with s=request.session %}`. Jinja2
+// templates (Django's Jinja2 backend) use the same tags and add `request.session['cart']`,
+// `request.session.get('cart')` and `{% set s = request.session %}`: read here too (in Django's
+// template language these forms are syntax errors, so they never appear there).
 // Templates have no tree-sitter grammar: a tokenizer of Django's tag syntax (regex over template
 // syntax only, as Django's own lexer does) finds the tags; each tag is scanned for session lookups.
 import type { FileFacts, SessionAccess, Span } from './types';
@@ -37,11 +40,11 @@ function* tags(text: string, counter: { unclosed: number }): Generator<{ tag: st
 }
 /** Attributes and methods of SessionBase that a template lookup reaches instead of a key. */
 const SESSION_ATTRIBUTES = new Set([
-  'session_key', 'modified', 'accessed', 'is_empty', 'items', 'keys', 'values', 'get_expiry_age', 'get_expiry_date',
+  'session_key', 'modified', 'accessed', 'is_empty', 'items', 'keys', 'values', 'get', 'get_expiry_age', 'get_expiry_date',
   'get_expire_at_browser_close', 'test_cookie_worked', 'cache_key', 'serializer', 'get_session_cookie_age',
 ]);
 /** Blocks whose content is not template code. */
-const RAW_BLOCKS: Record<string, string> = { comment: 'endcomment', verbatim: 'endverbatim' };
+const RAW_BLOCKS: Record<string, string> = { comment: 'endcomment', verbatim: 'endverbatim', raw: 'endraw' };
 
 class LineIndex {
   private readonly starts: number[] = [0];
@@ -83,6 +86,8 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
   const accesses: SessionAccess[] = [];
   const lines = new LineIndex(text);
   const aliasFrames: string[][] = [];
+  /** Jinja2's `{% set s = request.session %}`: for the rest of the template. */
+  const setAliases: string[] = [];
   let rawUntil: string | null = null;
   const counter = { unclosed: 0 };
   for (const { tag, start } of tags(text, counter)) {
@@ -99,7 +104,7 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
       continue;
     }
     if (name === 'endwith') aliasFrames.pop();
-    const aliases = aliasFrames.flat().map(escapeName).filter(Boolean);
+    const aliases = [...aliasFrames.flat(), ...setAliases].map(escapeName).filter(Boolean);
     const receiver = ['request\\.session', ...aliases.map((a) => `(?<![\\w.])${a}`)].join('|');
     const lookups = new RegExp(`(?:${receiver})\\.(\\w+)`, 'g');
     for (const m of content.matchAll(lookups)) {
@@ -109,6 +114,16 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
       accesses.push({
         key, pattern: false, op: 'read', span: lines.span(keyStart, keyStart + key.length), source: { kind: 'literal' },
         via: isBlock ? `{% ${name} %}` : `{{ request.session.${key} }}`, scope: '<template>',
+      });
+    }
+    // Jinja2: `request.session['cart']`, `request.session.get('cart', ...)`.
+    const jinja = new RegExp(`(?:${receiver})(?:\\[\\s*|\\.get\\(\\s*)(['"])([^'"\\n]+)\\1`, 'g');
+    for (const m of content.matchAll(jinja)) {
+      const key = m[2];
+      const keyStart = start + 2 + m.index + m[0].length - key.length - 1;
+      accesses.push({
+        key, pattern: false, op: 'read', span: lines.span(keyStart, keyStart + key.length), source: { kind: 'literal' },
+        via: isBlock ? `{% ${name} %}` : `{{ request.session['${key}'] }}`, scope: '<template>',
       });
     }
     // `{% if 'theme' in request.session %}`: a membership test.
@@ -122,6 +137,7 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
       }
     }
     if (name === 'with') aliasFrames.push(withAliases(content));
+    if (name === 'set') setAliases.push(...withAliases(content));
   }
   return { file, language: 'django-html', module: null, accesses, mutations: [], constants: [], imports: [], syntaxErrors: counter.unclosed };
 }

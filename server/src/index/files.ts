@@ -7,12 +7,18 @@ export const MAX_PARSE_BYTES = 2 * 1024 * 1024;
 
 export type SourceLanguage = 'python' | 'django-html';
 
-/** `*.py`, or `*.html` / `*.txt` somewhere under a `templates/` directory. */
+/** `*.py`; `*.html` / `*.txt` under a `templates/` or (Jinja2 backend) `jinja2/` folder; `*.jinja`, `*.jinja2`, `*.j2`. */
 export function languageOf(relativePath: string): SourceLanguage | null {
   if (relativePath.endsWith('.py') || relativePath.endsWith('.pyi')) return 'python';
-  if ((relativePath.endsWith('.html') || relativePath.endsWith('.txt')) &&
-      (relativePath.startsWith('templates/') || relativePath.includes('/templates/'))) return 'django-html';
+  if ((relativePath.endsWith('.html') || relativePath.endsWith('.txt')) && (underFolder(relativePath, 'templates') || underFolder(relativePath, 'jinja2'))) {
+    return 'django-html';
+  }
+  if (relativePath.endsWith('.jinja') || relativePath.endsWith('.jinja2') || relativePath.endsWith('.j2')) return 'django-html';
   return null;
+}
+
+function underFolder(relativePath: string, folder: string): boolean {
+  return relativePath.startsWith(`${folder}/`) || relativePath.includes(`/${folder}/`);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });

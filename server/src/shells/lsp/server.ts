@@ -252,7 +252,7 @@ export class SessionServer {
   private async registerWatchers(): Promise<void> {
     if (!this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
     await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.py' }, { globPattern: '**/templates/**/*.{html,txt}' }],
+      watchers: [{ globPattern: '**/*.py' }, { globPattern: '**/{templates,jinja2}/**/*.{html,txt}' }, { globPattern: '**/*.{jinja,jinja2,j2}' }],
     });
   }
 
