@@ -50,18 +50,21 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
 type Add = (id: CodeRuleId, at: { span: SessionAccess['span'] }, message: string, data?: DiagnosticData, severityFallback?: 'info') => void;
 
 function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
-  if (builtinKey(key) || appKeyFor(key, installedApps(context))) return;
+  if (builtinKey(key)) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
   if (context.index.patternsMatching(key, ['write']).length > 0) return;
+  // Last: only keys that would be reported get here.
+  if (appKeyFor(key, installedApps(context))) return;
   const suggestion = nearest(key, context.index.writtenKeys());
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
     { key, ...(suggestion ? { suggestion } : {}) });
 }
 
 function checkNeverRead(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
-  if (builtinKey(key) || appKeyFor(key, installedApps(context))) return;
+  if (builtinKey(key)) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'read' || a.access.op === 'contains')) return;
   if (context.index.patternsMatching(key, ['read', 'contains']).length > 0) return;
+  if (appKeyFor(key, installedApps(context))) return;
   add('DS102', access, `Session key '${key}' is written but never read.`, { key });
 }
 
