@@ -2,11 +2,10 @@
 // by nature: a read here is checked against the writes of the whole workspace.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NestedMutation, SessionAccess, ValueType } from '../facts/types';
-import { appKeyFor } from '../facts/appKeys';
 import { builtinKey } from '../facts/builtinKeys';
 import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
-import { installedApps } from './keyInfo';
+import { appKeyFor, installedApps } from './appKeys';
 import { nearest } from './levenshtein';
 import { rangeOf } from './ranges';
 
@@ -81,8 +80,11 @@ function checkJsonValue(access: SessionAccess, add: Add): void {
 function checkMutation(mutation: NestedMutation, add: Add): void {
   const session = mutation.receiver ?? 'request.session';
   const name = mutation.key === null ? 'a session value' : `${session}['${mutation.key}']`;
+  const data: DiagnosticData = {};
+  if (mutation.key !== null) data.key = mutation.key;
+  if (mutation.receiver) data.receiver = mutation.receiver;
   add('DS104', mutation, `Nested mutation of ${name} is not saved: Django saves the session only when its own items are assigned or deleted. Set ${session}.modified = True.`,
-    mutation.key === null && !mutation.receiver ? undefined : { ...(mutation.key !== null ? { key: mutation.key } : {}), ...(mutation.receiver ? { receiver: mutation.receiver } : {}) });
+    data.key !== undefined || data.receiver ? data : undefined);
 }
 
 const JSON_SERIALIZERS = ['django.contrib.sessions.serializers.JSONSerializer', 'django.core.signing.JSONSerializer'];

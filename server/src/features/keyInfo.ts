@@ -1,9 +1,9 @@
 // What the features say about one key: counts per operation, value types, where it is written.
 // Also the KeysRequest answer (common/protocol.ts KeySummary).
 import type { KeySummary } from '../../../common/protocol';
-import { appKeyFor, installedAppKeys } from '../facts/appKeys';
 import { BUILTIN_KEYS, builtinKey } from '../facts/builtinKeys';
 import type { IndexedAccess } from '../index/workspaceIndex';
+import { appKeyFor, installedAppKeys, installedApps } from './appKeys';
 import type { FeatureContext } from './context';
 
 export interface KeyInfo {
@@ -106,11 +106,4 @@ export function keySummaries(context: FeatureContext): KeySummary[] {
     accesses: locate(items),
   }));
   return [...concrete.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? '')), ...patternSummaries];
-}
-
-/** INSTALLED_APPS of the settings module Django would load, or null when unknown. */
-export function installedApps(context: FeatureContext): readonly string[] | null {
-  const value = context.index.getSettings()?.get('INSTALLED_APPS')?.value;
-  if (value?.kind !== 'known' || !Array.isArray(value.value)) return null;
-  return value.value.filter((x): x is string => typeof x === 'string');
 }

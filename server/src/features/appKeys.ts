@@ -4,6 +4,8 @@
 // site-packages, which the index does not read): without this list that read would be DS101.
 // Exact keys count when the app is in INSTALLED_APPS, or when INSTALLED_APPS is unknown; patterns
 // (a backend's `<name>_state`) only when the app is known to be installed, as they are broad.
+import { patternMatches } from '../index/keyPatterns';
+import type { FeatureContext } from './context';
 
 export interface AppKey {
   /** The INSTALLED_APPS entry (an AppConfig path below it counts too). */
@@ -50,33 +52,24 @@ export const APP_KEYS: readonly AppKey[] = [
 
 /** The app key matching `key`: exact keys of installed apps (of all, when `installed` is null), patterns only of installed apps. */
 export function appKeyFor(key: string, installed: readonly string[] | null): AppKey | undefined {
-  for (const entry of APP_KEYS) {
-    const isInstalled = installed !== null && installed.some((app) => app === entry.app || app.startsWith(`${entry.app}.`) || entry.app.startsWith(`${app}.`));
-    if (entry.pattern) {
-      if (isInstalled && globMatches(entry.key, key)) return entry;
-    } else if (entry.key === key && (installed === null || isInstalled)) {
-      return entry;
-    }
-  }
-  return undefined;
+  return APP_KEYS.find((entry) => entry.pattern
+    ? isInstalled(entry, installed) && patternMatches(entry.key, key)
+    : entry.key === key && (installed === null || isInstalled(entry, installed)));
 }
 
 /** The exact keys of the installed apps (for completion); none when INSTALLED_APPS is unknown. */
 export function installedAppKeys(installed: readonly string[] | null): AppKey[] {
-  if (installed === null) return [];
-  return APP_KEYS.filter((entry) => !entry.pattern && installed.some((app) => app === entry.app || app.startsWith(`${entry.app}.`) || entry.app.startsWith(`${app}.`)));
+  return APP_KEYS.filter((entry) => !entry.pattern && isInstalled(entry, installed));
 }
 
-function globMatches(pattern: string, key: string): boolean {
-  const [head, ...rest] = pattern.split('*');
-  if (!key.startsWith(head)) return false;
-  let at = head.length;
-  for (let i = 0; i < rest.length; i++) {
-    const part = rest[i];
-    if (i === rest.length - 1) return key.length - part.length >= at && key.endsWith(part);
-    const found = key.indexOf(part, at);
-    if (found < 0) return false;
-    at = found + part.length;
-  }
-  return at === key.length;
+/** INSTALLED_APPS of the settings module Django would load, or null when unknown. */
+export function installedApps(context: FeatureContext): readonly string[] | null {
+  const value = context.index.getSettings()?.get('INSTALLED_APPS')?.value;
+  if (value?.kind !== 'known' || !Array.isArray(value.value)) return null;
+  return value.value.filter((x): x is string => typeof x === 'string');
+}
+
+/** The app, an AppConfig path below it, or a package above it is in INSTALLED_APPS. */
+function isInstalled(entry: AppKey, installed: readonly string[] | null): boolean {
+  return installed !== null && installed.some((app) => app === entry.app || app.startsWith(`${entry.app}.`) || entry.app.startsWith(`${app}.`));
 }
