@@ -82,6 +82,27 @@ function withAliases(content: string): string[] {
   return names;
 }
 
+interface TagPatterns { lookups: RegExp; jinja: RegExp; membership: RegExp }
+
+/** The session lookups of a tag, for the aliases in scope: built once per set of aliases (most templates have none), not per tag. */
+const tagPatterns = new Map<string, TagPatterns>();
+
+function patternsFor(aliases: readonly string[]): TagPatterns {
+  const id = aliases.join(' ');
+  let patterns = tagPatterns.get(id);
+  if (!patterns) {
+    const receiver = ['request\\.session', ...aliases.map((a) => `(?<![\\w.])${a}`)].join('|');
+    patterns = {
+      lookups: new RegExp(`(?:${receiver})\\.(\\w+)`, 'g'),
+      jinja: new RegExp(`(?:${receiver})(?:\\[\\s*|\\.get\\(\\s*)(['"])([^'"\\n]+)\\1`, 'g'),
+      membership: new RegExp(`(['"])(\\w+)\\1\\s+(?:not\\s+)?in\\s+(?:${receiver})(?![.\\w])`, 'g'),
+    };
+    if (tagPatterns.size > 256) tagPatterns.clear();
+    tagPatterns.set(id, patterns);
+  }
+  return patterns;
+}
+
 export function extractTemplateFacts(text: string, file: string): FileFacts {
   const accesses: SessionAccess[] = [];
   const lines = new LineIndex(text);
@@ -105,8 +126,7 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
     }
     if (name === 'endwith') aliasFrames.pop();
     const aliases = [...aliasFrames.flat(), ...setAliases].map(escapeName).filter(Boolean);
-    const receiver = ['request\\.session', ...aliases.map((a) => `(?<![\\w.])${a}`)].join('|');
-    const lookups = new RegExp(`(?:${receiver})\\.(\\w+)`, 'g');
+    const { lookups, jinja, membership } = patternsFor(aliases);
     for (const m of content.matchAll(lookups)) {
       const key = m[1];
       if (SESSION_ATTRIBUTES.has(key) || /^\d+$/.test(key)) continue;
@@ -117,7 +137,6 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
       });
     }
     // Jinja2: `request.session['cart']`, `request.session.get('cart', ...)`.
-    const jinja = new RegExp(`(?:${receiver})(?:\\[\\s*|\\.get\\(\\s*)(['"])([^'"\\n]+)\\1`, 'g');
     for (const m of content.matchAll(jinja)) {
       const key = m[2];
       const keyStart = start + 2 + m.index + m[0].length - key.length - 1;
@@ -128,7 +147,7 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
     }
     // `{% if 'theme' in request.session %}`: a membership test.
     if (isBlock) {
-      for (const m of content.matchAll(new RegExp(`(['"])(\\w+)\\1\\s+(?:not\\s+)?in\\s+(?:${receiver})(?![.\\w])`, 'g'))) {
+      for (const m of content.matchAll(membership)) {
         const keyStart = start + 2 + m.index + 1;
         accesses.push({
           key: m[2], pattern: false, op: 'contains', span: lines.span(keyStart - 1, keyStart + m[2].length + 1),
