@@ -54,3 +54,13 @@ function dirOf(path: string): string {
 function stripInit(modulePath: string): string {
   return modulePath === '__init__' ? '' : modulePath.replace(/\/__init__$/, '');
 }
+
+/**
+ * A dotted reference whose module part is not a module: `pkg.mod.Recorder` / `remember` read as
+ * the attribute `Recorder.remember` of `pkg.mod` (a class or instance imported from it). The facts
+ * cannot tell `from pkg.mod import Recorder` from a submodule import, so the index tries both.
+ */
+export function asAttributeOfParent(module: string, name: string): { module: string; name: string } | null {
+  const dot = module.lastIndexOf('.');
+  return dot > 0 ? { module: module.slice(0, dot), name: `${module.slice(dot + 1)}.${name}` } : null;
+}

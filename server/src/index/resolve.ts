@@ -2,6 +2,7 @@
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
 import type { FileFacts, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
+import { asAttributeOfParent } from './modules';
 
 export interface ResolverContext {
   /** Facts of a module by dotted name; may parse the module on demand. */
@@ -60,11 +61,10 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
   if (depth > MAX_REEXPORT_DEPTH) return null;
   modules.add(module);
   const target = context.factsOfModule(module);
-  // `Class.KEY` of an imported class reads as module `pkg.mod.Class`, name `KEY`: the constant
-  // is `Class.KEY` of `pkg.mod` (class constants are recorded qualified).
+  // `Class.KEY` of an imported class: the constant `Class.KEY` of its module (class constants are recorded qualified).
   if (!target) {
-    const dot = module.lastIndexOf('.');
-    return dot > 0 ? constantKey(module.slice(0, dot), `${module.slice(dot + 1)}.${name}`, context, modules, onSetting, depth + 1) : null;
+    const parent = asAttributeOfParent(module, name);
+    return parent ? constantKey(parent.module, parent.name, context, modules, onSetting, depth + 1) : null;
   }
   const constant = target.constants.find((c) => c.name === name);
   if (constant) {

@@ -10,7 +10,7 @@ import { checkText, languageOf, readSource, type DecodedSource, type ReadSource 
 import { makeExcluder, type Excluder } from './glob';
 import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
 import { patternMatches } from './keyPatterns';
-import { ModuleNames } from './modules';
+import { asAttributeOfParent, ModuleNames } from './modules';
 import { resolveFile, type ResolverContext } from './resolve';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace, type WalkedFile } from './walk';
@@ -638,9 +638,9 @@ export class WorkspaceIndex {
     seen.add(module);
     const file = this.moduleFiles.get(module);
     if (!file) {
-      // `recorder.remember` / `Recorder.forget` imported as a name of `pkg.mod`: read as pkg.mod's `recorder.remember`.
-      const dot = module.lastIndexOf('.');
-      return dot > 0 && depth < MAX_REEXPORTS ? this.fileOfFunction(module.slice(0, dot), `${module.slice(dot + 1)}.${name}`, seen, depth + 1) : undefined;
+      // `recorder.remember` / `Recorder.forget`: a method of a class or instance of `pkg.mod`.
+      const parent = asAttributeOfParent(module, name);
+      return parent && depth < MAX_REEXPORTS ? this.fileOfFunction(parent.module, parent.name, seen, depth + 1) : undefined;
     }
     if (languageOf(file) !== 'python') return undefined;
     // A re-export of the function, or of the class or instance whose method it is.
