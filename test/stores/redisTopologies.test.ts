@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { Cluster, Redis } from 'ioredis';
 import { requires } from '../support/requirements';
 import { StoreError } from '../../server/src/stores/errors';
@@ -110,11 +110,16 @@ async function failsFast(what: string, work: Promise<unknown>, ms: number): Prom
   return outcome;
 }
 
+/** What both topologies need: redis-server and redis-cli to start nodes, the main Redis, Django with django_redis. */
+async function topologyPrerequisites(t: TestContext): Promise<boolean> {
+  return await requires(t, 'redis-server (/usr/bin/redis-server)', executable(REDIS_SERVER)) &&
+    await requires(t, 'redis-cli (/usr/bin/redis-cli)', executable(REDIS_CLI)) &&
+    await requires(t, 'Redis on 127.0.0.1:6379', portProbe(6379)) &&
+    await requires(t, 'Django 3.2 with django_redis', djangoProbe('3.2', ['django_redis']));
+}
+
 test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, deleted; a dead master fails fast', { timeout: 60_000 }, async (t) => {
-  if (!(await requires(t, 'redis-server (/usr/bin/redis-server)', executable(REDIS_SERVER)))) return;
-  if (!(await requires(t, 'redis-cli (/usr/bin/redis-cli)', executable(REDIS_CLI)))) return;
-  if (!(await requires(t, 'Redis on 127.0.0.1:6379', portProbe(6379)))) return;
-  if (!(await requires(t, 'Django 3.2 with django_redis', djangoProbe('3.2', ['django_redis'])))) return;
+  if (!(await topologyPrerequisites(t))) return;
 
   const dir = mkdtempSync(join(tmpdir(), 'ds-redis-cluster-'));
   const servers: ChildProcess[] = [];
@@ -257,10 +262,7 @@ test('cache/redis cluster: 3 real masters, sessions on each, listed, paged, dele
 });
 
 test('cache/redis sentinel: a real Sentinel in front of 127.0.0.1:6379; Django sessions listed, decoded, deleted; unknown master fails fast', { timeout: 60_000 }, async (t) => {
-  if (!(await requires(t, 'redis-server (/usr/bin/redis-server)', executable(REDIS_SERVER)))) return;
-  if (!(await requires(t, 'redis-cli (/usr/bin/redis-cli)', executable(REDIS_CLI)))) return;
-  if (!(await requires(t, 'Redis on 127.0.0.1:6379', portProbe(6379)))) return;
-  if (!(await requires(t, 'Django 3.2 with django_redis', djangoProbe('3.2', ['django_redis'])))) return;
+  if (!(await topologyPrerequisites(t))) return;
 
   const dir = mkdtempSync(join(tmpdir(), 'ds-redis-sentinel-'));
   const prefix = `ds_${uniqueTag()}s`;
