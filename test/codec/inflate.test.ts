@@ -69,6 +69,38 @@ for (const [name, inflate] of INFLATERS) test(`${name}: random bytes and mutated
   }), { numRuns: 3000, seed: 31 });
 });
 
+// Streams long enough for the WebAssembly fast loop (which stops checking bits and output room
+// while eight input bytes and a whole match remain): mutated, truncated, and capped at every size
+// around the output's end, each with zlib's verdict and bytes.
+for (const [name, inflate] of INFLATERS) test(`${name}: long mutated streams and caps around the output's end: same verdict as zlib`, () => {
+  const text = Buffer.from(JSON.stringify({ cart: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`${(i * 7919) % 5000}`, i % 5])), note: Array.from({ length: 400 }, (_, i) => 'abcdefghijklmnop'.slice((i * 5) % 11, ((i * 13) % 16) + 1)).join(' ') }));
+  const valid = deflateSync(text);
+  assert.ok(valid.length > 1000);
+  fc.assert(fc.property(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat(), (at, v, cut) => {
+    const bytes = Buffer.from(valid);
+    bytes[at % bytes.length] = v;
+    const input = cut % 4 === 0 ? bytes.subarray(0, cut % bytes.length) : bytes;
+    let native: Buffer | null;
+    try {
+      native = inflateSync(input);
+    } catch {
+      native = null;
+    }
+    let mine: Uint8Array | null = null;
+    try {
+      mine = inflate(input, CAP);
+    } catch (error) {
+      assert.ok(error instanceof CodecError, String(error));
+    }
+    assert.equal(mine === null, native === null, `verdicts differ at byte ${at % bytes.length} = ${v}, cut ${cut}`);
+    if (mine && native) assert.ok(Buffer.from(mine).equals(native));
+  }), { numRuns: 1500, seed: 47 });
+  for (let cap = text.length - 300; cap <= text.length + 8; cap++) {
+    if (cap < text.length) assert.throws(() => inflate(valid, cap), /over the cap/, `cap ${cap}`);
+    else assert.ok(Buffer.from(inflate(valid, cap)).equals(text), `cap ${cap}`);
+  }
+});
+
 for (const [name, zlibInflate] of INFLATERS) test(`${name}: checks zlib does: header, preset dictionary, truncation, Adler-32, distance too far back`, () => {
   const z = deflateSync(Buffer.from('hello hello hello hello'));
   assert.throws(() => zlibInflate(Buffer.concat([Buffer.from([0x78, 0x9d]), z.subarray(2)]), CAP), /header/);

@@ -4,7 +4,7 @@ import { CodecError } from './errors';
 import { tryUnpickle } from './pickle/index';
 import { MAX_JSON_DEPTH, parseCheckedJson, parsePythonJson } from './pyjson/parse';
 import type { PickleLimits, PyJson } from './types';
-import { wasmNeedsExact, wasmOutput, wasmPayloadBytes } from './wasm/blob';
+import { wasmNeedsExact, wasmOutput, wasmOutputLatin1, wasmPayloadBytes } from './wasm/blob';
 import { DEFAULT_MAX_INFLATED_BYTES, inflateCapped, inflateCappedTransient } from './zlib';
 
 export interface DeserializedPayload {
@@ -29,7 +29,7 @@ export function deserializePayload(payload: string, maxInflatedBytes: number | u
   if (length >= 0) {
     const out = wasmOutput();
     if (serializer === 'pickle' || (serializer === 'auto' && length > 0 && out[0] === 0x80)) return deserialize(new Uint8Array(out.subarray(0, length)), 'pickle');
-    return { value: parseCheckedJson(out.toString('latin1', 0, length), wasmNeedsExact(length, MAX_JSON_DEPTH)), serializer: 'json' };
+    return { value: parseCheckedJson(wasmOutputLatin1(length), wasmNeedsExact(length, MAX_JSON_DEPTH)), serializer: 'json' };
   }
   if (payload.charCodeAt(0) !== 0x2e /* . */) return deserialize(b64urlDecode(payload), serializer);
   const bytes = inflateCappedTransient(b64urlDecode(payload.slice(1)), maxInflatedBytes);

@@ -105,7 +105,7 @@ static int b64url_decode(int from, int len) {
 typedef struct {
   u16 counts[16];
   u16 symbols[320];
-  u16 fast[1 << FAST_LIMIT]; // symbol << 4 | length, 0 when the code is longer (or absent)
+  u16 fast[1 << FAST_LIMIT]; // symbol << 4 | length, NO_ENTRY when the code is longer (or absent)
   int limit[16];             // codes of length len, left-justified to 15 bits, are below limit[len]
   int base[16];              // symbols[base[len] + code]
   int bits;
@@ -116,6 +116,7 @@ typedef struct {
 static Tree code_tree, lit_tree, dist_tree, fixed_lit, fixed_dist;
 static int fixed_ready;
 static u8 lengths[320];
+static u16 used_symbols[320]; // the literal/length then distance symbols with a code, ascending
 static u16 starts[16];
 static u8 REV8[256];
 
@@ -126,6 +127,11 @@ static const u8 DIST_EXTRA[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6
 static const u8 ORDER[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
 enum { KIND_CODES, KIND_LITERALS, KIND_DISTANCES };
+
+// A fast-table entry is symbol << 4 | length: literals are below LITERAL_LIMIT, so one compare
+// tells a literal; NO_ENTRY (symbol 4095, no real symbol) sends the decoder to decode_slow.
+#define LITERAL_LIMIT (256 << 4)
+#define NO_ENTRY 0xffff
 
 static u32 reverse(u32 code, int len) {
   u32 r = 0;
@@ -149,16 +155,18 @@ __attribute__((no_builtin("memcpy"))) static void double_table(u16 *table, u32 e
   }
 }
 
-__attribute__((no_builtin("memset"))) static void zero_bytes(u8 *p, u32 n) {
+__attribute__((no_builtin("memset"))) static void fill_bytes(u8 *p, u32 n, u8 value) {
+  u64 word = value * 0x0101010101010101ull;
   u32 i = 0;
-  for (; i + 8 <= n; i += 8) *(u64 *)(p + i) = 0;
-  for (; i < n; i++) p[i] = 0;
+  for (; i + 8 <= n; i += 8) *(u64 *)(p + i) = word;
+  for (; i < n; i++) p[i] = value;
 }
 
-/** Canonical tables from lengths[offset, offset + count) (t->counts already counted), with zlib's
- * rules: over-subscribed refused; incomplete refused unless one 1-bit code or (not for the
- * code-length code) no code at all. */
-static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
+/** Canonical tables from lens[0, count) (t->counts already counted), with zlib's rules:
+ * over-subscribed refused; incomplete refused unless one 1-bit code or (not for the code-length
+ * code) no code at all. `used`: when not null, the ascending symbols (plus `used_base`) whose
+ * length is not zero, `used_n` of them, so the sort below skips the long runs of unused literals. */
+static int build(Tree *t, const u8 *lens, int count, const u16 *used, int used_n, int used_base, int kind, int max_bits) {
   u16 *counts = t->counts;
   counts[0] = 0;
   int max = 15;
@@ -181,13 +189,20 @@ static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
   t->mask = size - 1;
   u16 *table = t->fast;
   // Symbols in canonical order (by length, then value): the fill below and decode_slow read them.
-  for (int i = 0; i < count; i++) {
-    int len = lens[i];
-    if (len != 0) t->symbols[starts[len]++] = (u16)i;
+  if (used != 0) {
+    for (int k = 0; k < used_n; k++) {
+      int i = used[k] - used_base;
+      t->symbols[starts[lens[i]]++] = (u16)i;
+    }
+  } else {
+    for (int i = 0; i < count; i++) {
+      int len = lens[i];
+      if (len != 0) t->symbols[starts[len]++] = (u16)i;
+    }
   }
   if (max == 0 || left > 0) {
-    // No code, or zlib's one-code exception: entries without a code stay 0 (an error when met).
-    __builtin_memset(table, 0, sizeof(u16) * size);
+    // No code, or zlib's one-code exception: entries without a code are NO_ENTRY (an error when met).
+    __builtin_memset(table, 0xff, sizeof(u16) * size);
     if (max != 0) {
       int sym = t->symbols[0];
       for (u32 j = 0; j < size; j += 2) table[j] = (u16)((sym << 4) | 1);
@@ -197,15 +212,15 @@ static int build(Tree *t, const u8 *lens, int count, int kind, int max_bits) {
   // A complete code, filled as libdeflate does: codewords of each length in canonical order, kept
   // bit-reversed (the stream is LSB first) so the next one is a reversed increment; going one
   // length up doubles the table with a copy, which replicates every shorter code. Entries never
-  // written are prefixes of codes longer than the table (0: decode_slow), zero from the start.
+  // written are prefixes of codes longer than the table (NO_ENTRY: decode_slow), so filled first.
   int len = 1;
   while (counts[len] == 0) len++;
   if (len > bits) {
-    __builtin_memset(table, 0, sizeof(u16) * size);
+    __builtin_memset(table, 0xff, sizeof(u16) * size);
     return 0;
   }
   u32 end = 1u << len;
-  zero_bytes((u8 *)table, sizeof(u16) * end);
+  fill_bytes((u8 *)table, sizeof(u16) * end, 0xff);
   const u16 *sym = t->symbols;
   u32 codeword = 0;
   for (;;) {
@@ -243,10 +258,10 @@ static void init_fixed(void) {
   for (int i = 256; i < 280; i++) l[i] = 7;
   for (int i = 280; i < 288; i++) l[i] = 8;
   count_lengths(&fixed_lit, l, 288);
-  build(&fixed_lit, l, 288, KIND_LITERALS, 9);
+  build(&fixed_lit, l, 288, 0, 0, 0, KIND_LITERALS, 9);
   for (int i = 0; i < 32; i++) l[i] = 5;
   count_lengths(&fixed_dist, l, 32);
-  build(&fixed_dist, l, 32, KIND_DISTANCES, 5);
+  build(&fixed_dist, l, 32, 0, 0, 0, KIND_DISTANCES, 5);
   fixed_ready = 1;
 }
 
@@ -327,6 +342,103 @@ static int codes(const Tree *lit, const Tree *dist) {
   const u16 *dfast = dist->fast;
   const u64 dmask = dist->mask;
   int r;
+  // The fast loop (libdeflate's): while eight input bytes can be read at p and a whole match
+  // (258 bytes, copied in words that may run 8 past it) fits in the output, each step refills
+  // without a branch to 56+ bits, enough for a literal and a whole match (≤ 48 bits), and writes
+  // without checking the output limit. One or two literals a step (table codes are ≤ 9 bits).
+  const int fast_end = end - 8;
+  const int fast_limit = limit - (258 + 8);
+  while (p <= fast_end && n <= fast_limit) {
+    u64 word;
+    __builtin_memcpy(&word, s + p, 8);
+    b |= word << c;
+    p += (63 - c) >> 3;
+    c |= 56;
+    u32 e = lfast[b & lmask];
+    if (e < LITERAL_LIMIT) {
+      b >>= e & 15;
+      c -= (int)(e & 15);
+      o[n++] = (u8)(e >> 4);
+      e = lfast[b & lmask];
+      if (e < LITERAL_LIMIT) {
+        b >>= e & 15;
+        c -= (int)(e & 15);
+        o[n++] = (u8)(e >> 4);
+      }
+      continue;
+    }
+    int sym;
+    if (e != NO_ENTRY) {
+      b >>= e & 15;
+      c -= (int)(e & 15);
+      sym = (int)(e >> 4);
+    } else {
+      // decode_slow refills to 57+ bits and takes ≤ 15: the match below still has its 33.
+      SYNC_OUT();
+      sym = decode_slow(lit);
+      SYNC_IN();
+      if (sym < 0) {
+        r = sym;
+        goto done;
+      }
+      if (sym < 256) {
+        o[n++] = (u8)sym;
+        continue;
+      }
+    }
+    if (sym == 256) {
+      r = 0;
+      goto done;
+    }
+    sym -= 257;
+    if (sym >= 29) {
+      r = E_LIT_CODE;
+      goto done;
+    }
+    int extra = LENGTH_EXTRA[sym];
+    int length = LENGTH_BASE[sym] + (int)(b & ((1u << extra) - 1));
+    b >>= extra;
+    c -= extra;
+    e = dfast[b & dmask];
+    int d;
+    if (e != NO_ENTRY) {
+      b >>= e & 15;
+      c -= (int)(e & 15);
+      d = (int)(e >> 4);
+    } else {
+      SYNC_OUT();
+      d = decode_slow(dist);
+      SYNC_IN();
+      if (d < 0) {
+        r = d;
+        goto done;
+      }
+    }
+    if (d >= 30) {
+      r = E_DIST_CODE;
+      goto done;
+    }
+    extra = DIST_EXTRA[d];
+    int distance = DIST_BASE[d] + (int)(b & ((1u << extra) - 1));
+    b >>= extra;
+    c -= extra;
+    if (distance > n) {
+      r = E_TOO_FAR;
+      goto done;
+    }
+    u8 *to = o + n;
+    const u8 *from = to - distance;
+    if (distance >= 8) {
+      for (int k = 0; k < length; k += 8) {
+        __builtin_memcpy(&word, from + k, 8);
+        __builtin_memcpy(to + k, &word, 8);
+      }
+    } else {
+      for (int k = 0; k < length; k++) to[k] = from[k];
+    }
+    n += length;
+  }
+  // The careful loop: near the end of the input or of the output, every step checked.
   for (;;) {
     // 48 bits hold a literal/length code, its extra bits, a distance code and its extra bits;
     // a refill leaves 56+ (short of the input's end), enough for several literals.
@@ -334,7 +446,7 @@ static int codes(const Tree *lit, const Tree *dist) {
     u32 e = lfast[b & lmask];
     int len = (int)(e & 15);
     int sym;
-    if (e != 0 && len <= c) {
+    if (e != NO_ENTRY && len <= c) {
       b >>= len;
       c -= len;
       sym = (int)(e >> 4);
@@ -376,7 +488,7 @@ static int codes(const Tree *lit, const Tree *dist) {
     e = dfast[b & dmask];
     len = (int)(e & 15);
     int d;
-    if (e != 0 && len <= c) {
+    if (e != NO_ENTRY && len <= c) {
       b >>= len;
       c -= len;
       d = (int)(e >> 4);
@@ -425,6 +537,7 @@ static int codes(const Tree *lit, const Tree *dist) {
     }
     n += length;
   }
+done:
   SYNC_OUT();
   out_n = n;
   return r;
@@ -463,7 +576,7 @@ static int dynamic(void) {
     cl[ORDER[i]] = (u8)take(3);
   }
   count_lengths(&code_tree, cl, 19);
-  int r = build(&code_tree, cl, 19, KIND_CODES, 7);
+  int r = build(&code_tree, cl, 19, 0, 0, 0, KIND_CODES, 7);
   if (r < 0) return r == E_INCOMPLETE || r == E_OVERSUBSCRIBED ? E_CODE_LENGTHS : r;
   int total = hlit + hdist;
   for (int i = 0; i < 16; i++) {
@@ -480,6 +593,8 @@ static int dynamic(void) {
   const u16 *cfast = code_tree.fast;
   const u64 cmask = code_tree.mask;
   u8 *lens = lengths;
+  u16 *used = used_symbols;
+  int used_n = 0;
   r = 0;
   for (int i = 0; i < total;) {
     // A code-length code (≤ 7 bits) and its repeat bits (≤ 7).
@@ -487,8 +602,8 @@ static int dynamic(void) {
     u32 e = cfast[b & cmask];
     int len = (int)(e & 15);
     // A complete code-length code fills every entry; an empty one (no code at all) none.
-    if (e == 0 || len > c) {
-      r = e == 0 ? E_CODE_LENGTHS : E_TRUNCATED;
+    if (e == NO_ENTRY || len > c) {
+      r = e == NO_ENTRY ? E_CODE_LENGTHS : E_TRUNCATED;
       break;
     }
     b >>= len;
@@ -497,6 +612,8 @@ static int dynamic(void) {
     if (sym < 16) {
       if (i < hlit) lit_counts[sym]++;
       else dist_counts[sym]++;
+      used[used_n] = (u16)i;
+      used_n += sym != 0;
       lens[i++] = (u8)sym;
       continue;
     }
@@ -529,22 +646,25 @@ static int dynamic(void) {
     }
     if (value == 0) {
       // Zero lengths count for nothing (build ignores counts[0]): the usual long runs are a fill.
-      zero_bytes(lens + i, (u32)repeat);
+      fill_bytes(lens + i, (u32)repeat, 0);
       i += repeat;
       continue;
     }
     for (int stop = i + repeat; i < stop; i++) {
       if (i < hlit) lit_counts[value]++;
       else dist_counts[value]++;
+      used[used_n++] = (u16)i;
       lens[i] = (u8)value;
     }
   }
   SYNC_OUT();
   if (r < 0) return r;
   if (lengths[256] == 0) return E_NO_END;
-  r = build(&lit_tree, lengths, hlit, KIND_LITERALS, FAST_LIMIT);
+  int lit_used = 0;
+  while (lit_used < used_n && used[lit_used] < hlit) lit_used++;
+  r = build(&lit_tree, lengths, hlit, used, lit_used, 0, KIND_LITERALS, FAST_LIMIT);
   if (r < 0) return r;
-  r = build(&dist_tree, lengths + hlit, hdist, KIND_DISTANCES, 8);
+  r = build(&dist_tree, lengths + hlit, hdist, used + lit_used, used_n - lit_used, hlit, KIND_DISTANCES, 8);
   if (r < 0) return r;
   return codes(&lit_tree, &dist_tree);
 }
