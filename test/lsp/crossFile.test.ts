@@ -77,11 +77,11 @@ test('diagnostics follow the caller: the helper\'s findings go when it no longer
 test('inside the helper, its session parameter completes keys like request.session does', async () => {
   const text = `${BASKET}\n\ndef peek(store):\n    return store.get('')\n`;
   const uri = await client.open('cart/basket.py', text);
-  // The caller passes the session to add_to_basket(store, ...): `store` is a session there.
-  const inHelper = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "store['basket']", 7) });
+  // The caller passes the session to remember_sku(store=...): `store` is a session there (no
+  // longer to add_to_basket, since the test above).
+  const inHelper = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "store['seen_skus']", 7) });
   assert.ok(inHelper.some((i) => i.label === 'seen_skus'), inHelper.map((i) => i.label).join(','));
-  // The names are per file, not per function: peek's own `store` (never handed a session) is
-  // offered keys too. A wrong offer costs a keystroke; a missing one hides a key.
+  // The names are per scope: peek's own `store`, never handed a session, is not offered keys.
   const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "get('')", 5) });
-  assert.ok(items.some((i) => i.label === 'basket'));
+  assert.deepEqual(items, []);
 });

@@ -47,6 +47,34 @@ test('completes keys in .get(" with an unclosed string, adding the closing quote
   assert.equal((coupon.textEdit as InsertReplaceEdit).newText, 'coupon"');
 });
 
+test('an alias is a completion receiver only in the scope that binds it; a module-level one everywhere', async () => {
+  const text = [
+    'from django.contrib.sessions.backends.db import SessionStore',
+    'store = SessionStore()',
+    '',
+    'def first(request):',
+    '    s = request.session',
+    "    return s['co']",
+    '',
+    'def second(rows):',
+    "    s = {'a': 1}",
+    "    return s['co'], store['co']",
+    '',
+  ].join('\n');
+  const uri = await client.open('cart/aliases.py', text);
+  const at = async (needle: string, nth = 0) => {
+    let from = -1;
+    for (let i = 0; i <= nth; i++) from = text.indexOf(needle, from + 1);
+    const before = text.slice(0, from + needle.length);
+    const line = before.split('\n').length - 1;
+    const position = { line, character: before.length - before.lastIndexOf('\n') - 1 };
+    return labels(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position }));
+  };
+  assert.ok((await at("s['co")).includes('coupon'), 'the alias bound in first()');
+  assert.deepEqual(await at("s['co", 1), [], "second()'s s is a dict: no session keys");
+  assert.ok((await at("store['co")).includes('coupon'), 'a module-level SessionStore() is a receiver in every function');
+});
+
 test('completes the session API after request.session. with docs', async () => {
   const text = 'def f(request):\n    request.session.\n';
   const uri = await client.open('cart/api.py', text);

@@ -89,8 +89,16 @@ export interface FileFacts {
   sessionCalls?: SessionCall[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
-  /** Plain names bound to a session somewhere in the file (`s = request.session`, a session parameter): completion accepts them as receivers. */
-  sessionNames?: string[];
+  /** Plain names bound to a session (`s = request.session`, a session parameter), each with the
+   * offsets of the scope that binds it: completion accepts them as receivers inside that scope. */
+  sessionNames?: SessionName[];
+}
+
+/** A name bound to a session in the scope (function, class or module) spanning [start, end). */
+export interface SessionName {
+  name: string;
+  start: number;
+  end: number;
 }
 
 /** A key whose value lives elsewhere (an imported constant, `module.CONST`, `settings.X`). */

@@ -4,7 +4,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { FeatureContext } from './context';
 import { pythonCursorContext, templateCursorContext, type CursorContext } from './cursorContext';
 import { allKeys, countsLine, where, type KeyInfo } from './keyInfo';
-import { positionAt } from './ranges';
+import { offsetAt, positionAt } from './ranges';
 import { SESSION_API, memberMarkdown } from './sessionApi';
 
 export interface CompletionOptions {
@@ -15,11 +15,18 @@ export interface CompletionOptions {
 export function complete(context: FeatureContext, file: string, text: string, position: Position,
   options: CompletionOptions = { insertReplace: true }): CompletionItem[] {
   const isTemplate = !file.endsWith('.py') && !file.endsWith('.pyi');
-  const aliases = new Set(context.index.fileFacts(file)?.sessionNames ?? []);
-  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file, aliases);
+  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file, receiversAt(context, file, offsetAt(text, position)));
   if (!cursor) return [];
   if (cursor.kind === 'api') return apiItems(text, cursor.start, position);
   return keyItems(context, text, cursor, position, options);
+}
+
+/** Names bound to a session in a scope that encloses `offset` (Python's scopes: a function's
+ * alias is not a session in the next function, a module-level one is one everywhere). */
+function receiversAt(context: FeatureContext, file: string, offset: number): Set<string> {
+  const names = new Set<string>();
+  for (const bound of context.index.fileFacts(file)?.sessionNames ?? []) if (bound.start <= offset && offset <= bound.end) names.add(bound.name);
+  return names;
 }
 
 function apiItems(text: string, start: number, position: Position): CompletionItem[] {

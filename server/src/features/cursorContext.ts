@@ -18,7 +18,7 @@ export type CursorContext =
 
 const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'has_key', 'aget', 'apop', 'asetdefault', 'aset', 'ahas_key']);
 
-/** `.session` itself, or a name the file binds to a session (the index's `sessionNames`). */
+/** `.session` itself, or a name bound to a session in a scope around the cursor (the index's `sessionNames`). */
 type Receivers = ReadonlySet<string>;
 const NO_ALIASES: Receivers = new Set();
 
@@ -45,7 +45,7 @@ function isSessionName(text: string, token: Token | undefined, aliases: Receiver
 
 /**
  * `file`: the document's name, to use its cached tree (see pythonTree.ts). `aliases`: names bound
- * to a session in this file (`s = request.session`, a helper's session parameter).
+ * to a session in the scopes around the cursor (`s = request.session`, a helper's session parameter).
  */
 export function pythonCursorContext(text: string, position: Position, file?: string, aliases: Receivers = NO_ALIASES): CursorContext | null {
   const offset = offsetAt(text, position);

@@ -1,5 +1,5 @@
 // The state shared by the Python extractor's parts during one walk of one file.
-import type { ImportFact } from '../types';
+import type { ImportFact, SessionName } from '../types';
 import type { SessionGate } from './gate';
 import type { ClassInfo, Scope } from './scope';
 
@@ -17,10 +17,17 @@ export interface Ctx {
   readonly modelNames: Set<string>;
   /** Text test that lets most nodes skip the tree-sitter calls. */
   readonly gate: SessionGate;
-  /** Plain names bound to a session anywhere in the file (aliases, session parameters). */
-  readonly sessionNames: Set<string>;
+  /** Plain names bound to a session (aliases, session parameters), each with the scope it is bound in. */
+  readonly sessionNames: Map<string, SessionName>;
   /** Module-level instances of this file's classes (`recorder = Recorder()`), for calls of their methods from other files. */
   readonly instances: Map<string, string>;
+}
+
+/** `name` stands for a session in the current scope: recorded for completion, whose receivers are
+ * the names bound in a scope enclosing the cursor (a module-level name: the whole file). */
+export function addSessionName(ctx: Ctx, name: string, scope: Scope = ctx.scope): void {
+  const end = Number.isFinite(scope.end) ? scope.end : ctx.text.length;
+  ctx.sessionNames.set(`${name}@${scope.start}`, { name, start: scope.start, end });
 }
 
 /** Whether the node's text may mention a session (see SessionGate). */

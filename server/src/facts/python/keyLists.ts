@@ -4,7 +4,7 @@
 // through such a name is an access of each key; rename edits each literal where it is written.
 import { identifierName, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import { type Ctx, mayMention } from './context';
+import { addSessionName, type Ctx, mayMention } from './context';
 import { resolveStringValue } from './keys';
 import type { ResolvedKey } from './scope';
 import { sessionVia } from './sessions';
@@ -50,7 +50,7 @@ export function bindLoopVariable(ctx: Ctx, node: SyntaxNode, comprehension = fal
   const via = keys ? null : sessionsOf(ctx, right);
   if (via) {
     ctx.scope.sessionAliases.set(name, via);
-    ctx.sessionNames.add(name);
+    addSessionName(ctx, name);
     ctx.gate.add(name);
   }
 }

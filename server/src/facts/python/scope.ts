@@ -47,6 +47,8 @@ export class Scope {
     readonly kind: 'module' | 'class' | 'function',
     /** Qualified name: `<module>`, `Cart`, `Cart.add`, `outer.inner`. */
     readonly name: string,
+    /** Start offset of the defining node (0 for the module). */
+    readonly start: number,
     /** End offset of the defining node: the scope closes at the first node starting at or after it. */
     readonly end: number,
     readonly parent: Scope | null,

@@ -3,7 +3,7 @@
 import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
-import { currentClass, type Ctx, mayMention } from './context';
+import { addSessionName, currentClass, type Ctx, mayMention } from './context';
 import { resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
@@ -149,7 +149,7 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   const via = sessionVia(ctx, value);
   if (via) {
     scope.sessionAliases.set(name, via);
-    ctx.sessionNames.add(name);
+    addSessionName(ctx, name);
   }
   else if (value.type !== 'call' && isStoreClass(ctx, value)) scope.storeClasses.add(name);
   const binding = via ? undefined : bindingOf(ctx, value);
@@ -191,7 +191,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(ctx.text, nameNode) : '<lambda>';
   const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
-  const scope = new Scope('function', qualified, node.endIndex, parent, parent.className);
+  const scope = new Scope('function', qualified, node.startIndex, node.endIndex, parent, parent.className);
   const params: string[] = [];
   const list = node.childForFieldName('parameters');
   for (let i = 0; list && i < list.namedChildCount; i++) {
@@ -201,7 +201,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
     params.push(param.name);
     if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
-      ctx.sessionNames.add(param.name);
+      addSessionName(ctx, param.name, scope);
       ctx.gate.add(param.name);
     } else if (isRequestAnnotation(param.annotation)) {
       scope.requestNames.add(param.name);
@@ -232,5 +232,5 @@ export function enterClass(ctx: Ctx, node: SyntaxNode): void {
     const dotted = dottedName(ctx.text, base);
     if (dotted) info.bases.push(dotted);
   }
-  ctx.scope = new Scope('class', qualified, node.endIndex, parent, name);
+  ctx.scope = new Scope('class', qualified, node.startIndex, node.endIndex, parent, name);
 }

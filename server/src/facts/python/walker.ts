@@ -65,9 +65,9 @@ class Walker {
 
   constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
     this.ctx = {
-      text, file, module, scope: new Scope('module', '<module>', Infinity, null, null),
+      text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
-      gate: new SessionGate(text), sessionNames: new Set(), instances: new Map(),
+      gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(),
     };
   }
 
@@ -284,6 +284,6 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
     syntaxErrors: walker.syntaxErrors,
   };
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
-  if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames].sort();
+  if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames.values()].sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions, instances: walker.ctx.instances };
 }
