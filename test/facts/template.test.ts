@@ -87,3 +87,31 @@ test("Jinja2 templates: request.session['k'], .get('k', d), set aliases, raw blo
   assert.deepEqual(theme.span, spanOfText(src, 'theme'));
   assert.equal(theme.via, "{{ request.session['theme'] }}");
 });
+
+test('Jinja2 tags spanning lines and with whitespace control are read; in Django templates a tag never spans lines', () => {
+  const src = [
+    '{%- set prefs = request.session.get(',
+    '      "prefs", {}) -%}',
+    '{{',
+    "  request.session['theme']",
+    '  | default("light")',
+    '}}',
+    '{%- if "coupon" in',
+    '      request.session %}x{% endif -%}',
+    '{#- a comment',
+    "    {{ request.session['not_read'] }} -#}",
+    '{{- request.session.currency -}}',
+    '',
+  ].join('\n');
+  const jinja = extractTemplateFacts(src, 'shop/jinja2/shop/prefs.html');
+  assert.deepEqual(jinja.accesses.map((a) => `${a.op} ${a.key}`).sort(), ['contains coupon', 'read currency', 'read prefs', 'read theme']);
+  assert.deepEqual(jinja.accesses.find((a) => a.key === 'theme')!.span, spanOfText(src, 'theme'));
+  assert.deepEqual(jinja.accesses.find((a) => a.key === 'prefs')!.span, spanOfText(src, 'prefs', 1));
+  assert.equal(jinja.syntaxErrors, 0);
+  // The same text in a Django template: Django's lexer never joins lines, so the split tags are text.
+  const django = extractTemplateFacts(src, 'shop/templates/shop/prefs.html');
+  // (Only the one-line tags count: the comment's inner tag, which Django reads since its comment
+  // does not span lines either, and the last line.)
+  assert.deepEqual(django.accesses.map((a) => a.key), ['not_read', 'currency']);
+  assert.equal(django.syntaxErrors, 4, 'four openers with no closer on their line');
+});

@@ -9,12 +9,19 @@ import type { FileFacts, SessionAccess, Span } from './types';
 
 const CLOSERS: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
 
+/** Templates of Django's Jinja2 backend (a `jinja2/` folder, or a .jinja/.jinja2/.j2 file), whose
+ * tags may span lines and carry whitespace control (`{%- ... -%}`). */
+export function isJinja2Template(file: string): boolean {
+  return /(^|\/)jinja2\//.test(file) || /\.(jinja2?|j2)$/.test(file);
+}
+
 /**
- * Django's tags (`{{ }}`, `{% %}`, `{# #}`, never spanning lines), found in linear time: the next
- * closer and newline positions are cached, so a long line full of openers costs one scan, not one
- * per opener (a `.*?` regex would be quadratic there). `unclosed` counts openers with no closer.
+ * Django's tags (`{{ }}`, `{% %}`, `{# #}`, never spanning lines; Jinja2's may: `multiline`), found
+ * in linear time: the next closer and newline positions are cached, so a long line full of openers
+ * costs one scan, not one per opener (a `.*?` regex would be quadratic there). `unclosed` counts
+ * openers with no closer.
  */
-function* tags(text: string, counter: { unclosed: number }): Generator<{ tag: string; start: number }> {
+function* tags(text: string, counter: { unclosed: number }, multiline: boolean): Generator<{ tag: string; start: number }> {
   const nextCloser: Record<string, number> = { '}}': -2, '%}': -2, '#}': -2 };
   let nextNewline = -2;
   let pos = text.indexOf('{');
@@ -25,10 +32,10 @@ function* tags(text: string, counter: { unclosed: number }): Generator<{ tag: st
       pos = text.indexOf('{', pos + 1);
       continue;
     }
-    if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
+    if (!multiline && nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
     if (nextCloser[closer] !== -1 && nextCloser[closer] < pos + 2) nextCloser[closer] = text.indexOf(closer, pos + 2);
     const end = nextCloser[closer];
-    const lineEnd = nextNewline === -1 ? text.length : nextNewline;
+    const lineEnd = multiline || nextNewline === -1 ? text.length : nextNewline;
     if (end === -1 || end > lineEnd) {
       counter.unclosed++;
       pos = text.indexOf('{', pos + 2);
@@ -111,10 +118,12 @@ export function extractTemplateFacts(text: string, file: string): FileFacts {
   const setAliases: string[] = [];
   let rawUntil: string | null = null;
   const counter = { unclosed: 0 };
-  for (const { tag, start } of tags(text, counter)) {
+  const jinja2 = isJinja2Template(file);
+  for (const { tag, start } of tags(text, counter, jinja2)) {
     if (tag.startsWith('{#')) continue;
     const isBlock = tag.startsWith('{%');
-    const content = tag.slice(2, -2);
+    // Jinja2's whitespace control (`{%- if x -%}`, `{{+ y }}`) is not part of the tag's content.
+    const content = jinja2 ? tag.slice(2, -2).replace(/^[-+]/, ' ').replace(/[-+]$/, ' ') : tag.slice(2, -2);
     const name = isBlock ? (content.trim().split(/\s+/)[0] ?? '') : '';
     if (rawUntil !== null) {
       if (name === rawUntil) rawUntil = null;
