@@ -102,3 +102,45 @@ test("a constants package re-exporting with 'from .x import *' (also a class, an
   index.updateFile('shop/constants/cart.py', 'CART_KEY = "star_cart_v2"\n');
   assert.deepEqual(keysIn(index, 'shop/views.py'), ['write star_cart_v2', 'write star_seen', 'read star_cart_v2', 'read <dynamic>']);
 });
+
+test("keys held in a dict's elements: KEYS['cart'] here, imported, re-exported, module.KEYS, a class's dict; edits re-resolve", async () => {
+  const index = await build({
+    'shop/keys.py': [
+      "SESSION_KEYS = {'cart': 'dict_cart', \"coupon\": 'dict_coupon', 'theme': THEME}",
+      "THEME = 'not_yet_bound'",
+      "LOGGING = {'version': 1, 'name': 'not_keys'}",
+      '',
+    ].join('\n'),
+    'shop/__init__.py': 'from .keys import SESSION_KEYS as KEYS\n',
+    'shop/views.py': [
+      'from shop import keys',
+      'from shop import KEYS',
+      'from shop.keys import SESSION_KEYS, LOGGING',
+      '',
+      "LOCAL = {'seen': 'dict_seen'}",
+      '',
+      'class CartView:',
+      "    FLAGS = {'banner': 'dict_banner'}",
+      '',
+      '    def get(self, request):',
+      "        request.session[SESSION_KEYS['cart']] = []",
+      "        request.session.get(keys.SESSION_KEYS['coupon'])",
+      "        request.session.pop(KEYS['coupon'], None)",
+      "        request.session[LOCAL['seen']] = True",
+      "        request.session[self.FLAGS['banner']] = 1",
+      "        request.session[SESSION_KEYS['missing']] = 1",
+      "        return request.session.get(LOGGING['name'])",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keysIn(index, 'shop/views.py'), [
+    'write dict_cart', 'read dict_coupon', 'read dict_coupon', 'delete dict_coupon', 'write dict_seen', 'write dict_banner', 'write <dynamic>', 'read <dynamic>',
+  ]);
+  // The element's literal is the constant: rename and definition lead to it.
+  const cart = index.accessesOf('dict_cart')[0].access;
+  assert.deepEqual(cart.source.kind === 'constant' ? [cart.source.name, cart.source.file] : null, ["SESSION_KEYS['cart']", 'shop/keys.py']);
+  const banner = index.accessesOf('dict_banner')[0].access;
+  assert.equal(banner.source.kind === 'constant' ? banner.source.name : null, "CartView.FLAGS['banner']");
+  index.updateFile('shop/keys.py', "SESSION_KEYS = {'cart': 'dict_cart_v2', 'coupon': 'dict_coupon'}\n");
+  assert.deepEqual(keysIn(index, 'shop/views.py').slice(0, 2), ['write dict_cart_v2', 'read dict_coupon']);
+});

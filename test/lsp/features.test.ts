@@ -136,6 +136,26 @@ test('rename rewrites literals, the constant value and templates', async () => {
   assert.deepEqual(viewEdits[0].range, { start: { line: 18, character: 21 }, end: { line: 18, character: 25 } });
 });
 
+test("a key held in a dict's element: hover names the element, definition and rename go to its literal", async () => {
+  const text = [
+    "FLOW_KEYS = {'step': 'flow_stage', 'total': 'flow_sum'}",
+    '',
+    'def checkout(request):',
+    "    request.session[FLOW_KEYS['step']] = 1",
+    "    return request.session.get(FLOW_KEYS['step'])",
+    '',
+  ].join('\n');
+  const uri = await client.open('cart/flow.py', text);
+  const at = positionOf(text, "FLOW_KEYS['step']] = 1", 12);
+  const hovered = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at });
+  assert.match(JSON.stringify(hovered?.contents), /flow_stage/);
+  const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
+  assert.ok(defs.some((d) => rel(d.uri) === 'cart/flow.py' && d.range.start.line === 0), JSON.stringify(defs));
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'flow_phase' });
+  assert.deepEqual(edit.changes?.[uri], [{ range: { start: { line: 0, character: 22 }, end: { line: 0, character: 32 } }, newText: 'flow_phase' }],
+    'only the element literal: both accesses use it');
+});
+
 test('rename is refused with a reason when a dynamic key may match', async () => {
   const text = "def f(request, k):\n    request.session[f'pref_{k}'] = 1\n    return request.session['pref_theme']\n";
   const uri = await client.open('cart/prefs.py', text);

@@ -77,9 +77,11 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
     }
     return null;
   }
-  // `from .keys import CART_KEY` inside the target: follow the re-export.
-  const reexport = target.imports.find((i) => i.local === name && i.name !== null);
-  if (reexport?.name) return constantKey(reexport.module, reexport.name, context, modules, onSetting, depth + 1);
+  // `from .keys import CART_KEY` inside the target: follow the re-export (of the dict, for `KEYS['cart']`).
+  const element = name.indexOf('[');
+  const base = element < 0 ? name : name.slice(0, element);
+  const reexport = target.imports.find((i) => i.local === base && i.name !== null);
+  if (reexport?.name) return constantKey(reexport.module, reexport.name + name.slice(base.length), context, modules, onSetting, depth + 1);
   // `from .session import *` (a constants package's __init__): the first star import that has it.
   // Each module is searched once per name, so star imports in a cycle or a diamond stay cheap.
   for (const star of target.imports) {

@@ -135,6 +135,45 @@ export function settingReference(ctx: Ctx, node: SyntaxNode): { name: string; de
   return { name, default: fallback ? known(piecesOf(ctx, fallback)) : null };
 }
 
+/** The name under which a dict's string element is recorded: `KEYS['cart']` (statements.ts). */
+export function elementName(dict: string, member: string): string {
+  return `${dict}['${member}']`;
+}
+
+/** A member a dict element can be recorded under: a plain literal without quotes or backslashes. */
+export function memberOf(ctx: Ctx, node: SyntaxNode | null): string | null {
+  const n = unwrap(node);
+  if (!n || n.type !== 'string') return null;
+  const member = known(piecesOf(ctx, n));
+  return member !== null && !/['\\\n]/.test(member) ? member : null;
+}
+
+/** `KEYS['cart']`, `self.KEYS['cart']`, `keys.KEYS['cart']`: the dict's element, a constant of its own. */
+function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
+  const object = unwrap(node.childForFieldName('value'));
+  const member = memberOf(ctx, node.childForFieldName('subscript'));
+  if (!object || member === null) return null;
+  if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, `['${member}']`);
+  if (object.type === 'attribute') return resolveAttribute(ctx, object, `['${member}']`);
+  return null;
+}
+
+/** A plain name (with an element suffix, `['cart']`, for a dict's element): local, imported, star-imported. */
+function resolveName(ctx: Ctx, name: string, node: SyntaxNode, suffix = ''): ResolvedKey | null {
+  const span = spanOf(node);
+  const local = lookupName(ctx, name + suffix);
+  if (local) return { ...local, span };
+  if (suffix === '') {
+    const alternatives = ctx.scope.lookup((s) => s.keyLists.get(name));
+    if (alternatives) return { key: null, pattern: false, source: DYNAMIC, span, alternatives };
+  }
+  const imported = resolveDotted(ctx, name);
+  if (imported) return pendingImport(imported.module, imported.name + suffix, node);
+  // A name that is neither local nor imported may come from a star import.
+  if (ctx.starImports.length > 0) return pendingImport(ctx.starImports[0], name + suffix, node);
+  return null;
+}
+
 /** Resolves the key expression of a session access. */
 export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
   const node = unwrap(raw) ?? raw;
@@ -143,32 +182,25 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
   if (setting) {
     return { key: setting.default, pattern: false, source: { kind: 'setting', name: setting.name }, span, pending: { kind: 'setting', ...setting } };
   }
-  if (node.type === 'identifier') {
-    const name = textOf(ctx.text, node);
-    const local = lookupName(ctx, name);
-    if (local) return { ...local, span };
-    const alternatives = ctx.scope.lookup((s) => s.keyLists.get(name));
-    if (alternatives) return { key: null, pattern: false, source: DYNAMIC, span, alternatives };
-    const imported = resolveDotted(ctx, name);
-    if (imported) return pendingImport(imported.module, imported.name, node);
-    // A name that is neither local nor imported may come from a star import.
-    if (ctx.starImports.length > 0) return pendingImport(ctx.starImports[0], name, node);
-    return { key: null, pattern: false, source: DYNAMIC, span };
-  }
+  if (node.type === 'identifier') return resolveName(ctx, textOf(ctx.text, node), node) ?? { key: null, pattern: false, source: DYNAMIC, span };
   if (node.type === 'attribute') return { ...resolveAttribute(ctx, node), span };
+  if (node.type === 'subscript') {
+    const element = resolveElement(ctx, node);
+    return element ? { ...element, span } : { key: null, pattern: false, source: DYNAMIC, span };
+  }
   const pieces = piecesOf(ctx, node);
   if (!pieces) return { key: null, pattern: false, source: DYNAMIC, span };
   return fromPieces(pieces, node, node.type === 'string' || node.type === 'concatenated_string');
 }
 
-/** `self.KEY`, `cls.KEY`, `ClassName.KEY`, `module.CONST`. */
-function resolveAttribute(ctx: Ctx, node: SyntaxNode): ResolvedKey {
+/** `self.KEY`, `cls.KEY`, `ClassName.KEY`, `module.CONST` (with `suffix`: an element of that dict). */
+function resolveAttribute(ctx: Ctx, node: SyntaxNode, suffix = ''): ResolvedKey {
   const span = spanOf(node);
   const unknown: ResolvedKey = { key: null, pattern: false, source: DYNAMIC, span };
   const object = unwrap(node.childForFieldName('object'));
   const attribute = node.childForFieldName('attribute');
   if (!object || !attribute) return unknown;
-  const name = textOf(ctx.text, attribute);
+  const name = textOf(ctx.text, attribute) + suffix;
   // An enum member's `.value` (`SessionKeys.CART.value`) is the member's string itself.
   if (name === 'value' && object.type === 'attribute') {
     const member = resolveAttribute(ctx, object);
@@ -181,7 +213,7 @@ function resolveAttribute(ctx: Ctx, node: SyntaxNode): ResolvedKey {
   }
   const dotted = dottedName(ctx.text, node);
   const imported = dotted ? resolveDotted(ctx, dotted) : null;
-  return imported ? pendingImport(imported.module, imported.name, node) : unknown;
+  return imported ? pendingImport(imported.module, imported.name + suffix, node) : unknown;
 }
 
 /**
@@ -209,7 +241,7 @@ function inheritedConstant(ctx: Ctx, info: ClassInfo, name: string, node: Syntax
 export function resolveStringValue(ctx: Ctx, value: SyntaxNode): ResolvedKey | null {
   const node = unwrap(value);
   if (!node) return null;
-  if (node.type === 'identifier' || node.type === 'attribute' || settingReference(ctx, node)) {
+  if (node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || settingReference(ctx, node)) {
     const resolved = resolveKey(ctx, node);
     return resolved.key !== null || resolved.pending ? resolved : null;
   }

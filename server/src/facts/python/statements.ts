@@ -4,7 +4,7 @@ import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
 import { addSessionName, currentClass, type Ctx, mayMention } from './context';
-import { resolveStringValue, settingReference } from './keys';
+import { elementName, memberOf, resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
@@ -51,6 +51,26 @@ function rememberString(ctx: Ctx, name: string, value: SyntaxNode, constants: St
   else if (resolved.source.kind === 'literal' && !resolved.pattern && resolved.key !== null) {
     constants.push({ name: qualified, value: resolved.key, span: resolved.span });
   }
+}
+
+/** Dicts this large are data (translation tables, settings), not a project's session keys. */
+const MAX_KEY_DICT = 64;
+
+/** `KEYS = {'cart': 'cart_v2', 'user': USER_KEY}`: each string element is a constant of its own,
+ * `KEYS['cart']`, so `request.session[KEYS['cart']]` resolves here and from other modules, and
+ * rename edits the element's literal. Dicts whose values are not all strings are left alone. */
+function rememberElements(ctx: Ctx, name: string, dict: SyntaxNode, constants: StringConstant[]): void {
+  if (dict.namedChildCount > MAX_KEY_DICT) return;
+  const elements: Array<[string, SyntaxNode]> = [];
+  for (let i = 0; i < dict.namedChildCount; i++) {
+    const pair = dict.namedChild(i);
+    if (pair?.type !== 'pair') return;
+    const member = memberOf(ctx, pair.childForFieldName('key'));
+    const value = unwrap(pair.childForFieldName('value'));
+    if (member === null || !value || !STRING_LIKE.has(value.type)) return;
+    elements.push([member, value]);
+  }
+  for (const [member, value] of elements) rememberString(ctx, elementName(name, member), value, constants);
 }
 
 /** The values a chained assignment binds (`cart = self.session[K] = {}` binds cart to session[K]). */
@@ -131,6 +151,7 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   if (!right) return;
   const value = unwrap(right) ?? right;
   if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
+  else if (value.type === 'dictionary') rememberElements(ctx, name, value, constants);
   else if (KEY_SEQUENCES.has(value.type)) {
     const keys = keyListOf(ctx, value, scope.kind === 'class' ? `${scope.className}.${name}` : name);
     if (keys) scope.keyLists.set(name, keys);
