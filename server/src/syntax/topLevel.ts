@@ -134,7 +134,7 @@ export function topLevelBlocks(text: string): TopLevelBlock[] {
   return outline(text).map(({ start, end, row, name }) => ({ start, end, row, name }));
 }
 
-const NEEDLES = ['session', 'Session', 'SESSION'];
+const NEEDLES = ['session', 'Session'];
 /** Sorted offsets of every needle, so "does this block mention a session" is a binary search. */
 function mentionOffsets(text: string): number[] {
   const found: number[] = [];
