@@ -76,3 +76,25 @@ test('two projects with the same module name: each is evaluated from its own fil
   assert.deepEqual(result.models.map((m) => [m.info.file, m.model.file]), [['a/proj/settings.py', 'a/proj/settings.py'], ['b/proj/settings.py', 'b/proj/settings.py']]);
   assert.deepEqual(result.diagnostics.filter((d) => d.djangoId === 'security.W010').map((d) => d.file), ['b/proj/settings.py']);
 });
+
+test('a module named like settings that sets no Django setting is not a settings module (a test module, a list of app names)', async () => {
+  const found = await findSettingsModules(workspace({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n",
+    'site/__init__.py': '',
+    'site/settings/__init__.py': "try:\n    from .local import *\nexcept ImportError:\n    pass\n",
+    'site/settings/apps.py': "THIRD_PARTY_APPS = ['rest_framework']\n",
+    'site/settings/local.py': 'if True:\n    DEBUG = True\n',
+    'site/settings_ci.py': "from site.settings import *\nSESSION_COOKIE_SECURE = True\n",
+    'site/tests/__init__.py': '',
+    'site/tests/test_settings.py': [
+      'from django.test import SimpleTestCase',
+      "TOO_MUCH_DATA_MSG = 'Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.'",
+      '',
+      'class SettingsTests(SimpleTestCase):',
+      '    DEBUG = True',
+      '',
+    ].join('\n'),
+    'site/other_settings.py': "def SECRET_KEY():\n    return 'not a setting'\n",
+  }));
+  assert.deepEqual(found.modules.map((m) => m.module).sort(), ['site.settings', 'site.settings.local', 'site.settings_ci']);
+});

@@ -196,3 +196,18 @@ test('paths: BASE_DIR through pathlib and os.path, relative or absolute with a r
   assert.equal(value(abs, 'DB'), '/srv/app/db.sqlite3');
   assert.equal(value(abs, 'STR'), '/srv/app/x');
 });
+
+test('each import of a settings module is followed into at most 64 modules: one that pulls in a framework stays fast, the rest is unknown', async () => {
+  // A chain of 100 modules, each importing the next, like a test module importing django.test would.
+  const chain: Record<string, string> = {};
+  for (let i = 0; i < 100; i++) chain[`proj/lib/m${i}.py`] = `from proj.lib.m${i + 1} import VALUE\nLEVEL_${i} = ${i}\n`;
+  chain['proj/lib/m100.py'] = "VALUE = 'deep'\n";
+  chain['proj/lib/__init__.py'] = '';
+  const started = performance.now();
+  const m = await settings("from proj.lib.m0 import VALUE\nfrom .near import SECRET_KEY\nDEBUG = False\n", { ...chain, 'proj/near.py': "SECRET_KEY = 'k' * 60\n" });
+  assert.ok(performance.now() - started < 5000);
+  assert.equal(value(m, 'DEBUG'), false);
+  assert.deepEqual(value(m, 'VALUE'), { unknown: 'proj.lib.m64.VALUE is not evaluated: over 64 modules imported, the rest are not followed' });
+  // The budget is per import of the settings module: its next import is still followed.
+  assert.equal(value(m, 'SECRET_KEY'), 'k'.repeat(60));
+});

@@ -170,16 +170,47 @@ export async function findSettingsModules(access: WorkspaceAccess, options: Disc
     if (!isSettingsLikeFile(file)) continue;
     const module = moduleOfFile(file, fileSet, roots);
     if (!module) continue;
-    if (file.endsWith('__init__.py') && !(await hasContent(access, file))) continue;
+    // Named like settings but holding none (an empty __init__.py, a test module test_settings.py):
+    // not a settings module. Declared modules are kept whatever they hold.
+    if (!(await definesSettings(access, file))) continue;
     add({ module, file, production: isProductionModule(module, file, options.productionSettings) });
   }
   return { primary: override ?? declared[0] ?? null, modules };
 }
 
-async function hasContent(access: WorkspaceAccess, file: string): Promise<boolean> {
+/** Names of Django settings (the ones projects set most, and families by prefix): a module named
+ * like settings that assigns none of them (a test module's `TOO_MUCH_DATA_MSG`) is not one. */
+const DJANGO_SETTINGS = new Set(['DEBUG', 'SECRET_KEY', 'SECRET_KEY_FALLBACKS', 'INSTALLED_APPS', 'MIDDLEWARE', 'MIDDLEWARE_CLASSES', 'DATABASES',
+  'ROOT_URLCONF', 'TEMPLATES', 'ALLOWED_HOSTS', 'WSGI_APPLICATION', 'ASGI_APPLICATION', 'TIME_ZONE', 'USE_TZ', 'USE_I18N', 'USE_L10N', 'SITE_ID',
+  'LOGGING', 'ADMINS', 'MANAGERS', 'APPEND_SLASH', 'PASSWORD_HASHERS', 'SERIALIZATION_MODULES', 'MESSAGE_STORAGE', 'FIXTURE_DIRS', 'ROOT_DIR', 'BASE_DIR']);
+const DJANGO_SETTING_PREFIXES = /^(SESSION|CSRF|SECURE|LANGUAGE|EMAIL|SERVER_EMAIL|STATIC|MEDIA|DATABASE|CACHE|AUTH|LOGIN|LOGOUT|DEFAULT|FILE_UPLOAD|DATA_UPLOAD|X_FRAME|TEST_RUNNER|SILENCED|FORMAT_MODULE|LOCALE|USE_)/;
+/** Blocks whose statements run when the module is imported (a def's or class's body does not). */
+const MODULE_LEVEL_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'block']);
+
+/** Whether a module's top level assigns a Django setting or star-imports (where settings come from). */
+async function definesSettings(access: WorkspaceAccess, file: string): Promise<boolean> {
+  let text: string | undefined;
   try {
-    return ((await access.readFile(file)) ?? '').trim().length > 0;
+    text = await access.readFile(file);
   } catch {
     return false;
   }
+  if (!text || text.trim().length === 0) return false;
+  const tree = parsePython(await initPythonParser(), text);
+  try {
+    return namedChildren(tree.rootNode).some(assignsSetting);
+  } finally {
+    tree.delete();
+  }
+}
+
+function assignsSetting(node: SyntaxNode): boolean {
+  if (node.type === 'import_from_statement') return namedChildren(node).some((c) => c.type === 'wildcard_import');
+  if (node.type === 'expression_statement') {
+    const statement = node.namedChild(0);
+    if (statement?.type !== 'assignment' && statement?.type !== 'augmented_assignment') return false;
+    const target = fieldOf(statement, 'left');
+    return target?.type === 'identifier' && (DJANGO_SETTINGS.has(target.text) || DJANGO_SETTING_PREFIXES.test(target.text));
+  }
+  return MODULE_LEVEL_BLOCKS.has(node.type) && namedChildren(node).some(assignsSetting);
 }

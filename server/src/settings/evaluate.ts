@@ -59,6 +59,7 @@ export async function evaluateSettings(target: string | { module: string; file?:
     const span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
     return modelFrom({ module, file: '', scope: new Map(), files: [], opaque: [{ reason: `${module}, which is not in the workspace`, file: '', span }], problems: [{ file: '', span, message: `settings module ${module} was not found in the workspace` }], endOfFile: span }, production);
   }
+  s.startEvaluation();
   const loaded = await s.loadFile(module, file);
   if ('result' in loaded) return modelFrom(loaded.result, production);
   // Only when one session is used by two evaluations at once: sessions are not for concurrent use.

@@ -13,11 +13,18 @@ import { runBlock, type LoadResult, type ModuleLoader } from './statements';
 
 /** Files larger than this are not evaluated (settings are small; anything bigger is generated or binary). */
 const MAX_FILE_CHARS = 2_000_000;
+/** Modules an import of the settings module is followed into (with what they import), and all its
+ * imports together: settings import a few; a module that pulls in a framework (a test module named
+ * *_settings.py importing django.test) would cost seconds. */
+const MAX_FILES_PER_IMPORT = 64;
+const MAX_FILES_PER_EVALUATION = 256;
 
 export class EvaluationSession implements ModuleLoader {
   private readonly results = new Map<string, ModuleResult>();
   private readonly inProgress = new Set<string>();
   private readonly texts = new Map<string, string | undefined>();
+  private evaluated = 0;
+  private evaluatedForImport = 0;
 
   constructor(
     private readonly parser: Parser,
@@ -51,10 +58,21 @@ export class EvaluationSession implements ModuleLoader {
     return this.loadFile(module, file);
   }
 
+  /** A new top-level evaluation: its imports get the whole budget (modules evaluated before stay cached). */
+  startEvaluation(): void {
+    this.evaluated = 0;
+    this.evaluatedForImport = 0;
+  }
+
   async loadFile(module: string, file: string): Promise<LoadResult> {
     const cached = this.results.get(file);
     if (cached) return { result: cached };
     if (this.inProgress.has(file)) return { circular: true };
+    // Only the settings module is in progress: this is one of its own imports, with a budget of its own.
+    if (this.inProgress.size === 1) this.evaluatedForImport = 0;
+    if (++this.evaluatedForImport > MAX_FILES_PER_IMPORT || ++this.evaluated > MAX_FILES_PER_EVALUATION) {
+      return { skipped: `over ${MAX_FILES_PER_IMPORT} modules imported, the rest are not followed` };
+    }
     this.inProgress.add(file);
     try {
       const result = await this.evaluateFile(module, file);

@@ -11,7 +11,7 @@ import type { Binding, ModuleResult, ModuleRun, Scope } from './module';
 import { assignTarget, mutationCall, rootIdentifier } from './mutations';
 import { plain, toSetting, type Value } from './value';
 
-export type LoadResult = { result: ModuleResult } | { missing: true } | { circular: true };
+export type LoadResult = { result: ModuleResult } | { missing: true } | { circular: true } | { skipped: string };
 
 export interface ModuleLoader {
   /** Evaluates (or returns the cached result of) a workspace module; `missing` when it is not in the workspace. */
@@ -129,6 +129,11 @@ async function importFrom(node: SyntaxNode, run: ModuleRun, loader: ModuleLoader
   if ('circular' in loaded) {
     run.problems.push({ file: run.file, span, message: `circular import of ${module}: its settings are not imported here` });
     if (star) run.opaque.push({ reason: `the circular import of ${module}`, file: run.file, span });
+    return;
+  }
+  if ('skipped' in loaded) {
+    if (star) run.opaque.push({ reason: `\`from ${moduleNode.text} import *\` (${loaded.skipped})`, file: run.file, span });
+    for (const item of names) bindImported(item, run, (name) => unknown(`${module}.${name} is not evaluated: ${loaded.skipped}`));
     return;
   }
   if ('missing' in loaded) {
