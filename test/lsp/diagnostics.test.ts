@@ -116,3 +116,38 @@ test('DS104 through a local value, an alias or a Channels scope: the message and
   }));
   assert.deepEqual(fixes, [['    s.modified = True\n'], ["        self.scope['session'].modified = True\n"], ['    request.session.modified = True\n']]);
 });
+
+test("DS103 follows a test's override of SESSION_SERIALIZER: @override_settings on the test or its class, with self.settings(...)", async () => {
+  const { client } = await start();
+  const text = [
+    'from django.test import TestCase, override_settings',
+    'from shop.models import Product',
+    '',
+    'PICKLE = "django.contrib.sessions.serializers.PickleSerializer"',
+    '',
+    'class StoreTests(TestCase):',
+    '    @override_settings(SESSION_SERIALIZER="django.contrib.sessions.serializers.PickleSerializer")',
+    '    def test_pickled(self):',
+    "        self.client.session['product'] = Product()",
+    '',
+    '    def test_block(self):',
+    '        s = self.client.session',
+    '        with self.settings(SESSION_SERIALIZER="django.contrib.sessions.serializers.PickleSerializer"):',
+    "            s['product'] = Product()",
+    "        s['product'] = Product()",
+    '',
+    '@override_settings(SESSION_SERIALIZER="django.contrib.sessions.serializers.PickleSerializer")',
+    'class PickledTests(TestCase):',
+    '    @override_settings(SESSION_SERIALIZER="django.contrib.sessions.serializers.JSONSerializer")',
+    '    def test_json_again(self):',
+    "        self.client.session['product'] = Product()",
+    '',
+    '    def test_inherits(self):',
+    "        self.client.session['product'] = Product()",
+    '',
+  ].join('\n');
+  const uri = await client.open('cart/test_serializers.py', text);
+  const diagnostics = await client.diagnosticsOf(uri, (d) => d.some((x) => x.code === 'DS103'));
+  // Only the write after the with block (line 14) and the one under the JSON override (line 20).
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'DS103').map((d) => d.range.start.line), [14, 20]);
+});

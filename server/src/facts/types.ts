@@ -31,12 +31,17 @@ export interface SessionAccess {
   span: Span;
   /** For writes: the inferred type of the value. */
   valueType?: ValueType;
+  /** For writes under a test's override of SESSION_SERIALIZER (`@override_settings(...)`, `with self.settings(...)`). */
+  serializer?: SerializerKind;
   source: KeySource;
   /** e.g. `request.session.get`, `self.client.session[...]`, `{{ request.session.cart }}`. */
   via: string;
   /** The enclosing function's qualified name, or '<module>'. */
   scope: string;
 }
+
+/** Django's JSON serializers, a pickle one, or another (custom) serializer. */
+export type SerializerKind = 'json' | 'pickle' | 'other';
 
 /** `request.session['cart']['items'].append(x)` with no `modified = True` / re-assignment in scope. */
 export interface NestedMutation {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NestedMutation, SessionAccess, ValueType } from '../facts/types';
 import { builtinKey } from '../facts/builtinKeys';
+import { serializerKind } from '../facts/python/serializerOverrides';
 import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
 import { appKeyFor, installedApps } from './appKeys';
@@ -39,7 +40,8 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
     if (access.op === 'read' || access.op === 'contains') checkNeverWritten(context, access, access.key, add);
     if (access.op === 'write') {
       checkNeverRead(context, access, access.key, add);
-      if (json) checkJsonValue(access, add);
+      // A test's override of SESSION_SERIALIZER around the write decides, else the project's setting.
+      if (access.serializer ? access.serializer === 'json' : json) checkJsonValue(access, add);
     }
   }
   for (const mutation of context.index.mutationsIn(file)) if (!mutation.saved) checkMutation(mutation, add);
@@ -87,11 +89,10 @@ function checkMutation(mutation: NestedMutation, add: Add): void {
     data.key !== undefined || data.receiver ? data : undefined);
 }
 
-const JSON_SERIALIZERS = ['django.contrib.sessions.serializers.JSONSerializer', 'django.core.signing.JSONSerializer'];
 
 /** Django's JSONSerializer when settings are unknown (the default) or name it; a pickle or custom serializer is not checked. */
 function serializerIsJson(context: FeatureContext): boolean {
   const value = context.index.getSettings()?.get('SESSION_SERIALIZER')?.value;
   if (value?.kind !== 'known' || typeof value.value !== 'string') return true;
-  return JSON_SERIALIZERS.includes(value.value);
+  return serializerKind(value.value) === 'json';
 }

@@ -6,6 +6,7 @@ import { currentClass, type Ctx } from './context';
 import { resolveKey } from './keys';
 import { MUTATORS, recordMutation } from './nested';
 import type { ResolvedKey } from './scope';
+import { serializerAt } from './serializerOverrides';
 import { sessionVia } from './sessions';
 import { inferType } from './values';
 
@@ -30,7 +31,11 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
   const access: SessionAccess = {
     key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name,
   };
-  if (op === 'write') access.valueType = valueType ?? 'unknown';
+  if (op === 'write') {
+    access.valueType = valueType ?? 'unknown';
+    const serializer = ctx.serializerOverrides.length > 0 ? serializerAt(ctx.serializerOverrides, resolved.span) : undefined;
+    if (serializer) access.serializer = serializer;
+  }
   if (resolved.pending) sink.pendingKeys.push({ accessIndex: sink.accesses.length, ref: resolved.pending });
   sink.accesses.push(access);
   if ((op === 'write' || op === 'delete') && stores) {

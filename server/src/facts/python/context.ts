@@ -2,6 +2,7 @@
 import type { ImportFact, SessionName } from '../types';
 import type { SessionGate } from './gate';
 import type { ClassInfo, Scope } from './scope';
+import type { SerializerOverride } from './serializerOverrides';
 
 export interface Ctx {
   readonly text: string;
@@ -19,6 +20,8 @@ export interface Ctx {
   readonly gate: SessionGate;
   /** Plain names bound to a session (aliases, session parameters), each with the scope it is bound in. */
   readonly sessionNames: Map<string, SessionName>;
+  /** Regions where a test overrides SESSION_SERIALIZER (serializerOverrides.ts). */
+  readonly serializerOverrides: SerializerOverride[];
   /** Module-level instances of this file's classes (`recorder = Recorder()`), for calls of their methods from other files. */
   readonly instances: Map<string, string>;
 }

@@ -10,6 +10,7 @@ import { readImport, resolveDotted } from './imports';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
+import { noteSerializerOverride } from './serializerOverrides';
 import { sessionVia } from './sessions';
 import { enterClass, enterFunction, type FunctionShape, handleAssignment, handleNamedExpression } from './statements';
 
@@ -62,13 +63,16 @@ class Walker {
   /** Nodes whose handler threw; kept for debugging, not part of the facts. */
   skippedNodes = 0;
   readonly ctx: Ctx;
+  /** Whether the file says SESSION_SERIALIZER at all (most do not: their calls skip the override check). */
+  private readonly overridesSerializer: boolean;
 
   constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
-      gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(),
+      gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [],
     };
+    this.overridesSerializer = text.includes('SESSION_SERIALIZER');
   }
 
   /**
@@ -147,6 +151,8 @@ class Walker {
       default:
         break;
     }
+    // Before the gate: `@override_settings(SESSION_SERIALIZER=...)` need not say "session".
+    if (type === 'call' && !shallow && this.overridesSerializer) noteSerializerOverride(ctx, node);
     if (shallow || !mayMention(ctx, node)) return;
     switch (type) {
       case 'subscript':
