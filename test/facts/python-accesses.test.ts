@@ -124,6 +124,17 @@ test("'k' in request.session.keys() is a contains access", async () => {
   assert.equal(facts.accesses[0].via, 'in request.session.keys()');
 });
 
+test("'k' in request.session.load() (the stored dict, as tests check it) is a contains access; other objects' load() is not", async () => {
+  const facts = await pythonFacts([
+    'def test(self, request, loader):',
+    "    self.assertNotIn('hello', request.session.load())",
+    "    return 'k' in request.session.load() or 'j' in loader.load()",
+    '',
+  ].join('\n'));
+  assert.deepEqual(summary(facts), ['contains hello', 'contains k']);
+  assert.equal(facts.accesses[1].via, 'in request.session.load()');
+});
+
 test("Django 5's async API: aget/apop/asetdefault/aset/aupdate/ahas_key are the same accesses as their sync twins", async () => {
   const src = [
     'async def view(request):',

@@ -221,13 +221,14 @@ function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string):
   if (via) addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
 }
 
-/** `request.session.keys()` (or `await request.session.akeys()`) is as good as the session for `in`. */
+/** `request.session.keys()` (or `await request.session.akeys()`), and `request.session.load()` (the
+ * stored dict, as tests check it), are as good as the session for `in`. */
 function keysOfSession(ctx: Ctx, node: SyntaxNode): string | null {
   const call = unwrapAwait(node);
   const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
   const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
   const name = method ? textOf(ctx.text, method) : null;
-  if (!fn || (name !== 'keys' && name !== 'akeys')) return null;
+  if (!fn || (name !== 'keys' && name !== 'akeys' && name !== 'load')) return null;
   const via = sessionVia(ctx, fn.childForFieldName('object'));
   return via ? `${via}.${name}()` : null;
 }
