@@ -22,6 +22,24 @@ test('in-place changes of a session value without modified = True are not saved'
   assert.equal(facts.accesses.filter((a) => a.key === 'cart' && a.op === 'read').length, 5);
 });
 
+test("an explicit save() (or Django 5's asave()) of the session in the same function saves it; another object's save() does not", async () => {
+  const src = [
+    'class OfferWizard:',
+    '    def store(self, form):',
+    '        data = self.request.session.setdefault(self.wizard_name, {})',
+    "        data['step'] = form.cleaned_data",
+    '        self.request.session.save()',
+    'async def a(request):',
+    "    request.session['cart'].append(1)",
+    '    await request.session.asave()',
+    'def b(request, form):',
+    "    request.session['cart'].append(1)",
+    '    form.save()',
+    '',
+  ].join('\n');
+  assert.deepEqual(await mutations(src), ['OfferWizard.store null saved', 'a cart saved', 'b cart lost']);
+});
+
 test('modified = True or re-assigning the key in the same function saves it', async () => {
   const src = [
     'def a(request):',

@@ -200,6 +200,14 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
       return;
     case 'update':
       return updateWrites(ctx, sink, args, via);
+    case 'save': {
+      // An explicit save() writes the whole session dict, in-place changes included (as
+      // `modified = True` makes the middleware do).
+      ctx.scope.modifiedSet = true;
+      const info = currentClass(ctx);
+      if (info) info.modifiedSet = true;
+      return;
+    }
     default:
       return; // flush, cycle_key, set_expiry, ...: not key accesses.
   }
@@ -210,6 +218,7 @@ const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
 /** Django 5.0's async session API: `await request.session.aget('k')` is a `get`, `aset` an assignment. */
 export const ASYNC_TWINS: ReadonlyMap<string, string> = new Map([
   ['aget', 'get'], ['apop', 'pop'], ['asetdefault', 'setdefault'], ['aset', '__setitem__'], ['aupdate', 'update'], ['ahas_key', 'has_key'],
+  ['asave', 'save'],
 ]);
 
 /** `self.assertIn('k', self.client.session)` (unittest): a membership test like `'k' in session`. */
