@@ -95,6 +95,21 @@ test('a module named like settings that sets no Django setting is not a settings
       '',
     ].join('\n'),
     'site/other_settings.py': "def SECRET_KEY():\n    return 'not a setting'\n",
+    // A startproject template: placeholders, not this workspace's settings.
+    'site/project_template/project_name/__init__.py': '',
+    'site/project_template/project_name/settings.py': 'SECRET_KEY = "{{ secret_key }}"\n',
   }));
   assert.deepEqual(found.modules.map((m) => m.module).sort(), ['site.settings', 'site.settings.local', 'site.settings_ci']);
+});
+
+test('a manage.py inside a package is not an import root: the package chain names the modules (a test project in a library)', async () => {
+  const files = ['wagtail/__init__.py', 'wagtail/test/__init__.py', 'wagtail/test/manage.py', 'wagtail/test/settings.py', 'wagtail/test/settings_ui.py',
+    'shop/manage.py', 'shop/shop/__init__.py', 'shop/shop/settings.py', 'tools/script.py', 'my-tool.py'];
+  const fileSet = new Set(files);
+  const roots = projectRoots(files);
+  assert.deepEqual(files.map((f) => moduleOfFile(f, fileSet, roots)), [
+    'wagtail', 'wagtail.test', 'wagtail.test.manage', 'wagtail.test.settings', 'wagtail.test.settings_ui',
+    'manage', 'shop', 'shop.settings', 'script', null,
+  ]);
+  assert.equal(resolveRelative('wagtail.test.settings_ui', false, 1, 'settings'), 'wagtail.test.settings');
 });

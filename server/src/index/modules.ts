@@ -1,6 +1,6 @@
-// Dotted module names from workspace-relative paths. A file under a Django project root (the
-// folder of manage.py) is named from that root, as `manage.py runserver` puts it on sys.path;
-// elsewhere the chain of `__init__.py` packages decides, as for an installed package.
+// Dotted module names from workspace-relative paths, kept up to date as files come and go; the
+// naming rule itself is settings/modules.ts dottedModuleOf, shared with the settings evaluator.
+import { dottedModuleOf } from '../settings/modules';
 
 export class ModuleNames {
   constructor(private readonly packages: Set<string>, private readonly projectRoots: Set<string>) {}
@@ -17,32 +17,9 @@ export class ModuleNames {
     if (path.endsWith('manage.py')) this.projectRoots.delete(dir);
   }
 
-  /** The module of a Python file, or null for templates and files outside any package or project. */
+  /** The module of a Python file, or null for templates and files not importable by name. */
   moduleOf(path: string): string | null {
-    if (!path.endsWith('.py') && !path.endsWith('.pyi')) return null;
-    const base = path.replace(/\.pyi?$/, '');
-    const dir = dirOf(path);
-    const root = this.projectRootOf(dir);
-    let top: string;
-    if (root !== null) top = root;
-    else {
-      // Climb while the folder is a package; the first non-package folder is the import root.
-      // A loose script's own folder is its import root.
-      top = dir;
-      while (top !== '' && this.packages.has(top)) top = dirOf(top);
-    }
-    const relative = top === '' ? base : base.slice(top.length + 1);
-    return stripInit(relative).replace(/\//g, '.') || null;
-  }
-
-  /** The nearest folder at or above `dir` that holds manage.py. */
-  private projectRootOf(dir: string): string | null {
-    let current: string | null = dir;
-    while (current !== null) {
-      if (this.projectRoots.has(current)) return current;
-      current = current === '' ? null : dirOf(current);
-    }
-    return null;
+    return dottedModuleOf(path, (dir) => this.packages.has(dir), (dir) => this.projectRoots.has(dir));
   }
 }
 
@@ -51,9 +28,6 @@ function dirOf(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
-function stripInit(modulePath: string): string {
-  return modulePath === '__init__' ? '' : modulePath.replace(/\/__init__$/, '');
-}
 
 /**
  * A dotted reference whose module part is not a module: `pkg.mod.Recorder` / `remember` read as

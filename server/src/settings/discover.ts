@@ -143,9 +143,14 @@ async function declarations(access: WorkspaceAccess): Promise<{ module: string; 
   return out.sort((a, b) => sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source) || a.file.length - b.file.length);
 }
 
+/** Folders of `startproject --template` / `startapp --template` templates (wagtail's, a company's
+ * starter): their settings.py files hold `{{ secret_key }}` placeholders, not this workspace's settings. */
+const TEMPLATE_FOLDER = /(^|\/)(project_template|app_template)\//;
+
 /** settings.py, *_settings.py, settings_*.py, and modules inside a settings/ package. */
 export function isSettingsLikeFile(file: string): boolean {
   if (!file.includes('settings') || !file.endsWith('.py') || file.includes('site-packages/') || file.includes('node_modules/')) return false;
+  if (TEMPLATE_FOLDER.test(file)) return false;
   const base = posix.basename(file, '.py');
   const dir = posix.basename(posix.dirname(file));
   return base === 'settings' || base.endsWith('_settings') || base.startsWith('settings_') || dir === 'settings';

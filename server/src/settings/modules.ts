@@ -18,24 +18,35 @@ export function projectRoots(files: readonly string[]): string[] {
 
 /** The dotted module of a file, or null when it is not importable (not a .py file). */
 export function moduleOfFile(file: string, fileSet: ReadonlySet<string>, roots: readonly string[]): string | null {
-  if (!file.endsWith('.py')) return null;
+  const rootSet = new Set(roots);
+  return dottedModuleOf(file, (dir) => fileSet.has(join(dir, '__init__.py')), (dir) => rootSet.has(dir));
+}
+
+/**
+ * The dotted module of a .py/.pyi file, as Python's import system names it (the one rule the index
+ * and the settings share). The nearest folder above it holding manage.py is the root Django puts on
+ * sys.path, unless that folder is itself a package (a test project inside a library, as wagtail's
+ * wagtail/test/manage.py): then, as everywhere else, the chain of `__init__.py` folders decides.
+ * Null when a part is not an identifier (not importable).
+ */
+export function dottedModuleOf(file: string, isPackage: (dir: string) => boolean, isProjectRoot: (dir: string) => boolean): string | null {
+  if (!file.endsWith('.py') && !file.endsWith('.pyi')) return null;
   const dir = dirOf(file);
-  const base = posix.basename(file, '.py');
-  // A manage.py directory above the file is the root Django adds to sys.path.
-  const root = roots.filter((r) => r === '' || dir === r || dir.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
-  let parts: string[];
-  if (root !== undefined) {
-    const rel = root ? dir.slice(root.length).replace(/^\//, '') : dir;
-    parts = rel ? rel.split('/') : [];
-  } else {
-    // Otherwise walk up while the directory is a package.
-    parts = [];
-    let d = dir;
-    while (d && fileSet.has(join(d, '__init__.py'))) {
-      parts.unshift(posix.basename(d));
-      d = dirOf(d);
+  let top: string | null = null;
+  for (let d: string | null = dir; d !== null; d = d === '' ? null : dirOf(d)) {
+    if (isProjectRoot(d) && !isPackage(d)) {
+      top = d;
+      break;
     }
   }
+  if (top === null) {
+    // Climb while the folder is a package; the first non-package folder is the import root.
+    top = dir;
+    while (top !== '' && isPackage(top)) top = dirOf(top);
+  }
+  const relative = top === '' ? dir : dir.slice(top.length + 1);
+  const parts = relative ? relative.split('/') : [];
+  const base = posix.basename(file).replace(/\.pyi?$/, '');
   if (base !== '__init__') parts.push(base);
   if (parts.length === 0 || parts.some((p) => !isIdentifier(p))) return null;
   return parts.join('.');
