@@ -211,3 +211,29 @@ test('each import of a settings module is followed into at most 64 modules: one 
   // The budget is per import of the settings module: its next import is still followed.
   assert.equal(value(m, 'SECRET_KEY'), 'k'.repeat(60));
 });
+
+test('os.path.exists / Path.exists() of a Python file of the workspace are known: a local_settings.py imported only when present', async () => {
+  const text = py`
+    import os
+    from pathlib import Path
+    BASE_DIR = Path(__file__).resolve().parent.parent
+    DEBUG = False
+    if (BASE_DIR / "proj/local_settings.py").exists():
+        from .local_settings import *
+    if os.path.isfile(os.path.join(BASE_DIR, "proj", "extra.py")):
+        from .extra import *
+    if os.path.exists("/etc/app/secrets.py"):
+        SESSION_COOKIE_AGE = 60
+    `;
+  const files = { 'manage.py': '', 'proj/__init__.py': '', 'proj/settings.py': text, 'proj/extra.py': 'SESSION_COOKIE_SECURE = True\n' };
+  const m = await evaluateSettings('proj.settings', workspace(files), { root: '/srv/app' });
+  // local_settings.py is not there: no "not in the workspace" problem, DEBUG stays known.
+  assert.deepEqual(m.problems, []);
+  assert.equal(value(m, 'DEBUG'), false);
+  assert.equal(value(m, 'SESSION_COOKIE_SECURE'), true, 'extra.py is there: imported');
+  // Outside the workspace: unknown, as before.
+  assert.match(String((value(m, 'SESSION_COOKIE_AGE') as { unknown: string }).unknown), /cannot be evaluated statically/);
+  // With the local settings present, they are imported.
+  const withLocal = await evaluateSettings('proj.settings', workspace({ ...files, 'proj/local_settings.py': 'DEBUG = True\n' }), { root: '/srv/app' });
+  assert.equal(value(withLocal, 'DEBUG'), true);
+});

@@ -64,6 +64,12 @@ function builtinCall(name: string, args: CallArgs, ctx: ExprContext): Value {
       const parts = pathArgs(args);
       return parts ? { kind: 'path', path: parts.length ? joinPath(parts) : '.' } : unknown('a Path built from values we cannot evaluate');
     }
+    case 'os.path.exists':
+    case 'os.path.isfile':
+    case 'os.path.isdir': {
+      const path = textOf(first);
+      return path === undefined ? unknown(`${name} of a value we cannot evaluate`) : existence(ctx, path, name === 'os.path.isfile' ? 'file' : name === 'os.path.isdir' ? 'dir' : 'any', name);
+    }
     case 'os.path.join': {
       const parts = pathArgs(args);
       return parts && parts.length ? known(joinPath(parts)) : unknown('os.path.join of values we cannot evaluate');
@@ -92,6 +98,13 @@ function builtinCall(name: string, args: CallArgs, ctx: ExprContext): Value {
     default:
       return unknown(`calls ${name}(), which is not evaluated statically`);
   }
+}
+
+/** `os.path.exists(p)` / `Path(p).exists()`: known for paths inside the workspace (a local_settings.py
+ * imported only when it exists is then not imported when it does not). */
+function existence(ctx: ExprContext, path: string, kind: 'any' | 'file' | 'dir', call: string): Value {
+  const exists = ctx.pathExists?.(normalizePath(path), kind);
+  return exists === undefined ? unknown(`${call} of a path outside the workspace`) : known(exists);
 }
 
 function dictCall(args: CallArgs): Value {
@@ -146,6 +159,7 @@ function methodCall(name: string, self: Value, args: CallArgs, ctx: ExprContext)
       const parts = pathArgs(args);
       return parts ? { kind: 'path', path: joinPath([self.path, ...parts]) } : unknown('joinpath() of values we cannot evaluate');
     }
+    if (name === 'exists' || name === 'is_file' || name === 'is_dir') return existence(ctx, self.path, name === 'is_file' ? 'file' : name === 'is_dir' ? 'dir' : 'any', `Path.${name}()`);
     return unknown(`calls Path.${name}(), which is not evaluated statically`);
   }
   return lift([self, ...args.positional], (s, ...positional) => plainMethod(name, s, positional));

@@ -12,4 +12,7 @@ export interface ExprContext {
   environDotenv(): Readonly<Record<string, string>> | undefined;
   /** The .env python-decouple finds from the settings file's directory upwards. */
   decoupleDotenv(): Readonly<Record<string, string>> | undefined;
+  /** Whether a file or folder exists in the workspace (`os.path.exists`, `Path.exists()`); undefined
+   * for a path outside it. Optional: without it those calls stay unknown. */
+  pathExists?(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined;
 }

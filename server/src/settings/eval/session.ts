@@ -24,6 +24,7 @@ export class EvaluationSession implements ModuleLoader {
   private readonly inProgress = new Set<string>();
   private readonly texts = new Map<string, string | undefined>();
   private evaluated = 0;
+  private fileSet: Set<string> | undefined;
   private evaluatedForImport = 0;
 
   constructor(
@@ -110,7 +111,21 @@ export class EvaluationSession implements ModuleLoader {
       fileValue: this.absolute(run.file),
       environDotenv: () => run.environDotenv,
       decoupleDotenv: () => this.nearestDotenv(run.file),
+      pathExists: (path, kind) => this.pathExists(path, kind),
     };
+  }
+
+  /**
+   * Whether a Python file of the workspace exists, from a path a settings file built (absolute, under
+   * the root). The workspace's file list holds Python files and templates, not every file: other
+   * paths (folders, a secrets.json) stay unknown, as do relative paths (the working directory is not known).
+   */
+  private pathExists(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined {
+    if (kind === 'dir' || !path.endsWith('.py') || !path.startsWith('/') || !this.options.root) return undefined;
+    const rel = this.relative(path);
+    if (rel === undefined) return undefined;
+    this.fileSet ??= new Set(this.access.files);
+    return this.fileSet.has(rel);
   }
 
   dotenv(path: string | undefined, near: string): Record<string, string> | undefined {
