@@ -237,3 +237,17 @@ test('os.path.exists / Path.exists() of a Python file of the workspace are known
   const withLocal = await evaluateSettings('proj.settings', workspace({ ...files, 'proj/local_settings.py': 'DEBUG = True\n' }), { root: '/srv/app' });
   assert.equal(value(withLocal, 'DEBUG'), true);
 });
+
+test("'from . import views' inside a package being imported binds the submodules: no circular-import problem", async () => {
+  const m = await settings("from proj.api import KEY\nDEBUG = False\n", {
+    'proj/api/__init__.py': "from .viewsets import ViewSet\nKEY = 'k'\n",
+    'proj/api/viewsets.py': 'from . import views\nfrom . import mixins as m\n\nclass ViewSet:\n    pass\n',
+    'proj/api/views.py': '',
+    'proj/api/mixins.py': '',
+  });
+  assert.deepEqual(m.problems, []);
+  assert.equal(value(m, 'DEBUG'), false);
+  // A real cycle on a name the package has not bound yet is still reported.
+  const cyclic = await settings('from proj.a import X\n', { 'proj/a.py': 'from proj.b import Y\nX = 1\n', 'proj/b.py': 'from proj.a import X\nY = 2\n' });
+  assert.match((cyclic.problems ?? []).map((p) => p.message).join('\n'), /circular import of proj\.a/);
+});

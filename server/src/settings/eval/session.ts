@@ -53,6 +53,10 @@ export class EvaluationSession implements ModuleLoader {
     return this.texts.get(file);
   }
 
+  exists(module: string, near: string): boolean {
+    return fileOfModule(module, this.access.files, near) !== undefined;
+  }
+
   async load(module: string, near: string): Promise<LoadResult> {
     const file = fileOfModule(module, this.access.files, near);
     if (!file) return { missing: true };

@@ -16,6 +16,8 @@ export type LoadResult = { result: ModuleResult } | { missing: true } | { circul
 export interface ModuleLoader {
   /** Evaluates (or returns the cached result of) a workspace module; `missing` when it is not in the workspace. */
   load(module: string, near: string): Promise<LoadResult>;
+  /** Whether a module is a file of the workspace (not evaluated). */
+  exists(module: string, near: string): boolean;
   exprContext(run: ModuleRun): ExprContext;
   /** Reads a .env file for django-environ's read_env(path). */
   dotenv(path: string | undefined, near: string): Record<string, string> | undefined;
@@ -126,6 +128,12 @@ async function importFrom(node: SyntaxNode, run: ModuleRun, loader: ModuleLoader
   const names = node.childrenForFieldName('name').filter((c): c is SyntaxNode => c !== null);
   const loaded = module ? await loader.load(module, run.file) : ({ missing: true } as const);
   const span = spanOf(node);
+  // `from . import views` while the package is being imported: Python imports the submodules, the
+  // package's own names are not needed.
+  if ('circular' in loaded && !star && names.length > 0 && names.every((item) => loader.exists(`${module}.${importedName(item)}`, run.file))) {
+    for (const item of names) bindImported(item, run, (name) => ({ kind: 'builtin', name: `${module}.${name}` }));
+    return;
+  }
   if ('circular' in loaded) {
     run.problems.push({ file: run.file, span, message: `circular import of ${module}: its settings are not imported here` });
     if (star) run.opaque.push({ reason: `the circular import of ${module}`, file: run.file, span });
@@ -153,6 +161,10 @@ async function importFrom(node: SyntaxNode, run: ModuleRun, loader: ModuleLoader
     run.opaque.push(...result.opaque);
   }
   for (const item of names) bindImported(item, run, (name) => result.scope.get(name)?.value ?? unknown(`${module}.${name} is not defined`), result.scope);
+}
+
+function importedName(item: SyntaxNode): string {
+  return (item.type === 'aliased_import' ? fieldOf(item, 'name') : item)?.text ?? '';
 }
 
 function bindImported(item: SyntaxNode, run: ModuleRun, valueOf: (name: string) => Value, from?: Scope): void {
