@@ -328,6 +328,22 @@ static int decode_slow(const Tree *t) {
 #define SYNC_OUT() (pos = p, bitbuf = b, bitcnt = c)
 #define SYNC_IN() (p = pos, b = bitbuf, c = bitcnt)
 
+/** Copies a match of `length` bytes from `distance` back. With `room` (8 bytes past the match are
+ * in the region) and a distance of 8 or more, eight bytes a step: source and target never overlap
+ * within a word, and the last word may write past the match, into output the next symbols overwrite. */
+static inline __attribute__((always_inline)) void copy_match(u8 *to, int distance, int length, int room) {
+  const u8 *from = to - distance;
+  if (distance >= 8 && room) {
+    for (int k = 0; k < length; k += 8) {
+      u64 word;
+      __builtin_memcpy(&word, from + k, 8);
+      __builtin_memcpy(to + k, &word, 8);
+    }
+  } else {
+    for (int k = 0; k < length; k++) to[k] = from[k];
+  }
+}
+
 static int codes(const Tree *lit, const Tree *dist) {
   const u8 *s = src;
   const int end = src_len;
@@ -426,16 +442,7 @@ static int codes(const Tree *lit, const Tree *dist) {
       r = E_TOO_FAR;
       goto done;
     }
-    u8 *to = o + n;
-    const u8 *from = to - distance;
-    if (distance >= 8) {
-      for (int k = 0; k < length; k += 8) {
-        __builtin_memcpy(&word, from + k, 8);
-        __builtin_memcpy(to + k, &word, 8);
-      }
-    } else {
-      for (int k = 0; k < length; k++) to[k] = from[k];
-    }
+    copy_match(o + n, distance, length, 1);
     n += length;
   }
   // The careful loop: near the end of the input or of the output, every step checked.
@@ -522,19 +529,7 @@ static int codes(const Tree *lit, const Tree *dist) {
       r = out_cap_is_callers ? E_CAP : E_REGION;
       break;
     }
-    u8 *to = o + n;
-    const u8 *from = to - distance;
-    if (distance >= 8 && n + length + 8 <= OUT_CAP) {
-      // Eight bytes a step (source and target never overlap within a word); the last word may
-      // write past the match, into output that the next symbols overwrite.
-      for (int k = 0; k < length; k += 8) {
-        u64 word;
-        __builtin_memcpy(&word, from + k, 8);
-        __builtin_memcpy(to + k, &word, 8);
-      }
-    } else {
-      for (int k = 0; k < length; k++) to[k] = from[k];
-    }
+    copy_match(o + n, distance, length, n + length + 8 <= OUT_CAP);
     n += length;
   }
 done:
