@@ -328,6 +328,26 @@ static int decode_slow(const Tree *t) {
 #define SYNC_OUT() (pos = p, bitbuf = b, bitcnt = c)
 #define SYNC_IN() (p = pos, b = bitbuf, c = bitcnt)
 
+// The fast loop's symbol: the table entry `entry` (taken from the bit buffer), else decode_slow
+// over `tree`; an error ends the loop.
+#define FAST_SYMBOL(out, entry, tree)                             \
+  do {                                                            \
+    u32 e_ = (entry);                                             \
+    if (e_ != NO_ENTRY) {                                         \
+      b >>= e_ & 15;                                              \
+      c -= (int)(e_ & 15);                                        \
+      out = (int)(e_ >> 4);                                       \
+    } else {                                                      \
+      SYNC_OUT();                                                 \
+      out = decode_slow(tree);                                    \
+      SYNC_IN();                                                  \
+      if (out < 0) {                                              \
+        r = out;                                                  \
+        goto done;                                                \
+      }                                                           \
+    }                                                             \
+  } while (0)
+
 /** Copies a match of `length` bytes from `distance` back. With `room` (8 bytes past the match are
  * in the region) and a distance of 8 or more, eight bytes a step: source and target never overlap
  * within a word, and the last word may write past the match, into output the next symbols overwrite. */
@@ -383,24 +403,12 @@ static int codes(const Tree *lit, const Tree *dist) {
       }
       continue;
     }
+    // decode_slow refills to 57+ bits and takes ≤ 15: the match below still has its 33.
     int sym;
-    if (e != NO_ENTRY) {
-      b >>= e & 15;
-      c -= (int)(e & 15);
-      sym = (int)(e >> 4);
-    } else {
-      // decode_slow refills to 57+ bits and takes ≤ 15: the match below still has its 33.
-      SYNC_OUT();
-      sym = decode_slow(lit);
-      SYNC_IN();
-      if (sym < 0) {
-        r = sym;
-        goto done;
-      }
-      if (sym < 256) {
-        o[n++] = (u8)sym;
-        continue;
-      }
+    FAST_SYMBOL(sym, e, lit);
+    if (sym < 256) {
+      o[n++] = (u8)sym; // a literal longer than the table
+      continue;
     }
     if (sym == 256) {
       r = 0;
@@ -415,21 +423,8 @@ static int codes(const Tree *lit, const Tree *dist) {
     int length = LENGTH_BASE[sym] + (int)(b & ((1u << extra) - 1));
     b >>= extra;
     c -= extra;
-    e = dfast[b & dmask];
     int d;
-    if (e != NO_ENTRY) {
-      b >>= e & 15;
-      c -= (int)(e & 15);
-      d = (int)(e >> 4);
-    } else {
-      SYNC_OUT();
-      d = decode_slow(dist);
-      SYNC_IN();
-      if (d < 0) {
-        r = d;
-        goto done;
-      }
-    }
+    FAST_SYMBOL(d, dfast[b & dmask], dist);
     if (d >= 30) {
       r = E_DIST_CODE;
       goto done;
