@@ -35,9 +35,10 @@ test('corrupted Python never makes the extractor throw', async () => {
   }), { numRuns: 150, seed: 42 });
 });
 
-test('corrupted templates never make the extractor throw', () => {
-  fc.assert(fc.property(corrupted(templateSources), (text) => {
-    const facts = extractTemplateFacts(text, 'x.html');
+test('corrupted templates never make the extractor throw, read as Django or as Jinja2 (tags may span lines)', () => {
+  fc.assert(fc.property(corrupted(templateSources), fc.boolean(), (text, jinja2) => {
+    const facts = extractTemplateFacts(text, jinja2 ? 'jinja2/x.html' : 'templates/x.html');
     assert.ok(facts.syntaxErrors >= 0);
+    for (const access of facts.accesses) assert.ok(access.span.startLine <= access.span.endLine);
   }), { numRuns: 300, seed: 42 });
 });
