@@ -26,6 +26,10 @@ const FILES = {
   'shop/oauth.py': "GITHUB_TOKEN = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'\n\ndef f(request):\n    return request.session.get('oauth_token')\n",
   'shop/payments.py': "from django.conf import settings\nSTRIPE = getattr(settings, 'STRIPE_SECRET_KEY', 'sk_live_51Hx9QmDefault')\n\ndef pay(request):\n    return request.session.get('paid')\n",
   'shop/templates/shop/t.html': '{{ request.session.coupon }}',
+  // A class named Password... holds no password; a URL-part token is a plain word: both cached.
+  'shop/auth_views.py': "class PasswordResetView:\n    template_name = 'reset.html'\n    reset_url_token = 'set-password'\n\n    def get(self, request):\n        return request.session.get('reset')\n",
+  // A dict element judged by its member: a password in a test fixture is never cached.
+  'shop/fixtures.py': "CREDENTIALS = {'username': 'alice', 'password': 'hunter2-Secret'}\n\ndef login(request):\n    request.session['who'] = CREDENTIALS['username']\n",
 };
 
 /** The real extractor, counting what it parses. */
@@ -60,7 +64,8 @@ test('a second index of an unchanged tree parses nothing and finds the same acce
   const dir = cacheDir();
   const first = await index(root, dir);
   // keys.py never says "session": it is parsed only for the constant views.py imports.
-  assert.deepEqual(first.parsed, ['shop/defaults.py', 'shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/settings.py', 'shop/templates/shop/t.html', 'shop/views.py']);
+  assert.deepEqual(first.parsed, ['shop/auth_views.py', 'shop/defaults.py', 'shop/fixtures.py', 'shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/settings.py',
+    'shop/templates/shop/t.html', 'shop/views.py']);
   const [file] = readdirSync(dir);
   assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, 'readable by the user only');
   const written = statSync(join(dir, file)).mtimeMs;
@@ -68,14 +73,15 @@ test('a second index of an unchanged tree parses nothing and finds the same acce
   assert.equal(statSync(join(dir, file)).mtimeMs, written, 'nothing changed: the cache is not written again');
   // Only the files defining a secret-like constant are parsed again (an empty SECRET_KEY, as in a
   // defaults module, holds nothing; a *_TOKEN_KEY naming a plain word is a session key: cached).
-  assert.deepEqual(second.parsed, ['shop/oauth.py', 'shop/payments.py', 'shop/settings.py']);
+  assert.deepEqual(second.parsed, ['shop/fixtures.py', 'shop/oauth.py', 'shop/payments.py', 'shop/settings.py']);
   assert.deepEqual(second.accesses, first.accesses);
-  assert.equal(second.stats.cached, 7);
+  assert.equal(second.stats.cached, 8);
   assert.ok(first.accesses.includes('shop/views.py write cart'), 'the imported constant resolves from cached facts too');
   const bytes = readFileSync(join(dir, file));
   assert.equal(bytes.includes(SECRET), false, 'the secret never reaches the cache');
   assert.equal(bytes.includes('ghp_16C7e42F292c6912E7710c838347Ae178B4a'), false, 'nor the token');
   assert.equal(bytes.includes('sk_live_51Hx9QmDefault'), false, 'nor a secret given as getattr default');
+  assert.equal(bytes.includes('hunter2-Secret'), false, 'nor a password held in a dict');
 });
 
 test('a changed file (size or mtime) is read again; a deleted one is forgotten', async () => {
@@ -88,7 +94,7 @@ test('a changed file (size or mtime) is read again; a deleted one is forgotten',
   writeFileSync(join(root, 'shop/plain.py'), 'def helper(request):\n    return request.session.get("plain_key")\n');
   rmSync(join(root, 'shop/templates/shop/t.html'));
   const next = await index(root, dir);
-  assert.deepEqual(next.parsed, ['shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/plain.py', 'shop/settings.py']);
+  assert.deepEqual(next.parsed, ['shop/fixtures.py', 'shop/keys.py', 'shop/oauth.py', 'shop/payments.py', 'shop/plain.py', 'shop/settings.py']);
   assert.ok(next.accesses.includes('shop/views.py write basket'), 'the constants module is re-read on demand');
   assert.ok(next.accesses.includes('shop/plain.py read plain_key'));
   assert.equal(next.accesses.some((a) => a.startsWith('shop/templates')), false);
@@ -99,10 +105,10 @@ test('another engine, a corrupt file or an unwritable folder: indexed from disk,
   const dir = cacheDir();
   const first = await index(root, dir);
   const other = await index(root, dir, 'engine-2');
-  assert.equal(other.parsed.length, 7, 'a cache from another engine is not used');
+  assert.equal(other.parsed.length, first.parsed.length, 'a cache from another engine is not used');
   for (const name of readdirSync(dir)) writeFileSync(join(dir, name), Buffer.from('not a cache'));
   const corrupt = await index(root, dir);
-  assert.equal(corrupt.parsed.length, 7);
+  assert.equal(corrupt.parsed.length, first.parsed.length);
   assert.deepEqual(corrupt.accesses, first.accesses);
   const blocked = join(dir, 'file-not-folder');
   writeFileSync(blocked, '');

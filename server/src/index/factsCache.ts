@@ -30,7 +30,7 @@ const PREFIX = 'facts-';
 const SECRET_NAMES = /SECRET|PASSW|PRIVATE|CREDENTIAL/i;
 /** Names that hold a secret unless the value is a plain word, as session keys are (`OAUTH_TOKEN_KEY = 'oauth_token'`). */
 const TOKEN_NAMES = /TOKEN|API_?KEY|ACCESS_KEY/i;
-const PLAIN_WORD = /^[a-z_]{1,40}$/;
+const PLAIN_WORD = /^[a-z][a-z_-]{0,39}$/;
 
 export class FactsCache {
   private readonly next = new Map<string, Entry>();
@@ -117,7 +117,8 @@ export function engineStamp(entry: string | undefined = process.argv[1]): string
 /**
  * A constant that may hold a secret: a secret-like name with a value (`SECRET_KEY = ''` in a
  * defaults module holds nothing); for token-like names, a value other than a plain lowercase word
- * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` is a session key).
+ * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` is a session key,
+ * `reset_url_token = 'set-password'` a URL part).
  */
 function holdsSecrets(facts: FileFacts): boolean {
   return facts.constants.some((c) => mayBeSecret(c.name, c.value) ||
@@ -125,8 +126,11 @@ function holdsSecrets(facts: FileFacts): boolean {
     (c.fromSetting !== undefined && (mayBeSecret(c.fromSetting, c.settingDefault) || mayBeSecret(c.name, c.settingDefault))));
 }
 
-function mayBeSecret(name: string, value: string | null | undefined): boolean {
+function mayBeSecret(qualified: string, value: string | null | undefined): boolean {
   if (!value) return false;
+  // The constant's own name: `PasswordResetView.template_name` holds no password; an element
+  // (`CREDENTIALS['password']`) is judged by its member.
+  const name = qualified.slice(qualified.lastIndexOf('.') + 1);
   return SECRET_NAMES.test(name) || (TOKEN_NAMES.test(name) && !PLAIN_WORD.test(value));
 }
 

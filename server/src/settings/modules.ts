@@ -18,9 +18,14 @@ export function projectRoots(files: readonly string[]): string[] {
 
 /** The dotted module of a file, or null when it is not importable (not a .py file). */
 export function moduleOfFile(file: string, fileSet: ReadonlySet<string>, roots: readonly string[]): string | null {
-  const rootSet = new Set(roots);
-  return dottedModuleOf(file, (dir) => fileSet.has(join(dir, '__init__.py')), (dir) => rootSet.has(dir));
+  let rootSet = rootSets.get(roots);
+  if (!rootSet) rootSets.set(roots, (rootSet = new Set(roots)));
+  const isRoot = rootSet;
+  return dottedModuleOf(file, (dir) => fileSet.has(join(dir, '__init__.py')), (dir) => isRoot.has(dir));
 }
+
+/** Callers map every file of a workspace with the same roots array: one Set for all of them. */
+const rootSets = new WeakMap<readonly string[], Set<string>>();
 
 /**
  * The dotted module of a .py/.pyi file, as Python's import system names it (the one rule the index
