@@ -113,3 +113,22 @@ test('a manage.py inside a package is not an import root: the package chain name
   ]);
   assert.equal(resolveRelative('wagtail.test.settings_ui', false, 1, 'settings'), 'wagtail.test.settings');
 });
+
+test("a module is found only where Python would import it from: a package's promise.py is not the library `promise`; namespace packages still resolve", () => {
+  const files = ['manage.py', 'shop/__init__.py', 'shop/graphql/__init__.py', 'shop/graphql/promise.py', 'shop/settings/dev.py', 'shop/settings/base.py'];
+  assert.equal(fileOfModule('promise', files), undefined);
+  assert.equal(fileOfModule('shop.graphql.promise', files), 'shop/graphql/promise.py');
+  // shop/settings/ has no __init__.py (a namespace package): still shop.settings.dev.
+  assert.equal(fileOfModule('shop.settings.dev', files), 'shop/settings/dev.py');
+});
+
+test("a manage.py folder that is a package: its modules answer to both names (django-oscar's sandbox/ declares 'settings')", async () => {
+  const found = await findSettingsModules(workspace({
+    'src/oscar/__init__.py': '',
+    'sandbox/__init__.py': '',
+    'sandbox/manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'settings')\n",
+    'sandbox/settings.py': 'DEBUG = True\n',
+  }));
+  assert.equal(found.primary?.file, 'sandbox/settings.py');
+  assert.equal(fileOfModule('sandbox.settings', ['sandbox/__init__.py', 'sandbox/manage.py', 'sandbox/settings.py']), 'sandbox/settings.py');
+});

@@ -18,11 +18,18 @@ export function projectRoots(files: readonly string[]): string[] {
 
 /** The dotted module of a file, or null when it is not importable (not a .py file). */
 export function moduleOfFile(file: string, fileSet: ReadonlySet<string>, roots: readonly string[]): string | null {
+  const rootSet = rootSetOf(roots);
+  return dottedModuleOf(file, (dir) => fileSet.has(join(dir, '__init__.py')), (dir) => rootSet.has(dir));
+}
+
+function rootSetOf(roots: readonly string[]): Set<string> {
   let rootSet = rootSets.get(roots);
   if (!rootSet) rootSets.set(roots, (rootSet = new Set(roots)));
-  const isRoot = rootSet;
-  return dottedModuleOf(file, (dir) => fileSet.has(join(dir, '__init__.py')), (dir) => isRoot.has(dir));
+  return rootSet;
 }
+
+/** The file set and project roots of a workspace's file list, computed once per list. */
+const workspaces = new WeakMap<readonly string[], { fileSet: Set<string>; roots: string[] }>();
 
 /** Callers map every file of a workspace with the same roots array: one Set for all of them. */
 const rootSets = new WeakMap<readonly string[], Set<string>>();
@@ -35,20 +42,38 @@ const rootSets = new WeakMap<readonly string[], Set<string>>();
  * Null when a part is not an identifier (not importable).
  */
 export function dottedModuleOf(file: string, isPackage: (dir: string) => boolean, isProjectRoot: (dir: string) => boolean): string | null {
-  if (!file.endsWith('.py') && !file.endsWith('.pyi')) return null;
+  return moduleNamesOf(file, isPackage, isProjectRoot)[0] ?? null;
+}
+
+/**
+ * Every name a file is imported by: the canonical one (dottedModuleOf), then, when a manage.py folder
+ * that is a package holds it, the name from that folder too (`python manage.py` there imports
+ * `settings`, while the library imports `sandbox.settings`: django-oscar's sandbox/).
+ */
+export function moduleNamesOf(file: string, isPackage: (dir: string) => boolean, isProjectRoot: (dir: string) => boolean): string[] {
+  if (!file.endsWith('.py') && !file.endsWith('.pyi')) return [];
   const dir = dirOf(file);
   let top: string | null = null;
+  let packageRoot: string | null = null;
   for (let d: string | null = dir; d !== null; d = d === '' ? null : dirOf(d)) {
-    if (isProjectRoot(d) && !isPackage(d)) {
+    if (!isProjectRoot(d)) continue;
+    if (!isPackage(d)) {
       top = d;
       break;
     }
+    packageRoot ??= d;
   }
   if (top === null) {
     // Climb while the folder is a package; the first non-package folder is the import root.
     top = dir;
     while (top !== '' && isPackage(top)) top = dirOf(top);
   }
+  const names = [nameUnder(top, dir, file), packageRoot !== null ? nameUnder(packageRoot, dir, file) : null];
+  return names.filter((n, i): n is string => n !== null && names.indexOf(n) === i);
+}
+
+/** The dotted name of `file` (in `dir`) imported from the folder `top`, or null when not an identifier path. */
+function nameUnder(top: string, dir: string, file: string): string | null {
   const relative = top === '' ? dir : dir.slice(top.length + 1);
   const parts = relative ? relative.split('/') : [];
   const base = posix.basename(file).replace(/\.pyi?$/, '');
@@ -79,11 +104,18 @@ export function fileOfModule(module: string, files: readonly string[], near?: st
   const rel = module.split('.').join('/');
   const wanted = [`${rel}.py`, `${rel}/__init__.py`];
   const candidates = files.filter((f) => wanted.some((w) => f === w || f.endsWith(`/${w}`)));
-  if (candidates.length <= 1) return candidates[0];
-  const fileSet = new Set(files);
-  const roots = projectRoots(files);
-  const exact = candidates.filter((c) => moduleOfFile(c, fileSet, roots) === module);
-  const pool = exact.length > 0 ? exact : candidates;
+  if (candidates.length === 0) return undefined;
+  let workspace = workspaces.get(files);
+  if (!workspace) workspaces.set(files, (workspace = { fileSet: new Set(files), roots: projectRoots(files) }));
+  const { fileSet, roots } = workspace;
+  const rootSet = rootSetOf(roots);
+  const named = candidates.map((file) => ({ file, names: moduleNamesOf(file, (d) => fileSet.has(join(d, '__init__.py')), (d) => rootSet.has(d)) }));
+  const exact = named.filter((c) => c.names.includes(module));
+  // Folders without __init__.py (namespace packages) make a module's name longer than its package
+  // chain says: a candidate whose own name ends the wanted one is accepted, never one a package
+  // names otherwise (saleor/graphql/promise.py is not the library `promise`).
+  const pool = (exact.length > 0 ? exact : named.filter((c) => c.names.length === 0 || module.endsWith(`.${c.names[0]}`))).map((c) => c.file);
+  if (pool.length <= 1) return pool[0];
   return [...pool].sort((a, b) =>
     (near ? commonPrefix(b, near) - commonPrefix(a, near) : 0) || a.length - b.length || a.localeCompare(b))[0];
 }
