@@ -1,5 +1,5 @@
-// Keys written by installed third-party apps (server/src/facts/appKeys.ts): a project reading them
-// gets no "read but never written" (DS101) when the app is in INSTALLED_APPS, and does when it is not.
+// Keys written by third-party apps (server/src/features/appKeys.ts): a project reading them gets no
+// "read but never written" (DS101) when the app is in INSTALLED_APPS or imported, and does otherwise.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scratchWorkspace } from '../support/scratch';
@@ -14,13 +14,14 @@ const VIEWS = [
   '',
 ].join('\n');
 
-function project(apps: string[]): string {
+function project(apps: string[], extra: Record<string, string> = {}): string {
   return scratchWorkspace({
     'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_conf.settings')\n",
     'site_conf/__init__.py': '',
     'site_conf/settings.py': `SECRET_KEY = 'x'\nINSTALLED_APPS = ${JSON.stringify(apps)}\n`,
     'app/__init__.py': '',
     'app/views.py': VIEWS,
+    ...extra,
   }, 'ds-app-keys-');
 }
 
@@ -39,6 +40,13 @@ test('installed allauth, social_django, formtools, django_otp: their keys are kn
 test('not installed: the same reads are reported', async () => {
   const root = project(['django.contrib.sessions']);
   assert.deepEqual(await neverWritten(root), ['account_verified_email', 'github_state', 'otp_device_idd', 'wizard_checkout_wizard']);
+});
+
+test("an app the code imports is in use without being in INSTALLED_APPS (formtools' wizard, as django-two-factor-auth uses it)", async () => {
+  const root = project(['django.contrib.sessions'], {
+    'app/wizard.py': 'from formtools.wizard.views import SessionWizardView\n\nclass CheckoutWizard(SessionWizardView):\n    pass\n',
+  });
+  assert.deepEqual(await neverWritten(root), ['account_verified_email', 'github_state', 'otp_device_idd']);
 });
 
 test('keys says who writes an app key', async () => {

@@ -2,8 +2,9 @@
 // (django-allauth, social-auth-app-django with social-core, django-otp, django-hijack,
 // django-formtools). A project that reads one of them never writes it (the app does, from
 // site-packages, which the index does not read): without this list that read would be DS101.
-// Exact keys count when the app is in INSTALLED_APPS, or when INSTALLED_APPS is unknown; patterns
-// (a backend's `<name>_state`) only when the app is known to be installed, as they are broad.
+// An app is in use when it is in INSTALLED_APPS or the project's code imports it. Exact keys count
+// when the app is in use, or when INSTALLED_APPS is unknown; patterns (a backend's `<name>_state`)
+// only when the app is known to be in use, as they are broad.
 import { patternMatches } from '../index/keyPatterns';
 import type { FeatureContext } from './context';
 
@@ -50,23 +51,45 @@ export const APP_KEYS: readonly AppKey[] = [
   { app: 'formtools', package: 'django-formtools', key: 'wizard_*', pattern: true, doc: "A SessionWizardView's steps and data (`wizard_` + the view's name in snake case)." },
 ];
 
-/** The app key matching `key`: exact keys of installed apps (of all, when `installed` is null), patterns only of installed apps. */
-export function appKeyFor(key: string, installed: readonly string[] | null): AppKey | undefined {
+/** What says an app is used: INSTALLED_APPS (null when unknown), or the project's code importing it
+ * (django-formtools' wizard works without being installed as an app). */
+export interface AppsInUse {
+  installed: readonly string[] | null;
+  /** Apps of APP_KEYS that some indexed file imports. */
+  imported: ReadonlySet<string>;
+}
+
+/** The app key matching `key`: exact keys of apps in use (of all, when INSTALLED_APPS is unknown), patterns only of apps in use. */
+export function appKeyFor(key: string, use: AppsInUse): AppKey | undefined {
   return APP_KEYS.find((entry) => entry.pattern
-    ? isInstalled(entry, installed) && patternMatches(entry.key, key)
-    : entry.key === key && (installed === null || isInstalled(entry, installed)));
+    ? inUse(entry, use) && patternMatches(entry.key, key)
+    : entry.key === key && (use.installed === null || inUse(entry, use)));
 }
 
-/** The exact keys of the installed apps (for completion); none when INSTALLED_APPS is unknown. */
-export function installedAppKeys(installed: readonly string[] | null): AppKey[] {
-  return APP_KEYS.filter((entry) => !entry.pattern && isInstalled(entry, installed));
+/** The exact keys of the apps in use (for completion). */
+export function installedAppKeys(use: AppsInUse): AppKey[] {
+  return APP_KEYS.filter((entry) => !entry.pattern && inUse(entry, use));
 }
 
-/** INSTALLED_APPS of the settings module Django would load, or null when unknown. */
-export function installedApps(context: FeatureContext): readonly string[] | null {
-  const value = context.index.getSettings()?.get('INSTALLED_APPS')?.value;
-  if (value?.kind !== 'known' || !Array.isArray(value.value)) return null;
-  return value.value.filter((x): x is string => typeof x === 'string');
+const APPS = [...new Set(APP_KEYS.map((entry) => entry.app))];
+/** Per index: the imported apps at the version they were computed for (a scan of every file's imports). */
+const importedByIndex = new WeakMap<FeatureContext['index'], { version: number; apps: Set<string> }>();
+
+/** INSTALLED_APPS of the settings module Django would load (null when unknown), and the apps the code imports. */
+export function appsInUse(context: FeatureContext): AppsInUse {
+  const index = context.index;
+  let imported = importedByIndex.get(index);
+  if (!imported || imported.version !== index.version) {
+    imported = { version: index.version, apps: new Set(APPS.filter((app) => index.importsModule(app))) };
+    importedByIndex.set(index, imported);
+  }
+  const value = index.getSettings()?.get('INSTALLED_APPS')?.value;
+  const installed = value?.kind !== 'known' || !Array.isArray(value.value) ? null : value.value.filter((x): x is string => typeof x === 'string');
+  return { installed, imported: imported.apps };
+}
+
+function inUse(entry: AppKey, use: AppsInUse): boolean {
+  return use.imported.has(entry.app) || isInstalled(entry, use.installed);
 }
 
 /** The app, an AppConfig path below it, or a package above it is in INSTALLED_APPS. */

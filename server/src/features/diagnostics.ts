@@ -6,7 +6,7 @@ import { builtinKey } from '../facts/builtinKeys';
 import { serializerKind } from '../facts/python/serializerOverrides';
 import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
-import { appKeyFor, installedApps } from './appKeys';
+import { appKeyFor, appsInUse } from './appKeys';
 import { nearest } from './levenshtein';
 import { rangeOf } from './ranges';
 
@@ -55,7 +55,7 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
   if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
   if (context.index.patternsMatching(key, ['write']).length > 0) return;
   // Last: only keys that would be reported get here.
-  if (appKeyFor(key, installedApps(context))) return;
+  if (appKeyFor(key, appsInUse(context))) return;
   const suggestion = nearest(key, context.index.writtenKeys());
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
     { key, ...(suggestion ? { suggestion } : {}) });
@@ -65,7 +65,7 @@ function checkNeverRead(context: FeatureContext, access: SessionAccess, key: str
   if (builtinKey(key)) return;
   if (context.index.accessesOf(key).some((a) => a.access.op === 'read' || a.access.op === 'contains')) return;
   if (context.index.patternsMatching(key, ['read', 'contains']).length > 0) return;
-  if (appKeyFor(key, installedApps(context))) return;
+  if (appKeyFor(key, appsInUse(context))) return;
   add('DS102', access, `Session key '${key}' is written but never read.`, { key });
 }
 

@@ -3,7 +3,7 @@
 import type { KeySummary } from '../../../common/protocol';
 import { BUILTIN_KEYS, builtinKey } from '../facts/builtinKeys';
 import type { IndexedAccess } from '../index/workspaceIndex';
-import { appKeyFor, installedAppKeys, installedApps } from './appKeys';
+import { appKeyFor, installedAppKeys, appsInUse } from './appKeys';
 import type { FeatureContext } from './context';
 
 export interface KeyInfo {
@@ -48,7 +48,7 @@ function computeKeyInfo(context: FeatureContext, key: string): KeyInfo {
   const count = (op: string) => accesses.filter((a) => a.access.op === op).length;
   const types = [...new Set(accesses.flatMap((a) => (a.access.op === 'write' && a.access.valueType ? [a.access.valueType] : [])))].sort();
   const builtin = builtinKey(key);
-  const app = builtin ? undefined : appKeyFor(key, installedApps(context));
+  const app = builtin ? undefined : appKeyFor(key, appsInUse(context));
   return {
     key, accesses, types, builtin: builtin !== undefined || app !== undefined, writer: builtin ? 'Django' : app?.package,
     doc: builtin?.doc ?? (app ? `${app.doc} Written by ${app.package}.` : undefined),
@@ -64,7 +64,7 @@ export function allKeys(context: FeatureContext, withBuiltins = true): KeyInfo[]
     const keys = [...context.index.keys().keys()];
     if (withBuiltins) {
       for (const b of BUILTIN_KEYS) if (!keys.includes(b.key)) keys.push(b.key);
-      for (const a of installedAppKeys(installedApps(context))) if (!keys.includes(a.key)) keys.push(a.key);
+      for (const a of installedAppKeys(appsInUse(context))) if (!keys.includes(a.key)) keys.push(a.key);
     }
     all.set(withBuiltins, (infos = keys.map((key) => keyInfo(context, key))));
   }

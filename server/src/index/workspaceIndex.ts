@@ -106,6 +106,14 @@ export class WorkspaceIndex {
     return this.generation;
   }
 
+  /** Whether any indexed file imports `module` or a module below it (`formtools` for `formtools.wizard.views`). */
+  importsModule(module: string): boolean {
+    for (const facts of this.facts.values()) {
+      for (const i of facts.imports) if (i.module === module || i.module.startsWith(`${module}.`)) return true;
+    }
+    return false;
+  }
+
   setExclude(globs: readonly string[]): void {
     this.excluded = makeExcluder(globs);
   }
