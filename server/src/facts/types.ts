@@ -31,6 +31,9 @@ export interface SessionAccess {
   span: Span;
   /** For writes: the inferred type of the value. */
   valueType?: ValueType;
+  /** For reads whose value is unpacked at once (`state, code = request.session.pop('k')`): a tuple
+   * stored there that comes back as a list makes no difference. */
+  unpacked?: true;
   /** For writes under a test's override of SESSION_SERIALIZER (`@override_settings(...)`, `with self.settings(...)`). */
   serializer?: SerializerKind;
   source: KeySource;

@@ -41,7 +41,7 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
     if (access.op === 'write') {
       checkNeverRead(context, access, access.key, add);
       // A test's override of SESSION_SERIALIZER around the write decides, else the project's setting.
-      if (access.serializer ? access.serializer === 'json' : json) checkJsonValue(access, add);
+      if (access.serializer ? access.serializer === 'json' : json) checkJsonValue(context, access, add);
     }
   }
   for (const mutation of context.index.mutationsIn(file)) if (!mutation.saved) checkMutation(mutation, add);
@@ -69,9 +69,12 @@ function checkNeverRead(context: FeatureContext, access: SessionAccess, key: str
   add('DS102', access, `Session key '${key}' is written but never read.`, { key });
 }
 
-function checkJsonValue(access: SessionAccess, add: Add): void {
+function checkJsonValue(context: FeatureContext, access: SessionAccess, add: Add): void {
   const type = access.valueType;
   if (type === 'tuple') {
+    // Every read unpacks it (`state, code = request.session.pop('k')`): a list unpacks the same.
+    const reads = access.key === null ? [] : context.index.accessesOf(access.key).filter((a) => a.access.op === 'read');
+    if (reads.length > 0 && reads.every((a) => a.access.unpacked)) return;
     add('DS103', access, 'A tuple stored in the session comes back as a list with the JSON serializer.', undefined, 'info');
     return;
   }

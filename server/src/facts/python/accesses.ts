@@ -22,15 +22,16 @@ export interface AccessSink {
  * (setdefault of an existing key, pop of a missing one): they do not reliably save the session.
  */
 export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType,
-  stores = true): void {
+  stores = true, unpacked = false): void {
   if (resolved.alternatives) {
     // `for key in KEYS: request.session.pop(key)`: each key, at the access's own place.
-    for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores);
+    for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores, unpacked);
     return;
   }
   const access: SessionAccess = {
     key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name,
   };
+  if (unpacked && op === 'read') access.unpacked = true;
   if (op === 'write') {
     access.valueType = valueType ?? 'unknown';
     const serializer = ctx.serializerOverrides.length > 0 ? serializerAt(ctx.serializerOverrides, resolved.span) : undefined;
@@ -121,7 +122,7 @@ export function handleSubscript(ctx: Ctx, sink: AccessSink, node: SyntaxNode): v
   const label = `${via}[...]`;
   switch (role) {
     case 'read':
-      return addAccess(ctx, sink, resolved, 'read', label);
+      return addAccess(ctx, sink, resolved, 'read', label, undefined, true, isUnpacked(node));
     case 'delete':
       return addAccess(ctx, sink, resolved, 'delete', label);
     case 'write-unpacked':
@@ -175,12 +176,12 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   switch (ASYNC_TWINS.get(name) ?? name) {
     case 'get':
     case '__getitem__':
-      if (key) addAccess(ctx, sink, key, 'read', label);
+      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
       return;
     case 'pop':
       // pop() returns the value and removes the key: both a read and a delete.
       // It only marks the session modified when the key was there: not a reliable save.
-      if (key) addAccess(ctx, sink, key, 'read', label);
+      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
       if (key) addAccess(ctx, sink, key, 'delete', label, undefined, false);
       return;
     case '__delitem__':
@@ -214,6 +215,16 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
 }
 
 const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
+const UNPACKING_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
+/** `a, b = <node>` (also through `await`): the value read is unpacked at once. */
+function isUnpacked(node: SyntaxNode): boolean {
+  let value = node;
+  if (value.parent?.type === 'await') value = value.parent;
+  const parent = value.parent;
+  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== value.id) return false;
+  return UNPACKING_TARGETS.has(parent.childForFieldName('left')?.type ?? '');
+}
 
 /** Django 5.0's async session API: `await request.session.aget('k')` is a `get`, `aset` an assignment. */
 export const ASYNC_TWINS: ReadonlyMap<string, string> = new Map([
