@@ -151,3 +151,18 @@ test("DS103 follows a test's override of SESSION_SERIALIZER: @override_settings 
   // Only the write after the with block (line 14) and the one under the JSON override (line 20).
   assert.deepEqual(diagnostics.filter((d) => d.code === 'DS103').map((d) => d.range.start.line), [14, 20]);
 });
+
+test("DS103 on a tuple follows the reads in other files: gone while every read unpacks it, back when one edit keeps the value", async () => {
+  const { client } = await start();
+  const writer = await client.open('cart/oauth_start.py', 'def start(request, state, code):\n    request.session["oauth_pair"] = (state, code)\n');
+  const readerText = 'def finish(request):\n    state, code = request.session.pop("oauth_pair")\n    return state, code\n';
+  const reader = await client.open('cart/oauth_finish.py', readerText);
+  const tuple = (d: Diagnostic[]) => d.filter((x) => x.code === 'DS103').length;
+  // Opened first, the writer had the info (no reads yet); the reader's unpacking read takes it away.
+  assert.equal(tuple(await client.diagnosticsOf(writer, (d) => tuple(d) === 0, 5000)), 0);
+  // The reader now keeps the value: the writer (not edited) is published again with the info,
+  // because the index says the key's reads changed (once the full publish of start-up is done).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await client.change(reader, [{ text: 'def finish(request):\n    pair = request.session.pop("oauth_pair")\n    return pair[0]\n' }]);
+  assert.equal(tuple(await client.diagnosticsOf(writer, (d) => tuple(d) > 0, 2000)), 1);
+});

@@ -11,7 +11,7 @@ export interface IndexedAccess {
 
 /** Since the last `takeStateChanges`: keys whose read state changed, and whether anything broader did. */
 export interface StateChanges {
-  /** Keys whose "is it read anywhere" flag changed. */
+  /** Keys whose "is it read anywhere" flag changed, or whether every read unpacks the value (DS103 on tuples). */
   read: Set<string>;
   /** Keys that became (or stopped being) written: DS101 on their reads, and its "did you mean" on every unwritten read. */
   written: Set<string>;
@@ -23,6 +23,9 @@ interface KeyEntry {
   list: IndexedAccess[];
   reads: number;
   writes: number;
+  /** `read` accesses (not `contains`), and those of them that do not unpack the value at once. */
+  valueReads: number;
+  keptReads: number;
 }
 
 interface FileEntry {
@@ -137,17 +140,18 @@ export class KeyTable {
     let entry = this.byKey.get(key);
     if (!entry) {
       if (after.length === 0) return;
-      entry = { list: [], reads: 0, writes: 0 };
+      entry = { list: [], reads: 0, writes: 0, valueReads: 0, keptReads: 0 };
       this.byKey.set(key, entry);
       this.lists.set(key, entry.list);
     }
     const wasRead = entry.reads > 0;
     const wasWritten = entry.writes > 0;
+    const wasUnpacked = allUnpacked(entry);
     const at = this.firstOf(entry.list, file);
     entry.list.splice(at, before.length, ...after);
-    for (const { access } of before) count(entry, access.op, -1);
-    for (const { access } of after) count(entry, access.op, 1);
-    if (wasRead !== entry.reads > 0) this.changes.read.add(key);
+    for (const { access } of before) count(entry, access, -1);
+    for (const { access } of after) count(entry, access, 1);
+    if (wasRead !== entry.reads > 0 || wasUnpacked !== allUnpacked(entry)) this.changes.read.add(key);
     if (wasWritten !== entry.writes > 0) {
       this.changes.written.add(key);
       this.written = null;
@@ -176,9 +180,17 @@ export class KeyTable {
   }
 }
 
-function count(entry: KeyEntry, op: SessionAccess['op'], by: number): void {
-  if (op === 'write') entry.writes += by;
-  else if (isRead(op)) entry.reads += by;
+function count(entry: KeyEntry, access: SessionAccess, by: number): void {
+  if (access.op === 'write') entry.writes += by;
+  else if (isRead(access.op)) entry.reads += by;
+  if (access.op === 'read') {
+    entry.valueReads += by;
+    if (!access.unpacked) entry.keptReads += by;
+  }
+}
+
+function allUnpacked(entry: KeyEntry): boolean {
+  return entry.valueReads > 0 && entry.keptReads === 0;
 }
 
 function signature(items: readonly IndexedAccess[]): string {
