@@ -166,3 +166,14 @@ test("DS103 on a tuple follows the reads in other files: gone while every read u
   await client.change(reader, [{ text: 'def finish(request):\n    pair = request.session.pop("oauth_pair")\n    return pair[0]\n' }]);
   assert.equal(tuple(await client.diagnosticsOf(writer, (d) => tuple(d) > 0, 2000)), 1);
 });
+
+test("importing formtools in one file makes its wizard keys known in another, unedited one", async () => {
+  const { client } = await start();
+  const reader = await client.open('cart/wizard_tests.py', "def test_steps(client):\n    return client.session['wizard_checkout_wizard']\n");
+  const ds101 = (d: Diagnostic[]) => d.filter((x) => x.code === 'DS101').length;
+  assert.equal(ds101(await client.diagnosticsOf(reader, (d) => ds101(d) > 0)), 1);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const wizard = await client.open('cart/wizard.py', 'class CheckoutWizard:\n    pass\n');
+  await client.change(wizard, [{ text: 'from formtools.wizard.views import SessionWizardView\n\nclass CheckoutWizard(SessionWizardView):\n    pass\n' }]);
+  assert.equal(ds101(await client.diagnosticsOf(reader, (d) => ds101(d) === 0, 3000)), 0);
+});

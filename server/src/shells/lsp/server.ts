@@ -11,6 +11,7 @@ import { defaultSettings, settingsFrom, type DjangoSessionsSettings } from '../.
 import { codeActions } from '../../features/codeActions';
 import { complete } from '../../features/completion';
 import type { FeatureContext } from '../../features/context';
+import { appsInUse } from '../../features/appKeys';
 import { diagnosticsFor } from '../../features/diagnostics';
 import { hover } from '../../features/hover';
 import { keySummaries } from '../../features/keyInfo';
@@ -57,6 +58,8 @@ export class SessionServer {
   private editTimer: NodeJS.Timeout | undefined;
   private state: IndexState = { state: 'indexing', filesDone: 0, filesTotal: 0, keys: 0 };
   private readonly indexCancel = { isCancellationRequested: false };
+  /** The third-party apps the code imported at the last edit (features/appKeys.ts). */
+  private importedApps = '';
   private settings: { model: SettingsModel | null; files: Set<string>; diagnostics: Map<string, Diagnostic[]> } = { model: null, files: new Set(), diagnostics: new Map() };
   private settingsTimer: NodeJS.Timeout | undefined;
 
@@ -183,6 +186,7 @@ export class SessionServer {
       } else {
         await this.index.build({ token: { isCancellationRequested: true } }).catch(() => undefined);
       }
+      this.importedApps = [...appsInUse(this.context()).imported].sort().join(' ');
       for (const doc of this.documents.all()) this.dirty.add(doc.uri);
       this.applyEdits();
       await this.analyzeSettings();
@@ -314,6 +318,13 @@ export class SessionServer {
     }
     // The edited documents now; the other files in a later tick, and only those whose findings may change.
     const context = this.context();
+    // An import of a third-party app added or removed (formtools' wizard): its keys' findings may
+    // change in any file.
+    const apps = [...appsInUse(context).imported].sort().join(' ');
+    if (apps !== this.importedApps) {
+      this.importedApps = apps;
+      this.publisher.schedule();
+    }
     const some = new Map<string, Diagnostic[]>();
     for (const file of updated) some.set(this.folder.uriOf(file), this.diagnosticsOf(context, file));
     this.publisher.publishFiles(some);
