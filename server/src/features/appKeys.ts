@@ -72,20 +72,15 @@ export function installedAppKeys(use: AppsInUse): AppKey[] {
 }
 
 const APPS = [...new Set(APP_KEYS.map((entry) => entry.app))];
-/** Per index: the imported apps at the version they were computed for (a scan of every file's imports). */
-const importedByIndex = new WeakMap<FeatureContext['index'], { version: number; apps: Set<string> }>();
 
-/** INSTALLED_APPS of the settings module Django would load (null when unknown), and the apps the code imports. */
+/** INSTALLED_APPS of the settings module Django would load (null when unknown), and the apps the code
+ * imports (by top-level package: importing `allauth.socialaccount` counts for `allauth.account` too). */
 export function appsInUse(context: FeatureContext): AppsInUse {
   const index = context.index;
-  let imported = importedByIndex.get(index);
-  if (!imported || imported.version !== index.version) {
-    imported = { version: index.version, apps: new Set(APPS.filter((app) => index.importsModule(app))) };
-    importedByIndex.set(index, imported);
-  }
+  const imported = new Set(APPS.filter((app) => index.importsPackage(app.split('.', 1)[0])));
   const value = index.getSettings()?.get('INSTALLED_APPS')?.value;
   const installed = value?.kind !== 'known' || !Array.isArray(value.value) ? null : value.value.filter((x): x is string => typeof x === 'string');
-  return { installed, imported: imported.apps };
+  return { installed, imported };
 }
 
 function inUse(entry: AppKey, use: AppsInUse): boolean {

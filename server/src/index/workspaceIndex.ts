@@ -69,6 +69,8 @@ export class WorkspaceIndex {
   private readonly moduleFiles = new Map<string, string>();
   /** Facts of files that may mention sessions (or were opened in the editor). */
   private readonly facts = new Map<string, FileFacts>();
+  /** Top-level package → how many imports of the indexed files name it (or a module below it). */
+  private readonly importedPackages = new Map<string, number>();
   /** Facts of modules parsed on demand only for their constants. */
   private readonly lazy = new Map<string, FileFacts | null>();
   private readonly resolved = new Map<string, SessionAccess[]>();
@@ -106,12 +108,28 @@ export class WorkspaceIndex {
     return this.generation;
   }
 
-  /** Whether any indexed file imports `module` or a module below it (`formtools` for `formtools.wizard.views`). */
-  importsModule(module: string): boolean {
-    for (const facts of this.facts.values()) {
-      for (const i of facts.imports) if (i.module === module || i.module.startsWith(`${module}.`)) return true;
+  /** Whether any indexed file imports the top-level package `name` (`formtools` for `formtools.wizard.views`). */
+  importsPackage(name: string): boolean {
+    return (this.importedPackages.get(name) ?? 0) > 0;
+  }
+
+  /** Every change of a file's facts goes through here and dropFacts: they keep `importedPackages` counted. */
+  private putFacts(file: string, facts: FileFacts): void {
+    this.countImports(this.facts.get(file), -1);
+    this.facts.set(file, facts);
+    this.countImports(facts, 1);
+  }
+
+  private dropFacts(file: string): void {
+    this.countImports(this.facts.get(file), -1);
+    this.facts.delete(file);
+  }
+
+  private countImports(facts: FileFacts | undefined, by: number): void {
+    for (const i of facts?.imports ?? []) {
+      const name = i.module.split('.', 1)[0];
+      this.importedPackages.set(name, (this.importedPackages.get(name) ?? 0) + by);
     }
-    return false;
   }
 
   setExclude(globs: readonly string[]): void {
@@ -273,12 +291,12 @@ export class WorkspaceIndex {
   /** Stores a file's outcome; true when it was parsed, false when it was skipped (and logged). */
   private keepOutcome(path: string, outcome: Exclude<FileOutcome, null>): boolean {
     if ('facts' in outcome) {
-      this.facts.set(path, outcome.facts);
+      this.putFacts(path, outcome.facts);
       return true;
     }
     if ('failed' in outcome) {
       this.log(`facts extraction failed for ${path}: ${outcome.failed}`);
-      this.facts.set(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
+      this.putFacts(path, emptyFacts(path, languageOf(path) ?? 'python', this.modules.moduleOf(path)));
       return true;
     }
     this.logRead(path, outcome.source);
@@ -300,11 +318,11 @@ export class WorkspaceIndex {
     else this.openTexts.delete(file);
     if (!('text' in source)) {
       this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
-      this.facts.delete(file);
+      this.dropFacts(file);
     } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module))) {
-      this.facts.set(file, this.extract(file, source.text, open));
+      this.putFacts(file, this.extract(file, source.text, open));
     } else {
-      this.facts.delete(file);
+      this.dropFacts(file);
     }
     if (module) this.lazy.delete(module);
     this.changed(file, module);
@@ -327,7 +345,7 @@ export class WorkspaceIndex {
     const module = this.modules.moduleOf(file);
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
-    this.facts.delete(file);
+    this.dropFacts(file);
     this.resolved.delete(file);
     this.table.delete(file);
     this.mutations.delete(file);
@@ -481,7 +499,7 @@ export class WorkspaceIndex {
     }
     for (const [file, facts] of this.facts) {
       const module = this.modules.moduleOf(file);
-      if (facts.module !== module) this.facts.set(file, { ...facts, module });
+      if (facts.module !== module) this.putFacts(file, { ...facts, module });
     }
     this.resolveAll();
   }
