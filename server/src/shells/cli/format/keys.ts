@@ -9,7 +9,8 @@ export function keysText(keys: CliKey[]): string {
     const types = [...new Set(k.accesses.map((a) => a.valueType).filter((t): t is string => Boolean(t)))].sort();
     const first = k.accesses.find((a) => a.op === 'write') ?? k.accesses[0];
     return [
-      clip(keyLabel(k), 40),
+      // Room for a long key with its app (`account_authentication_methods (django-allauth)`); a generated one is clipped.
+      clip(keyLabel(k), 64),
       types.join('|') || '-',
       count('read'), count('write'), count('delete'), count('contains'),
       first ? `${first.file}:${first.line}` : '-',
