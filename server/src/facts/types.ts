@@ -31,6 +31,9 @@ export interface SessionAccess {
   span: Span;
   /** For writes: the inferred type of the value. */
   valueType?: ValueType;
+  /** A test's check that the key is absent (`assertNotIn`, `assert 'k' not in s`, `assert not s.get('k')`,
+   * `assertIsNone(s.get('k'))`): of a key nothing writes, it can never fail. */
+  assertsAbsence?: true;
   /** For reads whose value is unpacked at once (`state, code = request.session.pop('k')`): a tuple
    * stored there that comes back as a list makes no difference. */
   unpacked?: true;

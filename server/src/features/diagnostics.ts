@@ -58,7 +58,7 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
   if (appKeyFor(key, appsInUse(context))) return;
   const suggestion = nearest(key, context.index.writtenKeys());
   // A test asserting the key's absence passes whatever the code does (a misspelt key, as often as not).
-  const vacuous = access.via.startsWith('assertNotIn ') ? ' This assertNotIn can never fail.' : '';
+  const vacuous = access.assertsAbsence ? ' This test assertion can never fail.' : '';
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${vacuous}${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
     { key, ...(suggestion ? { suggestion } : {}) });
 }

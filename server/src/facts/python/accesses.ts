@@ -175,9 +175,13 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   const key = first && first.type !== 'keyword_argument' ? resolveKey(ctx, first) : null;
   switch (ASYNC_TWINS.get(name) ?? name) {
     case 'get':
-    case '__getitem__':
-      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
+    case '__getitem__': {
+      if (!key) return;
+      const from = sink.accesses.length;
+      addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
+      if (assertedMissing(node.parent?.type === 'await' ? node.parent : node)) markAbsence(sink, from);
       return;
+    }
     case 'pop':
       // pop() returns the value and removes the key: both a read and a delete.
       // It only marks the session modified when the key was there: not a reliable save.
@@ -238,7 +242,26 @@ function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string):
   const container = args.namedChild(1);
   if (!member || !container || member.type === 'keyword_argument' || container.type === 'keyword_argument') return;
   const via = sessionVia(ctx, container) ?? keysOfSession(ctx, container);
-  if (via) addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
+  if (!via) return;
+  const from = sink.accesses.length;
+  addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
+  if (method === 'assertNotIn') markAbsence(sink, from);
+}
+
+/** Marks the accesses added since `from` as a test's check that the key is absent. */
+function markAbsence(sink: AccessSink, from: number): void {
+  for (let i = from; i < sink.accesses.length; i++) sink.accesses[i].assertsAbsence = true;
+}
+
+const FALSY_ASSERTIONS = new Set(['assertIsNone', 'assertFalse']);
+
+/** `assert not <node>`, `self.assertIsNone(<node>)`, `self.assertFalse(<node>)`: the value must be missing. */
+function assertedMissing(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'not_operator') return parent.parent?.type === 'assert_statement';
+  if (parent?.type !== 'argument_list' || parent.namedChild(0)?.id !== node.id) return false;
+  const fn = parent.parent?.type === 'call' ? parent.parent.childForFieldName('function') : null;
+  return fn?.type === 'attribute' && FALSY_ASSERTIONS.has(fn.childForFieldName('attribute')?.text ?? '');
 }
 
 /** `request.session.keys()` (or `await request.session.akeys()`), and `request.session.load()` (the
@@ -257,11 +280,15 @@ function keysOfSession(ctx: Ctx, node: SyntaxNode): string | null {
 export function handleComparison(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   let previous: SyntaxNode | null = null;
   let pendingIn = false;
+  let negated = false;
+  // `assert 'k' not in s`: a test's check that the key is absent.
+  const asserted = node.parent?.type === 'assert_statement';
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i);
     if (!child) continue;
     if (child.type === 'in' || child.type === 'not in') {
       pendingIn = true;
+      negated = child.type === 'not in';
       continue;
     }
     if (!child.isNamed) {
@@ -270,7 +297,9 @@ export function handleComparison(ctx: Ctx, sink: AccessSink, node: SyntaxNode): 
     }
     if (pendingIn && previous) {
       const via = sessionVia(ctx, child) ?? keysOfSession(ctx, child);
+      const from = sink.accesses.length;
       if (via) addAccess(ctx, sink, resolveKey(ctx, previous), 'contains', `in ${via}`);
+      if (via && negated && asserted) markAbsence(sink, from);
     }
     pendingIn = false;
     previous = child;
