@@ -2,13 +2,16 @@
 import { spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { AccessOp, PendingKey, SessionAccess, ValueType } from '../types';
-import { currentClass, type Ctx } from './context';
+import { currentClass, type Ctx, markSessionSaved } from './context';
 import { resolveKey } from './keys';
 import { MUTATORS, recordMutation } from './nested';
 import type { ResolvedKey } from './scope';
 import { serializerAt } from './serializerOverrides';
 import { sessionVia } from './sessions';
 import { inferType } from './values';
+
+/** What a read's context says about it (set on read and contains accesses only). */
+export type ReadFlags = Pick<SessionAccess, 'unpacked' | 'assertsAbsence'>;
 
 export interface AccessSink {
   accesses: SessionAccess[];
@@ -22,16 +25,15 @@ export interface AccessSink {
  * (setdefault of an existing key, pop of a missing one): they do not reliably save the session.
  */
 export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType,
-  stores = true, unpacked = false): void {
+  stores = true, flags: ReadFlags = {}): void {
   if (resolved.alternatives) {
     // `for key in KEYS: request.session.pop(key)`: each key, at the access's own place.
-    for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores, unpacked);
+    for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores, flags);
     return;
   }
   const access: SessionAccess = {
-    key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name,
+    key: resolved.key, pattern: resolved.pattern, op, span: resolved.span, source: resolved.source, via, scope: ctx.scope.name, ...flags,
   };
-  if (unpacked && op === 'read') access.unpacked = true;
   if (op === 'write') {
     access.valueType = valueType ?? 'unknown';
     const serializer = ctx.serializerOverrides.length > 0 ? serializerAt(ctx.serializerOverrides, resolved.span) : undefined;
@@ -122,7 +124,8 @@ export function handleSubscript(ctx: Ctx, sink: AccessSink, node: SyntaxNode): v
   const label = `${via}[...]`;
   switch (role) {
     case 'read':
-      return addAccess(ctx, sink, resolved, 'read', label, undefined, true, isUnpacked(node));
+      // `assert not s['k']` raises KeyError when the key is missing: not a check of its absence.
+      return addAccess(ctx, sink, resolved, 'read', label, undefined, true, readFlags(node, false));
     case 'delete':
       return addAccess(ctx, sink, resolved, 'delete', label);
     case 'write-unpacked':
@@ -175,17 +178,13 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
   const key = first && first.type !== 'keyword_argument' ? resolveKey(ctx, first) : null;
   switch (ASYNC_TWINS.get(name) ?? name) {
     case 'get':
-    case '__getitem__': {
-      if (!key) return;
-      const from = sink.accesses.length;
-      addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
-      if (assertedMissing(node.parent?.type === 'await' ? node.parent : node)) markAbsence(sink, from);
+    case '__getitem__':
+      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, readFlags(node));
       return;
-    }
     case 'pop':
       // pop() returns the value and removes the key: both a read and a delete.
       // It only marks the session modified when the key was there: not a reliable save.
-      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, isUnpacked(node));
+      if (key) addAccess(ctx, sink, key, 'read', label, undefined, true, readFlags(node));
       if (key) addAccess(ctx, sink, key, 'delete', label, undefined, false);
       return;
     case '__delitem__':
@@ -205,14 +204,9 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
       return;
     case 'update':
       return updateWrites(ctx, sink, args, via);
-    case 'save': {
-      // An explicit save() writes the whole session dict, in-place changes included (as
-      // `modified = True` makes the middleware do).
-      ctx.scope.modifiedSet = true;
-      const info = currentClass(ctx);
-      if (info) info.modifiedSet = true;
-      return;
-    }
+    case 'save':
+      // An explicit save() writes the whole session dict, in-place changes included.
+      return markSessionSaved(ctx);
     default:
       return; // flush, cycle_key, set_expiry, ...: not key accesses.
   }
@@ -221,13 +215,15 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
 const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);
 const UNPACKING_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 
-/** `a, b = <node>` (also through `await`): the value read is unpacked at once. */
-function isUnpacked(node: SyntaxNode): boolean {
-  let value = node;
-  if (value.parent?.type === 'await') value = value.parent;
+/** The value read at `node` (also through `await`): unpacked at once (`a, b = <node>`), or (`missing`:
+ * a read that gives None for a missing key) asserted missing in a test. */
+function readFlags(node: SyntaxNode, missing = true): ReadFlags {
+  const value = node.parent?.type === 'await' ? node.parent : node;
   const parent = value.parent;
-  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== value.id) return false;
-  return UNPACKING_TARGETS.has(parent.childForFieldName('left')?.type ?? '');
+  if (parent?.type === 'assignment') {
+    return parent.childForFieldName('right')?.id === value.id && UNPACKING_TARGETS.has(parent.childForFieldName('left')?.type ?? '') ? { unpacked: true } : {};
+  }
+  return missing && assertedMissing(value) ? { assertsAbsence: true } : {};
 }
 
 /** Django 5.0's async session API: `await request.session.aget('k')` is a `get`, `aset` an assignment. */
@@ -242,15 +238,7 @@ function assertIn(ctx: Ctx, sink: AccessSink, args: SyntaxNode, method: string):
   const container = args.namedChild(1);
   if (!member || !container || member.type === 'keyword_argument' || container.type === 'keyword_argument') return;
   const via = sessionVia(ctx, container) ?? keysOfSession(ctx, container);
-  if (!via) return;
-  const from = sink.accesses.length;
-  addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`);
-  if (method === 'assertNotIn') markAbsence(sink, from);
-}
-
-/** Marks the accesses added since `from` as a test's check that the key is absent. */
-function markAbsence(sink: AccessSink, from: number): void {
-  for (let i = from; i < sink.accesses.length; i++) sink.accesses[i].assertsAbsence = true;
+  if (via) addAccess(ctx, sink, resolveKey(ctx, member), 'contains', `${method} ${via}`, undefined, true, method === 'assertNotIn' ? { assertsAbsence: true } : {});
 }
 
 const FALSY_ASSERTIONS = new Set(['assertIsNone', 'assertFalse']);
@@ -297,9 +285,7 @@ export function handleComparison(ctx: Ctx, sink: AccessSink, node: SyntaxNode): 
     }
     if (pendingIn && previous) {
       const via = sessionVia(ctx, child) ?? keysOfSession(ctx, child);
-      const from = sink.accesses.length;
-      if (via) addAccess(ctx, sink, resolveKey(ctx, previous), 'contains', `in ${via}`);
-      if (via && negated && asserted) markAbsence(sink, from);
+      if (via) addAccess(ctx, sink, resolveKey(ctx, previous), 'contains', `in ${via}`, undefined, true, negated && asserted ? { assertsAbsence: true } : {});
     }
     pendingIn = false;
     previous = child;

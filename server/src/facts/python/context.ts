@@ -33,6 +33,14 @@ export function addSessionName(ctx: Ctx, name: string, scope: Scope = ctx.scope)
   ctx.sessionNames.set(`${name}@${scope.start}`, { name, start: scope.start, end });
 }
 
+/** The session is saved whole in this scope (`session.modified = True`, `session.save()`): its
+ * in-place changes there are not lost; for a class's `self.*` values, anywhere in the class. */
+export function markSessionSaved(ctx: Ctx): void {
+  ctx.scope.modifiedSet = true;
+  const info = currentClass(ctx);
+  if (info) info.modifiedSet = true;
+}
+
 /** Whether the node's text may mention a session (see SessionGate). */
 export function mayMention(ctx: Ctx, node: { startIndex: number; endIndex: number }): boolean {
   return ctx.gate.mentions(node.startIndex, node.endIndex);

@@ -153,8 +153,9 @@ function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
   const object = unwrap(node.childForFieldName('value'));
   const member = memberOf(ctx, node.childForFieldName('subscript'));
   if (!object || member === null) return null;
-  if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, `['${member}']`);
-  if (object.type === 'attribute') return resolveAttribute(ctx, object, `['${member}']`);
+  const suffix = elementName('', member);
+  if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, suffix);
+  if (object.type === 'attribute') return resolveAttribute(ctx, object, suffix);
   return null;
 }
 

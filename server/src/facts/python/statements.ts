@@ -3,7 +3,7 @@
 import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
-import { addSessionName, currentClass, type Ctx, mayMention } from './context';
+import { addSessionName, currentClass, type Ctx, markSessionSaved, mayMention } from './context';
 import { elementName, memberOf, resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
@@ -18,8 +18,9 @@ export interface FunctionShape {
   method: boolean;
 }
 
-/** Values that may be strings: literals, names, operators (`'a' + b`, `'%s' % x`). */
+/** Literal sequences that may hold keys (keyLists.ts). */
 const KEY_SEQUENCES = new Set(['tuple', 'list', 'set']);
+/** Values that may be strings: literals, names, operators (`'a' + b`, `'%s' % x`). */
 const STRING_LIKE = new Set(['string', 'concatenated_string', 'binary_operator', 'identifier', 'attribute', 'parenthesized_expression']);
 
 /** Calls that may give a string key: `'...'.format()`, `str(...)`, `getattr(settings, ...)`. */
@@ -102,12 +103,7 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
     const object = unwrap(left.childForFieldName('object'));
     if (!attribute) return;
     const name = textOf(ctx.text, attribute);
-    if (name === 'modified' && unwrap(right)?.type === 'true' && sessionVia(ctx, object)) {
-      scope.modifiedSet = true;
-      const info = currentClass(ctx);
-      if (info) info.modifiedSet = true;
-      return;
-    }
+    if (name === 'modified' && unwrap(right)?.type === 'true' && sessionVia(ctx, object)) return markSessionSaved(ctx);
     const info = currentClass(ctx);
     if (!info || identifierName(ctx.text, object) !== 'self' || !mayMention(ctx, right)) return;
     const via = sessionVia(ctx, right);
