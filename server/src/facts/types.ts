@@ -37,17 +37,14 @@ export interface SessionAccess {
   /** For reads whose value is unpacked at once (`state, code = request.session.pop('k')`): a tuple
    * stored there that comes back as a list makes no difference. */
   unpacked?: true;
-  /** For writes under a test's override of SESSION_SERIALIZER (`@override_settings(...)`, `with self.settings(...)`). */
-  serializer?: SerializerKind;
+  /** For writes under a test's override of SESSION_SERIALIZER (`@override_settings(...)`, `with self.settings(...)`): its dotted path. */
+  serializer?: string;
   source: KeySource;
   /** e.g. `request.session.get`, `self.client.session[...]`, `{{ request.session.cart }}`. */
   via: string;
   /** The enclosing function's qualified name, or '<module>'. */
   scope: string;
 }
-
-/** Django's JSON serializers, a pickle one, or another (custom) serializer. */
-export type SerializerKind = 'json' | 'pickle' | 'other';
 
 /** `request.session['cart']['items'].append(x)` with no `modified = True` / re-assignment in scope. */
 export interface NestedMutation {

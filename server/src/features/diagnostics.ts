@@ -3,12 +3,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NestedMutation, SessionAccess, ValueType } from '../facts/types';
 import { builtinKey } from '../facts/builtinKeys';
-import { serializerKind } from '../facts/python/serializerOverrides';
 import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
 import { appKeyFor, appsInUse } from './appKeys';
 import { nearest } from './levenshtein';
 import { rangeOf } from './ranges';
+import { isJsonSerializer } from '../settings/catalog';
 
 export const DIAGNOSTIC_SOURCE = 'django-sessions';
 
@@ -41,7 +41,7 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
     if (access.op === 'write') {
       checkNeverRead(context, access, access.key, add);
       // A test's override of SESSION_SERIALIZER around the write decides, else the project's setting.
-      if (access.serializer ? access.serializer === 'json' : json) checkJsonValue(context, access, add);
+      if (access.serializer !== undefined ? isJsonSerializer(access.serializer) : json) checkJsonValue(context, access, add);
     }
   }
   for (const mutation of context.index.mutationsIn(file)) if (!mutation.saved) checkMutation(mutation, add);
@@ -99,5 +99,5 @@ function checkMutation(mutation: NestedMutation, add: Add): void {
 function serializerIsJson(context: FeatureContext): boolean {
   const value = context.index.getSettings()?.get('SESSION_SERIALIZER')?.value;
   if (value?.kind !== 'known' || typeof value.value !== 'string') return true;
-  return serializerKind(value.value) === 'json';
+  return isJsonSerializer(value.value);
 }

@@ -26,6 +26,11 @@ export const serializers = {
   pickle: 'django.contrib.sessions.serializers.PickleSerializer',
 };
 
+/** SESSION_SERIALIZER names Django's JSON serializer (the sessions one, or the signing one it aliases). */
+export function isJsonSerializer(path: string): boolean {
+  return path === serializers.json || path === 'django.core.signing.JSONSerializer';
+}
+
 const bool = [{ text: 'True', doc: '' }, { text: 'False', doc: '' }];
 
 export const settingsCatalog: SettingInfo[] = [

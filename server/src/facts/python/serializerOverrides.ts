@@ -1,26 +1,20 @@
 // Tests switch the session serializer for one test or one block: `@override_settings(SESSION_SERIALIZER=...)`
 // on a test method or class, `with self.settings(SESSION_SERIALIZER=...)` / `with override_settings(...)`.
-// Writes inside are checked against that serializer (DS103), not the project's: a model instance
-// stored under PickleSerializer is what such a test is about.
+// Writes inside record it (its dotted path), and DS103 checks them against it, not the project's: a
+// model instance stored under PickleSerializer is what such a test is about.
 import { dottedName, spanOf, stringParts } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import type { SerializerKind, Span } from '../types';
+import type { Span } from '../types';
 import type { Ctx } from './context';
 
 export interface SerializerOverride {
   span: Span;
-  serializer: SerializerKind;
+  /** The dotted path given to SESSION_SERIALIZER. */
+  serializer: string;
 }
 
 const SETTING = 'SESSION_SERIALIZER';
 const OVERRIDERS = /^(?:(?:\w+\.)*override_settings|self\.settings|cls\.settings)$/;
-const JSON_SERIALIZERS = new Set(['django.contrib.sessions.serializers.JSONSerializer', 'django.core.signing.JSONSerializer']);
-
-/** Which serializer a dotted path names: Django's JSON ones, a pickle one, or something else. */
-export function serializerKind(path: string): SerializerKind {
-  if (JSON_SERIALIZERS.has(path)) return 'json';
-  return /Pickle/.test(path) ? 'pickle' : 'other';
-}
 
 /** A call that may override SESSION_SERIALIZER: records where the override holds. Cheap for other calls. */
 export function noteSerializerOverride(ctx: Ctx, call: SyntaxNode): void {
@@ -35,7 +29,7 @@ export function noteSerializerOverride(ctx: Ctx, call: SyntaxNode): void {
     const parts = value ? stringParts(ctx.text, value)?.parts : null;
     if (!parts || parts.some((p) => p === null)) return;
     const region = overriddenRegion(call);
-    if (region) ctx.serializerOverrides.push({ span: spanOf(region), serializer: serializerKind(parts.join('')) });
+    if (region) ctx.serializerOverrides.push({ span: spanOf(region), serializer: parts.join('') });
     return;
   }
 }
@@ -51,7 +45,7 @@ function overriddenRegion(call: SyntaxNode): SyntaxNode | null {
 }
 
 /** The serializer an override gives the code at `span`, the innermost one; undefined outside any. */
-export function serializerAt(overrides: readonly SerializerOverride[], span: Span): SerializerKind | undefined {
+export function serializerAt(overrides: readonly SerializerOverride[], span: Span): string | undefined {
   let found: SerializerOverride | undefined;
   for (const o of overrides) if (contains(o.span, span) && (!found || contains(found.span, o.span))) found = o;
   return found?.serializer;

@@ -96,7 +96,6 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   if (!left) return;
-  const scope = ctx.scope;
   if (left.type === 'identifier') return bindName(ctx, textOf(ctx.text, left), right, constants);
   if (left.type === 'attribute' && right) {
     const attribute = left.childForFieldName('attribute');
