@@ -28,8 +28,24 @@ function rootSetOf(roots: readonly string[]): Set<string> {
   return rootSet;
 }
 
-/** The file set and project roots of a workspace's file list, computed once per list. */
-const workspaces = new WeakMap<readonly string[], { fileSet: Set<string>; roots: string[] }>();
+/** A workspace's file list as sets, and the naming predicates over them, computed once per list. */
+interface FileListView {
+  fileSet: ReadonlySet<string>;
+  isPackage(dir: string): boolean;
+  isProjectRoot(dir: string): boolean;
+}
+const views = new WeakMap<readonly string[], FileListView>();
+
+export function viewOf(files: readonly string[]): FileListView {
+  let view = views.get(files);
+  if (!view) {
+    const fileSet = new Set(files);
+    const roots = new Set(projectRoots(files));
+    view = { fileSet, isPackage: (dir) => fileSet.has(join(dir, '__init__.py')), isProjectRoot: (dir) => roots.has(dir) };
+    views.set(files, view);
+  }
+  return view;
+}
 
 /** Callers map every file of a workspace with the same roots array: one Set for all of them. */
 const rootSets = new WeakMap<readonly string[], Set<string>>();
@@ -105,11 +121,8 @@ export function fileOfModule(module: string, files: readonly string[], near?: st
   const wanted = [`${rel}.py`, `${rel}/__init__.py`];
   const candidates = files.filter((f) => wanted.some((w) => f === w || f.endsWith(`/${w}`)));
   if (candidates.length === 0) return undefined;
-  let workspace = workspaces.get(files);
-  if (!workspace) workspaces.set(files, (workspace = { fileSet: new Set(files), roots: projectRoots(files) }));
-  const { fileSet, roots } = workspace;
-  const rootSet = rootSetOf(roots);
-  const named = candidates.map((file) => ({ file, names: moduleNamesOf(file, (d) => fileSet.has(join(d, '__init__.py')), (d) => rootSet.has(d)) }));
+  const view = viewOf(files);
+  const named = candidates.map((file) => ({ file, names: moduleNamesOf(file, view.isPackage, view.isProjectRoot) }));
   const exact = named.filter((c) => c.names.includes(module));
   // Folders without __init__.py (namespace packages) make a module's name longer than its package
   // chain says: a candidate whose own name ends the wanted one is accepted, never one a package

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { parsePython } from '../../syntax/python';
-import { fileOfModule } from '../modules';
+import { fileOfModule, viewOf } from '../modules';
 import type { EvaluateOptions, WorkspaceAccess } from '../types';
 import { unknown } from '../values';
 import type { ExprContext } from './context';
@@ -24,7 +24,6 @@ export class EvaluationSession implements ModuleLoader {
   private readonly inProgress = new Set<string>();
   private readonly texts = new Map<string, string | undefined>();
   private evaluated = 0;
-  private fileSet: Set<string> | undefined;
   private evaluatedForImport = 0;
 
   constructor(
@@ -128,8 +127,7 @@ export class EvaluationSession implements ModuleLoader {
     if (kind === 'dir' || !path.endsWith('.py') || !path.startsWith('/') || !this.options.root) return undefined;
     const rel = this.relative(path);
     if (rel === undefined) return undefined;
-    this.fileSet ??= new Set(this.access.files);
-    return this.fileSet.has(rel);
+    return viewOf(this.access.files).fileSet.has(rel);
   }
 
   dotenv(path: string | undefined, near: string): Record<string, string> | undefined {
