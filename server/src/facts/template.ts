@@ -9,10 +9,13 @@ import type { FileFacts, SessionAccess, Span } from './types';
 
 const CLOSERS: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
 
-/** Templates of Django's Jinja2 backend (a `jinja2/` folder, or a .jinja/.jinja2/.j2 file), whose
- * tags may span lines and carry whitespace control (`{%- ... -%}`). */
+/** Where Django's Jinja2 backend finds templates: `.html`/`.txt` in a `jinja2/` folder, any `.jinja`/`.jinja2`/`.j2` file. */
+export const JINJA2_FOLDER = /(^|\/)jinja2\//;
+export const JINJA2_EXTENSION = /\.(jinja2?|j2)$/;
+
+/** Templates of Django's Jinja2 backend, whose tags may span lines and carry whitespace control (`{%- ... -%}`). */
 export function isJinja2Template(file: string): boolean {
-  return /(^|\/)jinja2\//.test(file) || /\.(jinja2?|j2)$/.test(file);
+  return JINJA2_FOLDER.test(file) || JINJA2_EXTENSION.test(file);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Which files the index reads, and how their bytes become text: binary files (a NUL byte) are
 // skipped, invalid UTF-8 is decoded leniently (U+FFFD), and big files are not parsed.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { JINJA2_EXTENSION, JINJA2_FOLDER } from '../facts/template';
 
 /** Files above this size are listed but not parsed (generated code, data dumps). */
 export const MAX_PARSE_BYTES = 2 * 1024 * 1024;
@@ -10,16 +11,13 @@ export type SourceLanguage = 'python' | 'django-html';
 /** `*.py`; `*.html` / `*.txt` under a `templates/` or (Jinja2 backend) `jinja2/` folder; `*.jinja`, `*.jinja2`, `*.j2`. */
 export function languageOf(relativePath: string): SourceLanguage | null {
   if (relativePath.endsWith('.py') || relativePath.endsWith('.pyi')) return 'python';
-  if ((relativePath.endsWith('.html') || relativePath.endsWith('.txt')) && (underFolder(relativePath, 'templates') || underFolder(relativePath, 'jinja2'))) {
+  if ((relativePath.endsWith('.html') || relativePath.endsWith('.txt')) && (TEMPLATES_FOLDER.test(relativePath) || JINJA2_FOLDER.test(relativePath))) {
     return 'django-html';
   }
-  if (relativePath.endsWith('.jinja') || relativePath.endsWith('.jinja2') || relativePath.endsWith('.j2')) return 'django-html';
-  return null;
+  return JINJA2_EXTENSION.test(relativePath) ? 'django-html' : null;
 }
 
-function underFolder(relativePath: string, folder: string): boolean {
-  return relativePath.startsWith(`${folder}/`) || relativePath.includes(`/${folder}/`);
-}
+const TEMPLATES_FOLDER = /(^|\/)templates\//;
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
