@@ -106,22 +106,23 @@ export class Ctx implements vscode.Disposable {
   }
 
   async restart(): Promise<void> {
-    const old = this.client;
-    this.client = undefined;
-    this.statusBar.starting();
-    if (old) await old.dispose().catch(() => undefined);
+    await this.stopClient();
     await this.start();
   }
 
   /** Restarts the server without its facts cache: every file is read again. */
   async rebuildIndex(): Promise<void> {
+    await this.stopClient();
+    const dir = indexCacheDir(this.context);
+    if (dir) await rm(dir, { recursive: true, force: true }).catch((e: unknown) => this.output.warn(`facts cache not removed: ${e instanceof Error ? e.message : String(e)}`));
+    await this.start();
+  }
+
+  private async stopClient(): Promise<void> {
     const old = this.client;
     this.client = undefined;
     this.statusBar.starting();
     if (old) await old.dispose().catch(() => undefined);
-    const dir = indexCacheDir(this.context);
-    if (dir) await rm(dir, { recursive: true, force: true }).catch((e: unknown) => this.output.warn(`facts cache not removed: ${e instanceof Error ? e.message : String(e)}`));
-    await this.start();
   }
 
   /** Resolves with the next index state that `accept` takes (the current one if it does). */

@@ -56,11 +56,6 @@ export class FactsCache {
     return new FactsCache(file, stamp, previous, log);
   }
 
-  /** How many files the cache holds from the last run. */
-  get size(): number {
-    return this.previous.size;
-  }
-
   /** The recorded outcome of a file whose stamp and module are unchanged (kept for the next save); undefined otherwise. */
   hit(path: string, stamp: FileStamp, module: string | null): FileOutcome | undefined {
     const entry = this.previous.get(path);
