@@ -60,6 +60,71 @@ test('a helper that receives a session, and classes of UPPER_CASE constants, are
   assert.ok(!kept.includes('class Other'));
 });
 
+test('a class is kept for its constants only when its own body assigns them, not for UPPER_CASE keywords inside its methods', () => {
+  const src = [
+    'class Unrelated(TestCase):',
+    '    @override_settings(',
+    '        AUTH_PASSWORD_VALIDATORS=[],',
+    '    )',
+    '    def test_x(self):',
+    '        LIMIT = 3',
+    '        return LIMIT',
+    '',
+    'class Keys:', "    CART: str = 'cart'", '',
+    'def view(request):', "    return request.session.get(Keys.CART)", '',
+  ].join('\n');
+  const kept = (sessionRanges(src, 0) ?? []).map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+  assert.ok(kept.includes('class Keys'));
+  assert.ok(!kept.includes('class Unrelated'));
+});
+
+test('a base class named by a kept class is kept split: header, constants and session methods, not its other methods', async () => {
+  const src = [
+    'class BaseTests:',
+    "    KEY = 'step'",
+    '',
+    '    def test_unrelated_one(self):',
+    '        self.assertEqual(1 + 1, 2)',
+    '',
+    '    def test_reads(self):',
+    '        return self.client.session.get(self.KEY)',
+    '',
+    'class Mixin:',
+    '    def helper_of_no_interest(self):',
+    '        return 41 + 1',
+    '',
+    '    def other(self):',
+    '        return 0',
+    '',
+    'class CartTests(BaseTests, Mixin, TestCase):',
+    '    def test_cart(self):',
+    '        s = self.client.session',
+    '        s[self.KEY] = 1',
+    '',
+  ].join('\n');
+  const ranges = sessionRanges(src, 0);
+  assert.ok(ranges);
+  const kept = ranges.map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+  assert.ok(kept.includes('class BaseTests') && kept.includes("KEY = 'step'") && kept.includes('def test_reads'));
+  assert.ok(!kept.includes('test_unrelated_one'));
+  // A base with nothing to keep still parses as a class (its shortest statement), so inherited lookups see it.
+  assert.ok(kept.includes('class Mixin') && kept.includes('def other') && !kept.includes('helper_of_no_interest'));
+  const parser = await initPythonParser();
+  const full = parsePython(parser, src);
+  const part = parseRanges(parser, src, ranges);
+  assert.ok(part);
+  try {
+    assert.equal(part.rootNode.hasError, false);
+    const a = extractPythonFacts(full, src, 'm.py', 'm');
+    const b = extractPythonFacts(part, src, 'm.py', 'm');
+    assert.deepEqual(b.accesses, a.accesses);
+    assert.deepEqual(a.accesses.map((x) => [x.key, x.op]), [['step', 'read'], ['step', 'write']]);
+  } finally {
+    full.delete();
+    part.delete();
+  }
+});
+
 test('inside a class that touches the session, unrelated methods are skipped one by one; what kept methods use stays', () => {
   const src = [
     'class CartTests(TestCase):',

@@ -176,8 +176,8 @@ function boundNames(chunk: string): string[] {
 }
 const AS_OR_WALRUS = /\sas\s|:=/;
 const AS_NAME = /\bas\s+([A-Za-z_]\w*)/g;
-/** A class body that defines constants (`CART = 'cart'`): kept, other files may take keys from it. */
-const CONSTANTS = /^[ \t]+[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=/m;
+/** A class-body statement defining a constant (`CART = 'cart'`): its class is kept, other files may take keys from it. */
+const CONSTANT = /^[ \t]*[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=(?!=)/;
 const WORD = /[A-Za-z_]\w*/g;
 const CALLED = /([A-Za-z_]\w*)\s*\(/g;
 const SELF_ASSIGNED = /\bself\.(\w+)\s*(?::[^=\n]*)?=(?!=)/g;
@@ -201,6 +201,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   const candidates: Candidate[] = [];
 
   const referenced = new Set<string>();
+  const bases = new Set<string>();
   const bound = new Set<string>();
   const attributes = new Map<Statement | null, { used: Set<string>; assigned: Set<string> }>();
   const attributesOf = (parent: Statement | null) => {
@@ -215,8 +216,9 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
     // Only what is called (a helper the session is passed to, a class built with it) pulls a def
     // in; a class header's names (bases, decorators) all count.
     if (s.kind !== 'other' || mentioned(s)) {
-      if (s.kind === 'class' && to === s.bodyStart) for (const w of chunk.match(WORD) ?? []) referenced.add(w);
-      else for (const m of chunk.matchAll(CALLED)) referenced.add(m[1]);
+      for (const m of chunk.matchAll(CALLED)) referenced.add(m[1]);
+      // The other names of a split class's header are its bases: pulled in split the same way.
+      if (s.kind === 'class' && to === s.bodyStart) for (const w of chunk.match(WORD) ?? []) bases.add(w);
     }
     if (parent && chunk.includes('self.')) {
       const a = attributesOf(parent);
@@ -229,11 +231,13 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
       for (const name of boundNames(chunk)) bound.add(name);
     }
   };
-  const keepClassBody = (cls: Statement) => {
+  const keepClassBody = (cls: Statement, base: boolean) => {
     // Split only when the header says nothing about sessions (a SessionBase subclass is kept whole)
-    // and something besides methods stays, so the class body is never empty.
+    // and something besides methods stays, so the class body is never empty; a base class is
+    // split anyway (its header and constants matter, its methods only when pulled in), and given
+    // a statement below when nothing else of its body is kept.
     const canSplit = cls.children.length > 0 && !anyWithin(mentions, cls.start, cls.bodyStart) &&
-      cls.children.some((c) => c.kind === 'other' || mentioned(c));
+      (base || cls.children.some((c) => c.kind === 'other' || mentioned(c)));
     if (!canSplit) { learn(cls, null); return; }
     split.add(cls);
     learn(cls, null, cls.start, cls.bodyStart);
@@ -241,9 +245,9 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   };
   /** Defs kept for what they say themselves: pruned to the statements that matter, below. */
   const prunable: Candidate[] = [];
-  const keep = (s: Statement, parent: Statement | null, whole = false) => {
+  const keep = (s: Statement, parent: Statement | null, whole = false, base = false) => {
     kept.add(s);
-    if (s.kind === 'class' && !whole) keepClassBody(s);
+    if (s.kind === 'class' && !whole) keepClassBody(s, base);
     // A def kept for what it says itself is learnt from once pruned (below).
     else if (s.kind === 'def' && !whole && s.end - s.start >= MIN_PRUNED_DEF) prunable.push({ statement: s, parent });
     else learn(s, parent);
@@ -252,7 +256,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
     for (const s of list) {
       if (s.kind === 'other') keep(s, parent);
       else if (mentioned(s)) keep(s, parent);
-      else if (s.kind === 'class' && CONSTANTS.test(text.slice(s.bodyStart, s.end))) keep(s, parent);
+      else if (s.kind === 'class' && definesConstants(text, s)) keep(s, parent);
       else candidates.push({ statement: s, parent });
     }
   }
@@ -281,8 +285,13 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
         anyWithin(boundAt, s.start, s.end) ||
         (a !== undefined && s.kind === 'def' && sharesAttribute(chunk(), a));
       if (pulled) { keep(s, parent, true); grew = true; }
+      else if (s.kind === 'class' && s.name !== null && bases.has(s.name)) { keep(s, parent, false, true); grew = true; }
     }
     if (!grew) break;
+  }
+  for (const cls of split) {
+    if (cls.kind !== 'class' || cls.children.some((c) => kept.has(c))) continue;
+    kept.add(cls.children.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a)));
   }
 
 
@@ -312,6 +321,11 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
       endPosition: { row: rows, column: text.length - (text.lastIndexOf('\n') + 1) } });
   }
   return ranges;
+}
+
+/** Whether a class body (its own statements, not those of its methods) assigns an UPPER_CASE name. */
+function definesConstants(text: string, cls: Statement): boolean {
+  return cls.children.some((c) => c.kind === 'other' && CONSTANT.test(text.slice(c.start, Math.min(c.end, c.start + 256))));
 }
 
 /** Defs smaller than this are kept whole: pruning them saves less than it costs. */
