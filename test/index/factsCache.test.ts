@@ -27,7 +27,8 @@ const FILES = {
   'shop/payments.py': "from django.conf import settings\nSTRIPE = getattr(settings, 'STRIPE_SECRET_KEY', 'sk_live_51Hx9QmDefault')\n\ndef pay(request):\n    return request.session.get('paid')\n",
   'shop/templates/shop/t.html': '{{ request.session.coupon }}',
   // A class named Password... holds no password; a URL-part token is a plain word: both cached.
-  'shop/auth_views.py': "class PasswordResetView:\n    template_name = 'reset.html'\n    reset_url_token = 'set-password'\n\n    def get(self, request):\n        return request.session.get('reset')\n",
+  // Django's own INTERNAL_RESET_SESSION_TOKEN names a session key (a leading underscore is still a plain word).
+  'shop/auth_views.py': "INTERNAL_RESET_SESSION_TOKEN = '_password_reset_token'\n\nclass PasswordResetView:\n    template_name = 'reset.html'\n    reset_url_token = 'set-password'\n\n    def get(self, request):\n        return request.session.get('reset')\n",
   // A dict element judged by its member: a password in a test fixture is never cached.
   'shop/fixtures.py': "CREDENTIALS = {'username': 'alice', 'password': 'hunter2-Secret'}\n\ndef login(request):\n    request.session['who'] = CREDENTIALS['username']\n",
 };

@@ -30,7 +30,7 @@ const PREFIX = 'facts-';
 const SECRET_NAMES = /SECRET|PASSW|PRIVATE|CREDENTIAL/i;
 /** Names that hold a secret unless the value is a plain word, as session keys are (`OAUTH_TOKEN_KEY = 'oauth_token'`). */
 const TOKEN_NAMES = /TOKEN|API_?KEY|ACCESS_KEY/i;
-const PLAIN_WORD = /^[a-z][a-z_-]{0,39}$/;
+const PLAIN_WORD = /^_{0,2}[a-z][a-z_-]{0,39}$/;
 
 export class FactsCache {
   private readonly next = new Map<string, Entry>();
@@ -112,7 +112,8 @@ export function engineStamp(entry: string | undefined = process.argv[1]): string
 /**
  * A constant that may hold a secret: a secret-like name with a value (`SECRET_KEY = ''` in a
  * defaults module holds nothing); for token-like names, a value other than a plain lowercase word
- * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` is a session key,
+ * (real tokens have digits or capitals; `BASKET_TOKEN_KEY = 'basket_token'` and Django's
+ * `INTERNAL_RESET_SESSION_TOKEN = '_password_reset_token'` are session keys,
  * `reset_url_token = 'set-password'` a URL part).
  */
 function holdsSecrets(facts: FileFacts): boolean {

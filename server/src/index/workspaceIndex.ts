@@ -143,8 +143,11 @@ export class WorkspaceIndex {
   /** Walks the workspace and extracts facts of every file that may mention sessions. */
   async build(options: BuildOptions = {}): Promise<BuildStats> {
     const started = Date.now();
-    await this.extractor.ready();
+    // The parser's wasm compiles on V8's background threads while this thread walks the tree.
+    const ready = this.extractor.ready();
+    ready.catch(() => undefined);
     const walk = walkWorkspace(this.root, this.excluded);
+    await ready;
     for (const problem of walk.problems) this.log(problem);
     this.modules = new ModuleNames(walk.packages, walk.projectRoots);
     const { files, parsed: parsedBefore, skipped: skippedBefore } = this.takeFromCache(walk.files);
