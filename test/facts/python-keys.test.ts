@@ -203,3 +203,55 @@ test('a loop over known keys (a literal, a key list constant, a comprehension) i
   const step = facts.accesses.find((a) => a.key === 'step')!;
   assert.deepEqual(step.source.kind === 'constant' ? [step.source.name, step.source.span] : null, ['CHECKOUT_KEYS[0]', spanOfText(src, "'step'")]);
 });
+
+test('known strings fill the holes of f-strings, % and .format; only plain placeholders, and the key is built, not a literal', async () => {
+  const src = [
+    "PREFIX = 'shop'",
+    'def view(request, n):',
+    "    request.session[f'{PREFIX}_cart'] = 1",
+    "    request.session['%s_coupon' % PREFIX] = 1",
+    "    request.session['{}_step_{}'.format(PREFIX, n)] = 1",
+    "    request.session['{p}_theme'.format(p=PREFIX)] = 1",
+    "    request.session['%d_%s_x' % (n, PREFIX)] = 1",
+    "    request.session['%s%%' % PREFIX] = 1",
+    "    request.session[f'{PREFIX!r}_repr'] = 1",
+    "    request.session[f'{PREFIX:>8}_padded'] = 1",
+    "    request.session['%(p)s_mapped' % {'p': PREFIX}] = 1",
+    "    request.session[f'{{literal}}_{PREFIX}'] = 1",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'write shop_cart', 'write shop_coupon', 'write pattern shop_step_*', 'write shop_theme', 'write pattern *_shop_x', 'write shop%',
+    'write pattern *_repr', 'write pattern *_padded', 'write pattern *_mapped', 'write {literal}_shop',
+  ]);
+  // Built from a constant: rename must not rewrite the f-string as if the key were written there.
+  assert.deepEqual(facts.accesses[0].source, { kind: 'dynamic' });
+  assert.deepEqual(facts.accesses[0].span, spanOfText(src, "f'{PREFIX}_cart'"));
+});
+
+test('a key built from the variable of a loop over known keys is one key (or pattern) per element', async () => {
+  const src = [
+    'class ArticleView:',
+    '    def get_initial(self):',
+    '        for field_name in ["title", "content"]:',
+    '            session_key = "unsaved_article_%s_%d" % (field_name, self.article.id)',
+    '            if session_key in self.request.session:',
+    '                del self.request.session[session_key]',
+    '',
+    'def logout(request):',
+    "    for part in ('address', 'payment', 'address'):",
+    "        request.session.pop(f'checkout_{part}', None)",
+    "    return [p for p in ('github', 'google') if f'oauth_{p}_token' in request.session]",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'contains pattern unsaved_article_title_*', 'contains pattern unsaved_article_content_*',
+    'delete pattern unsaved_article_title_*', 'delete pattern unsaved_article_content_*',
+    'read checkout_address', 'read checkout_payment', 'delete checkout_address', 'delete checkout_payment',
+    'contains oauth_github_token', 'contains oauth_google_token',
+  ]);
+  for (const access of facts.accesses) assert.equal(access.source.kind, 'dynamic');
+  assert.deepEqual(facts.accesses.find((a) => a.key === 'checkout_payment')?.span, spanOfText(src, "f'checkout_{part}'"));
+});

@@ -117,7 +117,8 @@ function contentText(text: string, content: SyntaxNode, raw: boolean): string {
     if (!child) continue;
     out += text.slice(cursor, child.startIndex);
     const piece = text.slice(child.startIndex, child.endIndex);
-    out += child.type === 'escape_sequence' && !raw ? decodeEscape(piece) : piece;
+    // `{{` / `}}` in an f-string stand for one brace.
+    out += child.type === 'escape_sequence' && !raw ? decodeEscape(piece) : child.type === 'escape_interpolation' ? piece[0] : piece;
     cursor = child.endIndex;
   }
   return out + text.slice(cursor, content.endIndex);

@@ -20,28 +20,45 @@ function fromPieces(pieces: Pieces, node: SyntaxNode, literal: boolean): Resolve
   return { key: key === '*' ? null : key, pattern: key !== '*', source: DYNAMIC, span };
 }
 
-/** `%s` / `%(name)s` / `%.2f` placeholders become unknown pieces. */
-function percentPieces(template: string): Pieces {
+/**
+ * `%s` / `%(name)s` / `%.2f` placeholders become unknown pieces; a `%s` whose argument is a known
+ * string (`args`, positional, in order) becomes that string.
+ */
+function percentPieces(template: string, args: readonly (string | null)[] = []): Pieces {
   const out: Pieces = [];
-  const re = /%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+  const re = /%(\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
   let last = 0;
+  let next = 0;
+  let positional = true;
   for (let m = re.exec(template); m; m = re.exec(template)) {
     out.push(template.slice(last, m.index));
-    out.push(m[1] === '%' ? '%' : null);
+    // A mapping key or a `*` width: arguments no longer line up with placeholders.
+    if (m[1] !== undefined || m[2] === '*' || m[3] === '*') positional = false;
+    if (m[4] === '%') out.push('%');
+    else out.push(positional && m[4] === 's' && !m[2] && !m[3] ? args[next++] ?? null : (next++, null));
     last = m.index + m[0].length;
   }
   out.push(template.slice(last));
   return out;
 }
 
-/** `{}` / `{name}` / `{0!r:>10}` fields become unknown pieces; `{{` and `}}` are literal braces. */
-function formatPieces(template: string): Pieces {
+/**
+ * `{}` / `{name}` / `{0!r:>10}` fields become unknown pieces; `{{` and `}}` are literal braces. A
+ * plain `{}`, `{0}` or `{name}` whose argument is a known string becomes that string.
+ */
+function formatPieces(template: string, args: readonly (string | null)[] = [], named: ReadonlyMap<string, string | null> = new Map()): Pieces {
   const out: Pieces = [];
-  const re = /\{\{|\}\}|\{[^{}]*\}/g;
+  const re = /\{\{|\}\}|\{([^{}]*)\}/g;
   let last = 0;
+  let auto = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
     out.push(template.slice(last, m.index));
-    out.push(m[0] === '{{' ? '{' : m[0] === '}}' ? '}' : null);
+    if (m[0] === '{{' || m[0] === '}}') out.push(m[0][0]);
+    else {
+      const field = m[1];
+      const value = field === '' ? args[auto++] : /^\d+$/.test(field) ? args[Number(field)] : /^[A-Za-z_]\w*$/.test(field) ? named.get(field) : null;
+      out.push(value ?? null);
+    }
     last = m.index + m[0].length;
   }
   out.push(template.slice(last));
@@ -52,13 +69,18 @@ function known(pieces: Pieces | null): string | null {
   return pieces && pieces.every((p) => p !== null) ? pieces.join('') : null;
 }
 
+/** Names assumed to hold one key each, while a key list's alternatives are tried (see `expandKeyList`). */
+type Assumed = ReadonlyMap<string, string>;
+
 /** The text pieces of a string-valued expression, or null when nothing about it is known. */
-function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0): Pieces | null {
+function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assumed): Pieces | null {
   const n = unwrap(node);
   if (!n || depth > 32) return null;
   switch (n.type) {
-    case 'string':
-      return stringParts(ctx.text, n)?.parts ?? null;
+    case 'string': {
+      const parts = stringParts(ctx.text, n)?.parts ?? null;
+      return parts && parts.includes(null) ? interpolated(ctx, n, parts, depth, assumed) : parts;
+    }
     case 'concatenated_string': {
       const out: Pieces = [];
       for (let i = 0; i < n.namedChildCount; i++) {
@@ -72,35 +94,79 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0): Pieces | null {
     case 'binary_operator': {
       const op = n.childForFieldName('operator');
       const opText = op ? textOf(ctx.text, op) : '';
-      const left = piecesOf(ctx, n.childForFieldName('left'), depth + 1);
+      const left = piecesOf(ctx, n.childForFieldName('left'), depth + 1, assumed);
       if (opText === '+') {
         if (!left) return null;
-        return [...left, ...(piecesOf(ctx, n.childForFieldName('right'), depth + 1) ?? [null])];
+        return [...left, ...(piecesOf(ctx, n.childForFieldName('right'), depth + 1, assumed) ?? [null])];
       }
       const template = known(left);
-      return opText === '%' && template !== null ? percentPieces(template) : null;
+      if (opText !== '%' || template === null) return null;
+      const right = unwrap(n.childForFieldName('right'));
+      const args = right?.type === 'tuple' ? Array.from({ length: right.namedChildCount }, (_, i) => right.namedChild(i)) : [right];
+      return percentPieces(template, args.map((a) => knownString(ctx, a, depth, assumed)));
     }
     case 'call': {
       const fn = n.childForFieldName('function');
-      if (fn?.type === 'attribute' && textOf(ctx.text, fn.childForFieldName('attribute') ?? fn).endsWith('format')) {
-        const template = known(piecesOf(ctx, fn.childForFieldName('object'), depth + 1));
-        if (template !== null && fn.childForFieldName('attribute') && textOf(ctx.text, fn.childForFieldName('attribute')!) === 'format') {
-          return formatPieces(template);
+      const attribute = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+      if (fn && attribute && textOf(ctx.text, attribute) === 'format') {
+        const template = known(piecesOf(ctx, fn.childForFieldName('object'), depth + 1, assumed));
+        if (template !== null) {
+          const args: (string | null)[] = [];
+          const named = new Map<string, string | null>();
+          const list = n.childForFieldName('arguments');
+          for (let i = 0; list && i < list.namedChildCount; i++) {
+            const arg = list.namedChild(i);
+            if (arg?.type === 'keyword_argument') {
+              const name = arg.childForFieldName('name');
+              if (name) named.set(textOf(ctx.text, name), knownString(ctx, arg.childForFieldName('value'), depth, assumed));
+            } else if (arg && arg.type !== 'comment') args.push(arg.type === 'list_splat' || arg.type === 'dictionary_splat' ? null : knownString(ctx, arg, depth, assumed));
+          }
+          return formatPieces(template, args, named);
         }
       }
       if (fn?.type === 'identifier' && textOf(ctx.text, fn) === 'str') {
-        return piecesOf(ctx, n.childForFieldName('arguments')?.namedChild(0) ?? null, depth + 1) ?? [null];
+        return piecesOf(ctx, n.childForFieldName('arguments')?.namedChild(0) ?? null, depth + 1, assumed) ?? [null];
       }
       return null;
     }
     case 'identifier': {
-      const resolved = lookupName(ctx, textOf(ctx.text, n));
+      const name = textOf(ctx.text, n);
+      const value = assumed?.get(name);
+      if (value !== undefined) return [value];
+      const resolved = lookupName(ctx, name);
       if (resolved?.key == null) return null;
       return resolved.pattern ? resolved.key.split('*').flatMap((s, i) => (i === 0 ? [s] : [null, s])) : [resolved.key];
     }
     default:
       return null;
   }
+}
+
+/** The string an argument or interpolation certainly is, else null (numbers, unknowns). */
+function knownString(ctx: Ctx, node: SyntaxNode | null, depth: number, assumed?: Assumed): string | null {
+  return node ? known(piecesOf(ctx, node, depth + 1, assumed)) : null;
+}
+
+/** An f-string's pieces with each plain `{name}` whose value is a known string filled in (no `!r`, no format spec). */
+function interpolated(ctx: Ctx, node: SyntaxNode, parts: Pieces, depth: number, assumed?: Assumed): Pieces {
+  const out = [...parts];
+  let at = 0;
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child?.type !== 'interpolation') continue;
+    while (at < out.length && out[at] !== null) at++;
+    // `{name}` only: `{name!r}`, `{name:>5}` and `{name=}` print something else.
+    const plain = child.childCount === 3 && child.namedChildCount === 1 ? child.namedChild(0) : null;
+    if (plain) out[at] = knownString(ctx, plain, depth, assumed);
+    at++;
+  }
+  // Known values next to literal text join it, as stringParts does.
+  const joined: Pieces = [];
+  for (const p of out) {
+    if (p !== null && joined.length > 0 && typeof joined[joined.length - 1] === 'string') joined[joined.length - 1] += p;
+    else joined.push(p);
+  }
+  return joined;
 }
 
 /** A name bound in this file: a local/module string, else an import (Django's constant or pending). */
@@ -191,7 +257,47 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
   }
   const pieces = piecesOf(ctx, node);
   if (!pieces) return { key: null, pattern: false, source: DYNAMIC, span };
-  return fromPieces(pieces, node, node.type === 'string' || node.type === 'concatenated_string');
+  return expandKeyList(ctx, node, pieces) ?? fromPieces(pieces, node, isLiteral(ctx, node));
+}
+
+/** A string written out where it is used (rename may edit it), not one built from values (`f'{PREFIX}_cart'`). */
+function isLiteral(ctx: Ctx, node: SyntaxNode): boolean {
+  if (node.type === 'concatenated_string') {
+    for (let i = 0; i < node.namedChildCount; i++) if (!isLiteral(ctx, node.namedChild(i) as SyntaxNode)) return false;
+    return true;
+  }
+  if (node.type !== 'string') return false;
+  const quote = ctx.text.slice(node.startIndex, node.startIndex + 3).search(/['"]/);
+  const prefix = ctx.text.slice(node.startIndex, node.startIndex + Math.max(quote, 0));
+  return !/[fF]/.test(prefix) || !ctx.text.slice(node.startIndex, node.endIndex).includes('{');
+}
+
+/** Key lists with more alternatives than this are not expanded into a key each. */
+const MAX_EXPANDED = 32;
+
+/**
+ * A key built from a key list's loop variable (`for f in ('title', 'body'): s[f'draft_{f}']`): one
+ * key (or pattern) per element, as alternatives. Only one such variable is expanded; the keys are
+ * dynamic (rename does not edit a built key).
+ */
+function expandKeyList(ctx: Ctx, node: SyntaxNode, pieces: Pieces): ResolvedKey | null {
+  if (!pieces.includes(null) || node.type === 'identifier') return null;
+  for (const identifier of node.descendantsOfType('identifier')) {
+    if (!identifier) continue;
+    const name = textOf(ctx.text, identifier);
+    if (lookupName(ctx, name)) continue;
+    const keys = ctx.scope.lookup((s) => s.keyLists.get(name));
+    if (!keys || keys.length > MAX_EXPANDED || keys.some((k) => k.key === null || k.pattern)) continue;
+    const alternatives = new Map<string | null, ResolvedKey>();
+    for (const k of keys) {
+      const expanded = piecesOf(ctx, node, 0, new Map([[name, k.key as string]]));
+      if (!expanded) return null;
+      const resolved = fromPieces(expanded, node, false);
+      if (!alternatives.has(resolved.key)) alternatives.set(resolved.key, resolved);
+    }
+    return { key: null, pattern: false, source: DYNAMIC, span: spanOf(node), alternatives: [...alternatives.values()] };
+  }
+  return null;
 }
 
 /** `self.KEY`, `cls.KEY`, `ClassName.KEY`, `module.CONST` (with `suffix`: an element of that dict). */
@@ -247,6 +353,9 @@ export function resolveStringValue(ctx: Ctx, value: SyntaxNode): ResolvedKey | n
     return resolved.key !== null || resolved.pending ? resolved : null;
   }
   const pieces = piecesOf(ctx, node);
-  if (!pieces || pieces.every((p) => p === null)) return null;
-  return fromPieces(pieces, node, node.type === 'string' || node.type === 'concatenated_string');
+  if (!pieces) return null;
+  const expanded = expandKeyList(ctx, node, pieces);
+  if (expanded) return expanded;
+  if (pieces.every((p) => p === null)) return null;
+  return fromPieces(pieces, node, isLiteral(ctx, node));
 }
