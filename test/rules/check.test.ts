@@ -88,3 +88,18 @@ test('the workspace pass checks every settings module and merges what a shared b
   const engine = result.diagnostics.find((d) => d.code === 'DS206')!;
   assert.match(engine.message, /Did you mean 'django\.contrib\.sessions\.backends\.cached_db'\?/);
 });
+
+test('settings made unknown by one statement are named in one DS001 finding, secrets without a reason', async () => {
+  const text = py`
+    SECRET_KEY = '${SECRET}'
+    INSTALLED_APPS = ['django.contrib.sessions']
+    MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware', 'django.middleware.csrf.CsrfViewMiddleware']
+    vars().update(load_config())
+    `;
+  const found = checkSettings(await model('prod', text)).filter((d) => d.code === 'DS001');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /^SECRET_KEY, SESSION_COOKIE_SECURE, SESSION_COOKIE_HTTPONLY, CSRF_COOKIE_SECURE, INSTALLED_APPS, MIDDLEWARE and SESSION_ENGINE cannot be evaluated statically \(it may be set by `vars\(\)\.update\(\.\.\.\)`\); skipped: security\.W009; /);
+  assert.ok(!found[0].message.includes(SECRET));
+  // No deploy warning is guessed from the values before the update.
+  assert.deepEqual(checkSettings(await model('prod', text)).filter((d) => d.severity === 'warning'), []);
+});

@@ -251,3 +251,28 @@ test("'from . import views' inside a package being imported binds the submodules
   const cyclic = await settings('from proj.a import X\n', { 'proj/a.py': 'from proj.b import Y\nX = 1\n', 'proj/b.py': 'from proj.a import X\nY = 2\n' });
   assert.match((cyclic.problems ?? []).map((p) => p.message).join('\n'), /circular import of proj\.a/);
 });
+
+test('vars()/globals().update(...): a known dict sets its keys; anything else (a YAML config) may set every setting', async () => {
+  const m = await settings(py`
+    import yaml
+    SECRET_KEY = 'dev-only'
+    SESSION_COOKIE_SECURE = False
+    globals().update({'SESSION_COOKIE_AGE': 600})
+    with open('/etc/app.yaml') as f:
+        config = yaml.safe_load(f)
+        vars().update(config)
+    CSRF_COOKIE_SECURE = True
+    `);
+  // SESSION_COOKIE_AGE: set by the known dict, then maybe by the config.
+  for (const name of ['SECRET_KEY', 'SESSION_COOKIE_SECURE', 'SESSION_COOKIE_AGE']) {
+    assert.deepEqual(value(m, name), { unknown: 'it may be set by `vars().update(config)`' }, name);
+  }
+  // A setting the module never assigns may come from the config too; one assigned after it is known.
+  assert.deepEqual(value(m, 'SESSION_ENGINE'), { unknown: 'it may be set by `vars().update(config)`' });
+  assert.equal(value(m, 'CSRF_COOKIE_SECURE'), true);
+  const known = await settings("globals().update({'SESSION_COOKIE_SECURE': True})\n");
+  assert.equal(value(known, 'SESSION_COOKIE_SECURE'), true);
+  // A dict written out is not quoted in the reason (it may hold a secret's value).
+  const literal = await settings("SECRET_KEY = 'x'\nvars().update({'SECRET_KEY': load('k'), 'OTHER': 'sk_live_abc'})\n");
+  assert.deepEqual(value(literal, 'SESSION_COOKIE_SECURE'), { unknown: 'it may be set by `vars().update(...)`' });
+});

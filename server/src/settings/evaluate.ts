@@ -6,12 +6,9 @@ import { EvaluationSession } from './eval/session';
 import type { ModuleResult } from './eval/module';
 import { toSetting } from './eval/value';
 import type { EvaluateOptions, SettingAssignment, SettingsModel, WorkspaceAccess } from './types';
-import { unknown } from './values';
+import { isSettingName, unknown } from './values';
 
-/** Django reads only upper-case module attributes as settings. */
-export function isSettingName(name: string): boolean {
-  return name === name.toUpperCase() && name !== name.toLowerCase() && !name.startsWith('_');
-}
+export { isSettingName } from './values';
 
 export function modelFrom(result: ModuleResult, production: boolean): SettingsModel {
   const empty = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };

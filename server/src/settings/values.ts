@@ -70,3 +70,8 @@ export function isSecretSetting(name: string): boolean {
 export function sameKnown(a: Known, b: Known): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** Django reads only upper-case module attributes as settings. */
+export function isSettingName(name: string): boolean {
+  return name === name.toUpperCase() && name !== name.toLowerCase() && !name.startsWith('_');
+}

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../syntax/python';
 import { defaultOf } from '../catalog';
 import { resolveRelative } from '../modules';
 import { fieldOf, namedChildren, spanOf } from '../syntax';
-import { known, resolve, truthy, unknown } from '../values';
+import { isSettingName, known, resolve, truthy, unknown } from '../values';
 import type { ExprContext } from './context';
 import { evaluate } from './expressions';
 import type { Binding, ModuleResult, ModuleRun, Scope } from './module';
@@ -89,8 +89,43 @@ function runExpressionStatement(node: SyntaxNode, run: ModuleRun, loader: Module
       run.environDotenv = { ...loader.dotenv(file, run.file), ...run.environDotenv };
       return;
     }
+    const update = namespaceUpdate(node);
+    if (update) return updateNamespace(node, update, run, ctx);
     mutationCall(node, run, ctx);
   }
+}
+
+/** `vars().update(x)`, `globals().update(x)`, `locals().update(x)`: the argument node, else null. */
+function namespaceUpdate(call: SyntaxNode): SyntaxNode | null {
+  const fn = fieldOf(call, 'function');
+  if (fn?.type !== 'attribute' || fieldOf(fn, 'attribute')?.text !== 'update') return null;
+  const owner = fieldOf(fn, 'object');
+  const ownerFn = owner?.type === 'call' ? fieldOf(owner, 'function') : null;
+  if (!owner || ownerFn?.type !== 'identifier' || !['vars', 'globals', 'locals'].includes(ownerFn.text)) return null;
+  if (namedChildren(fieldOf(owner, 'arguments') ?? owner).length > 0) return null;
+  const args = namedChildren(fieldOf(call, 'arguments') ?? call);
+  return args.length === 1 && args[0].type !== 'keyword_argument' ? args[0] : call;
+}
+
+/**
+ * Settings put into the module's namespace from a dict (a YAML or JSON config file, say): a known
+ * dict sets its keys; anything else may set any setting, so every one, bound or not, is unknown.
+ */
+function updateNamespace(call: SyntaxNode, argument: SyntaxNode, run: ModuleRun, ctx: ExprContext): void {
+  const span = spanOf(call);
+  const value = argument === call ? null : plain(evaluate(argument, ctx));
+  if (value?.ok && value.value && typeof value.value === 'object' && !Array.isArray(value.value)) {
+    for (const [name, v] of Object.entries(value.value)) run.scope.set(name, { value: known(v), file: run.file, span });
+    return;
+  }
+  // Quoted only when the argument is a name: a dict written out may hold a secret's value.
+  const owner = fieldOf(fieldOf(fieldOf(call, 'function') as SyntaxNode, 'object') as SyntaxNode, 'function')?.text ?? 'vars';
+  const named = argument !== call && (argument.type === 'identifier' || argument.type === 'attribute') && argument.text.length <= 60;
+  const reason = `\`${owner}().update(${named ? argument.text : '...'})\``;
+  for (const name of run.scope.keys()) {
+    if (isSettingName(name)) run.scope.set(name, { value: unknown(`it may be set by ${reason}`), file: run.file, span });
+  }
+  run.opaque.push({ reason, file: run.file, span });
 }
 
 /** `environ.Env.read_env(...)` or `env.read_env(...)`. */
