@@ -10,6 +10,7 @@ import { measured, notAvailable, reason } from '../harness/rows';
 import type { BenchContext, Measure, Row } from '../harness/types';
 import { linearFit, median } from '../stats';
 import type { IndexProbeResult } from '../harness/probe-types';
+import { MIN_WALKED_FOR_WORKERS as WORKERS_FROM_FILES } from '../../server/src/index/workspaceIndex';
 
 const RG = '/usr/bin/rg';
 
@@ -80,11 +81,14 @@ async function treeRows(ctx: BenchContext, probe: string | null, why: string, c:
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  if (c.name.startsWith('django')) {
-    // What the worker threads bring, and the fixed cost any run pays (Node, bundle, parser), same run.
+  if (c.files >= WORKERS_FROM_FILES) {
+    // What the worker threads bring where the index uses them (trees of 8,000+ files), same run.
     const single = await coldIndex(probe, c.root, runs, { ...process.env, DJANGO_SESSIONS_INDEX_WORKERS: '0' });
     rows.push(measured({ id: `index.${c.name}.singleThread`, section, label: `cold index without worker threads, ${c.name}`, unit: 'ms', reference: `with workers ${Math.round(cold.wallMs)} ms, same run`,
       note: `DJANGO_SESSIONS_INDEX_WORKERS=0; ${(single.wallMs / rg.ms).toFixed(1)}× ripgrep` }, single.wallMs));
+  }
+  if (c.name.startsWith('django')) {
+    // The fixed cost any run pays (Node, bundle, parser), same run.
     const empty = mkdtempSync(join(tmpdir(), 'ds-empty-'));
     try {
       const floor = await coldIndex(probe, empty, 5);

@@ -51,8 +51,14 @@ const YIELD_EVERY = 256;
 const LAZY_PREFIX = '\0constants:';
 /** Re-exports followed to find where an imported function is defined. */
 const MAX_REEXPORTS = 8;
-/** Files walked from which the workers read and extract everything (the main thread only walks). */
-const MIN_WALKED_FOR_WORKERS = 1000;
+/**
+ * Files walked from which worker threads read and extract beside this thread. A worker costs a
+ * second isolate, the bundle and the parser's wasm (100-250 ms of CPU here); most files are only
+ * read and dropped (~100 µs each), so it pays off on big trees only. Measured on 2 cores, same
+ * machine, alternating runs: Django's 3,091 files 1.01 s without workers, 1.27 s with; 10,000
+ * files even; 50,000 files 6.0 s without, 5.0 s with.
+ */
+export const MIN_WALKED_FOR_WORKERS = 8000;
 /** Paths per job: few messages, yet small enough to keep every thread busy to the end. */
 const FILES_PER_JOB = 48;
 /** Jobs queued per worker, so it never waits for this thread to hand it the next one. */
