@@ -255,3 +255,12 @@ test('a key built from the variable of a loop over known keys is one key (or pat
   for (const access of facts.accesses) assert.equal(access.source.kind, 'dynamic');
   assert.deepEqual(facts.accesses.find((a) => a.key === 'checkout_payment')?.span, spanOfText(src, "f'checkout_{part}'"));
 });
+
+test('an element of a key list by index (KEYS[0], KEYS[-1]) is that key; rename edits it in the list', async () => {
+  const src = ["KEYS = ('cart', 'coupon')", 'def view(request, i):', '    request.session[KEYS[0]] = 1', '    request.session.get(KEYS[-1])', '    request.session.get(KEYS[5])', '    request.session.get(KEYS[i])', ''].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['write cart', 'read coupon', 'read <null>', 'read <null>']);
+  const cart = facts.accesses[0];
+  assert.deepEqual(cart.span, spanOfText(src, 'KEYS[0]'));
+  assert.deepEqual(cart.source.kind === 'constant' ? [cart.source.name, cart.source.span] : null, ['KEYS[0]', spanOfText(src, "'cart'")]);
+});

@@ -217,12 +217,27 @@ export function memberOf(ctx: Ctx, node: SyntaxNode | null): string | null {
 /** `KEYS['cart']`, `self.KEYS['cart']`, `keys.KEYS['cart']`: the dict's element, a constant of its own. */
 function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
   const object = unwrap(node.childForFieldName('value'));
+  const listed = object ? listElement(ctx, object, node.childForFieldName('subscript')) : null;
+  if (listed) return listed;
   const member = memberOf(ctx, node.childForFieldName('subscript'));
   if (!object || member === null) return null;
   const suffix = elementName('', member);
   if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, suffix);
   if (object.type === 'attribute') return resolveAttribute(ctx, object, suffix);
   return null;
+}
+
+/** `KEYS[0]`, `KEYS[-1]` of a key list of this module (`KEYS = ('cart', 'coupon')`): that key, as written in the list. */
+function listElement(ctx: Ctx, object: SyntaxNode, subscript: SyntaxNode | null): ResolvedKey | null {
+  const index = unwrap(subscript);
+  if (object.type !== 'identifier' || !index) return null;
+  const negative = index.type === 'unary_operator' && ctx.text[index.startIndex] === '-';
+  const digits = negative ? index.childForFieldName('argument') : index;
+  if (digits?.type !== 'integer' || !/^\d+$/.test(textOf(ctx.text, digits))) return null;
+  const keys = ctx.scope.lookup((s) => s.keyLists.get(textOf(ctx.text, object)));
+  if (!keys) return null;
+  const at = Number(textOf(ctx.text, digits));
+  return keys[negative ? keys.length - at : at] ?? null;
 }
 
 /** A plain name (with an element suffix, `['cart']`, for a dict's element): local, imported, star-imported. */
