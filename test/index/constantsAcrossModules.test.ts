@@ -144,3 +144,36 @@ test("keys held in a dict's elements: KEYS['cart'] here, imported, re-exported, 
   index.updateFile('shop/keys.py', "SESSION_KEYS = {'cart': 'dict_cart_v2', 'coupon': 'dict_coupon'}\n");
   assert.deepEqual(keysIn(index, 'shop/views.py').slice(0, 2), ['write dict_cart_v2', 'read dict_coupon']);
 });
+
+test('key lists of other modules: a loop over one (imported, module.LIST, re-exported, in a comprehension) and an element by index; edits re-resolve', async () => {
+  const index = await build({
+    'shop/keys.py': "LOGOUT_KEYS = ('list_cart', 'list_coupon')\nNOT_KEYS = [1, 2]\n",
+    'shop/__init__.py': 'from .keys import LOGOUT_KEYS as CLEARED\n',
+    'shop/views.py': [
+      'from shop import keys',
+      'from shop import CLEARED',
+      'from shop.keys import LOGOUT_KEYS, NOT_KEYS',
+      '',
+      'def logout_view(request):',
+      '    for key in LOGOUT_KEYS:',
+      '        request.session.pop(key, None)',
+      '    [request.session.get(k) for k in keys.LOGOUT_KEYS]',
+      '    for key in CLEARED:',
+      '        del request.session[key]',
+      '    request.session[keys.LOGOUT_KEYS[1]] = 1',
+      '    for n in NOT_KEYS:',
+      '        request.session.get(n)',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keysIn(index, 'shop/views.py').sort(), [
+    'delete list_cart', 'delete list_cart', 'delete list_coupon', 'delete list_coupon',
+    'read <dynamic>', 'read list_cart', 'read list_cart', 'read list_coupon', 'read list_coupon', 'write list_coupon',
+  ]);
+  // Each element's literal in keys.py is where rename and definition lead.
+  const coupon = index.accessesOf('list_coupon').map((a) => a.access.source);
+  assert.ok(coupon.every((s) => s.kind === 'constant' && s.file === 'shop/keys.py' && s.name === 'LOGOUT_KEYS[1]'));
+  index.updateFile('shop/keys.py', "LOGOUT_KEYS = ('list_cart',)\n");
+  assert.deepEqual(index.accessesOf('list_coupon'), []);
+  assert.equal(index.accessesOf('list_cart').length, 4);
+});

@@ -112,7 +112,8 @@ export interface SessionName {
 /** A key whose value lives elsewhere (an imported constant, `module.CONST`, `settings.X`). */
 export interface PendingKey {
   accessIndex: number;
-  ref: { kind: 'import'; module: string; name: string } | { kind: 'setting'; name: string; default: string | null };
+  /** `list`: a key list of that module (a loop over it): one access per element, resolved by the index. */
+  ref: { kind: 'import'; module: string; name: string; list?: true } | { kind: 'setting'; name: string; default: string | null };
 }
 
 /**

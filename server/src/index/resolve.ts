@@ -28,13 +28,23 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   let usesSettings = false;
   const onSetting = () => { usesSettings = true; };
   const accesses = facts.accesses.slice();
+  /** The other elements of imported key lists, each an access at the loop's place. */
+  const expanded: SessionAccess[] = [];
   for (const item of facts.pendingKeys ?? []) {
     const access = accesses[item.accessIndex];
     if (!access) continue;
     if (item.ref.kind === 'setting') usesSettings = true;
+    if (item.ref.kind === 'import' && item.ref.list) {
+      const [first, ...rest] = listKeys(item.ref.module, item.ref.name, context, modules, onSetting);
+      if (!first) continue;
+      accesses[item.accessIndex] = { ...access, key: first.key, pattern: false, source: first.source };
+      for (const r of rest) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
+      continue;
+    }
     const resolved = resolvePending(item.ref, context, modules, onSetting);
     if (resolved) accesses[item.accessIndex] = { ...access, key: resolved.key, pattern: false, source: resolved.source };
   }
+  if (expanded.length > 0) accesses.push(...expanded);
   const mutations = facts.mutations.map((mutation) => {
     if (!mutation.pending) return mutation;
     if (mutation.pending.kind === 'setting') usesSettings = true;
@@ -42,6 +52,20 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     return resolved ? { ...mutation, key: resolved.key } : mutation;
   });
   return { accesses, mutations, modules, usesSettings };
+}
+
+/** Key lists longer than this are data. */
+const MAX_LIST_KEYS = 32;
+
+/** The elements of a key list of another module (recorded there as constants `NAME[0]`, `NAME[1]`...). */
+function listKeys(module: string, name: string, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved[] {
+  const keys: Resolved[] = [];
+  for (let i = 0; i < MAX_LIST_KEYS; i++) {
+    const element = constantKey(module, `${name}[${i}]`, context, modules, onSetting, 0);
+    if (!element) break;
+    keys.push(element);
+  }
+  return keys;
 }
 
 function resolvePending(ref: PendingKey['ref'], context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {

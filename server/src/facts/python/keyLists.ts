@@ -2,7 +2,8 @@
 // (`CHECKOUT_KEYS = ('step', 'address')`) and the variable of a loop over one
 // (`for key in CHECKOUT_KEYS: request.session.pop(key, None)`, also in comprehensions). An access
 // through such a name is an access of each key; rename edits each literal where it is written.
-import { identifierName, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, identifierName, textOf, unwrap } from '../../syntax/nodes';
+import { resolveDotted } from './imports';
 import type { SyntaxNode } from '../../syntax/python';
 import { addSessionName, type Ctx, mayMention } from './context';
 import { resolveStringValue } from './keys';
@@ -18,7 +19,11 @@ export function keyListOf(ctx: Ctx, raw: SyntaxNode | null, owner: string): Reso
   const node = unwrap(raw);
   if (!node) return null;
   const name = identifierName(ctx.text, node);
-  if (name !== null) return ctx.scope.lookup((s) => s.keyLists.get(name)) ?? null;
+  if (name !== null) return ctx.scope.lookup((s) => s.keyLists.get(name)) ?? importedKeyList(ctx, name);
+  if (node.type === 'attribute') {
+    const dotted = dottedName(ctx.text, node);
+    return dotted ? importedKeyList(ctx, dotted) : null;
+  }
   if (!SEQUENCES.has(node.type) || node.namedChildCount === 0 || node.namedChildCount > MAX_KEYS) return null;
   const keys: ResolvedKey[] = [];
   for (let i = 0; i < node.namedChildCount; i++) {
@@ -32,6 +37,17 @@ export function keyListOf(ctx: Ctx, raw: SyntaxNode | null, owner: string): Reso
       : resolved);
   }
   return keys.length > 0 ? keys : null;
+}
+
+/** Where an access through a loop variable is, is set by the access itself. */
+const NO_SPAN = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
+
+/** A list imported from another module of the project (`from .keys import LOGOUT_KEYS`, `keys.LOGOUT_KEYS`): the index expands it. */
+function importedKeyList(ctx: Ctx, dotted: string): ResolvedKey[] | null {
+  if (ctx.scope.lookup((s) => s.strings.get(dotted))) return null;
+  const imported = resolveDotted(ctx, dotted);
+  if (!imported || imported.module.startsWith('django.')) return null;
+  return [{ key: null, pattern: false, source: { kind: 'dynamic' }, span: NO_SPAN, pending: { kind: 'import', module: imported.module, name: imported.name, list: true } }];
 }
 
 /**

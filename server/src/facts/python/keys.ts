@@ -230,14 +230,17 @@ function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
 /** `KEYS[0]`, `KEYS[-1]` of a key list of this module (`KEYS = ('cart', 'coupon')`): that key, as written in the list. */
 function listElement(ctx: Ctx, object: SyntaxNode, subscript: SyntaxNode | null): ResolvedKey | null {
   const index = unwrap(subscript);
-  if (object.type !== 'identifier' || !index) return null;
+  if ((object.type !== 'identifier' && object.type !== 'attribute') || !index) return null;
   const negative = index.type === 'unary_operator' && ctx.text[index.startIndex] === '-';
   const digits = negative ? index.childForFieldName('argument') : index;
   if (digits?.type !== 'integer' || !/^\d+$/.test(textOf(ctx.text, digits))) return null;
-  const keys = ctx.scope.lookup((s) => s.keyLists.get(textOf(ctx.text, object)));
-  if (!keys) return null;
   const at = Number(textOf(ctx.text, digits));
-  return keys[negative ? keys.length - at : at] ?? null;
+  const keys = object.type === 'identifier' ? ctx.scope.lookup((s) => s.keyLists.get(textOf(ctx.text, object))) : undefined;
+  if (keys && !keys[0]?.pending) return keys[negative ? keys.length - at : at] ?? null;
+  // A list of another module (`from .keys import KEYS`, `keys.KEYS`): its element constant, resolved by the index.
+  const dotted = negative ? null : dottedName(ctx.text, object);
+  const imported = dotted && !lookupName(ctx, dotted) ? resolveDotted(ctx, dotted) : null;
+  return imported && !imported.module.startsWith('django.') ? pendingImport(imported.module, `${imported.name}[${at}]`, object) : null;
 }
 
 /** A plain name (with an element suffix, `['cart']`, for a dict's element): local, imported, star-imported. */

@@ -148,8 +148,13 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
   else if (value.type === 'dictionary') rememberElements(ctx, name, value, constants);
   else if (KEY_SEQUENCES.has(value.type)) {
-    const keys = keyListOf(ctx, value, scope.kind === 'class' ? `${scope.className}.${name}` : name);
+    const qualified = scope.kind === 'class' ? `${scope.className}.${name}` : name;
+    const keys = keyListOf(ctx, value, qualified);
     if (keys) scope.keyLists.set(name, keys);
+    // Other modules loop over it or index it (`keys.LOGOUT_KEYS[0]`): its elements are constants `NAME[i]`.
+    if (keys && scope.kind === 'module' && keys.every((k) => k.key !== null && !k.pattern && k.source.kind === 'constant')) {
+      keys.forEach((k, i) => constants.push({ name: `${qualified}[${i}]`, value: k.key as string, span: k.source.kind === 'constant' ? k.source.span : k.span }));
+    }
   }
   // Types are inferred when a session write uses the name, not for every assignment.
   scope.typeNodes.set(name, value);
