@@ -177,3 +177,10 @@ test('key lists of other modules: a loop over one (imported, module.LIST, re-exp
   assert.deepEqual(index.accessesOf('list_coupon'), []);
   assert.equal(index.accessesOf('list_cart').length, 4);
 });
+
+test('a constants module open in the editor and not saved yet is read from the editor, not the disk', async () => {
+  const index = await build({ 'shop/views.py': 'def view(request):\n    return 1\n' });
+  index.updateFile('shop/new_keys.py', "NEW_KEY = 'from_the_buffer'\n", true);
+  index.updateFile('shop/views.py', 'from shop.new_keys import NEW_KEY\n\ndef view(request):\n    return request.session.get(NEW_KEY)\n', true);
+  assert.deepEqual(keysIn(index, 'shop/views.py'), ['read from_the_buffer']);
+});

@@ -194,6 +194,28 @@ test('a loop over a key list: hover lists each key, definition finds them in the
   assert.deepEqual(edit.changes![uri].map((e) => e.range.start).sort((a, b) => a.line - b.line), [{ line: 0, character: 26 }, { line: 5, character: 21 }]);
 });
 
+test('a loop over a key list of another module: hover lists its keys, definition goes to them there, rename from a write edits that list', async () => {
+  const keys = "LOGOUT_KEYS = ('xloop_a', 'xloop_b')\n";
+  const text = [
+    'from cart.logout_keys import LOGOUT_KEYS',
+    'def out(request):',
+    '    for key in LOGOUT_KEYS:',
+    '        request.session.pop(key, None)',
+    "    request.session['xloop_b'] = 2",
+    '',
+  ].join('\n');
+  const keysUri = await client.open('cart/logout_keys.py', keys);
+  const uri = await client.open('cart/logout_all.py', text);
+  const at = positionOf(text, 'pop(key', 5);
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at });
+  assert.match((hover.contents as { value: string }).value, /one of 2 session keys[\s\S]*`xloop_a`[\s\S]*`xloop_b`/);
+  const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
+  assert.deepEqual(definition.map((l) => [rel(l.uri), l.range.start.character]), [['cart/logout_keys.py', 15], ['cart/logout_keys.py', 26]]);
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, "'xloop_b'] = 2", 2), newName: 'xloop_c' });
+  assert.deepEqual(edit.changes![keysUri].map((e) => [e.range.start.character, e.newText]), [[27, 'xloop_c']]);
+  assert.deepEqual(edit.changes![uri].map((e) => e.range.start), [{ line: 4, character: 21 }]);
+});
+
 test('workspace symbols and the Keys request list every key', async () => {
   const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'coup' });
   assert.deepEqual(symbols.map((s) => s.name), ['coupon']);

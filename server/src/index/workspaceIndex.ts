@@ -566,9 +566,11 @@ export class WorkspaceIndex {
     const stamp = run ? fileStamp(join(this.root, file)) : null;
     const cached = run && stamp ? run.cache.hit(key, stamp, module) : undefined;
     if (cached !== undefined) return cached !== null && 'facts' in cached ? cached.facts : null;
-    const source = this.readDisk(file);
+    // An editor buffer (a new constants module not saved yet, say) wins over the disk.
+    const open = this.openTexts.get(file);
+    const source = open !== undefined ? checkText(open) : this.readDisk(file);
     const facts = 'text' in source ? this.extract(file, source.text) : null;
-    run?.cache.record(key, stamp, module, facts ? { facts } : null);
+    if (open === undefined) run?.cache.record(key, stamp, module, facts ? { facts } : null);
     return facts;
   }
 
