@@ -106,3 +106,30 @@ test('a loop over sessions binds its variable to a session; a loop over anything
   assert.deepEqual(summary(facts), ['write seen', 'write still_a_session']);
   assert.ok(facts.sessionNames?.some((bound) => bound.name === 's'));
 });
+
+test('inside a session backend (a subclass of a SessionStore or SessionBase) self is the session; elsewhere self is not', async () => {
+  const src = [
+    'from django.contrib.sessions.backends.db import SessionStore as DjangoDBStore',
+    'from django.contrib.sessions.backends.base import SessionBase',
+    "IP_KEY = '_my_ip'",
+    '',
+    'class SessionStore(DjangoDBStore):',
+    '    def save(self, must_create=False):',
+    '        if IP_KEY not in self or self[IP_KEY] != self.ip:',
+    '            self[IP_KEY] = self.ip',
+    '        super().save(must_create)',
+    '',
+    'class Child(SessionStore):',
+    "    def f(self): return self.get('child_key')",
+    '',
+    'class Memory(SessionBase):',
+    "    def load(self): return self.pop('memory_key', None)",
+    '',
+    'class Plain:',
+    "    def f(self): return self['not_a_session']",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), ['contains _my_ip', 'read _my_ip', 'write _my_ip', 'read child_key', 'read memory_key', 'delete memory_key']);
+  assert.deepEqual([...new Set(facts.accesses.map((a) => a.via))], ['in self', 'self[...]', 'self.get', 'self.pop']);
+});

@@ -90,4 +90,6 @@ export class ClassInfo {
   readonly writtenKeys = new Set<string>();
   readonly mutations: OpenMutation[] = [];
   modifiedSet = false;
+  /** A session backend (`class SessionStore(DBStore)`): in its methods `self` is the session. */
+  isSessionStore = false;
 }

@@ -66,7 +66,10 @@ export function sessionVia(ctx: Ctx, raw: SyntaxNode | null): string | null {
   switch (node.type) {
     case 'identifier': {
       const name = textOf(ctx.text, node);
-      return ctx.scope.lookup((s) => s.sessionAliases.get(name)) ?? null;
+      const alias = ctx.scope.lookup((s) => s.sessionAliases.get(name));
+      if (alias !== undefined) return alias;
+      // Inside a session backend's methods, `self['k']` is a key of the session itself.
+      return name === 'self' && currentClass(ctx)?.isSessionStore ? 'self' : null;
     }
     case 'attribute': {
       const attribute = node.childForFieldName('attribute');

@@ -9,6 +9,7 @@ import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
 import { keyListOf } from './keyLists';
+import { resolveDotted } from './imports';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
@@ -236,6 +237,12 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
 
 const MODEL_BASE = /(^|\.)(Model|AbstractUser|AbstractBaseUser)$/;
 
+/** Django's `SessionBase` (however imported), the base of every session backend. */
+function isSessionBase(ctx: Ctx, dotted: string): boolean {
+  const imported = resolveDotted(ctx, dotted);
+  return imported !== null ? imported.module.startsWith('django.contrib.sessions.backends') && imported.name === 'SessionBase' : dotted === 'SessionBase';
+}
+
 /** Enters a class body: its constants and `self.*` session attributes live in a ClassInfo. */
 export function enterClass(ctx: Ctx, node: SyntaxNode): void {
   const parent = ctx.scope;
@@ -252,6 +259,8 @@ export function enterClass(ctx: Ctx, node: SyntaxNode): void {
     if (MODEL_BASE.test(text) || (inModels && ctx.modelNames.has(text))) ctx.modelNames.add(name);
     const dotted = dottedName(ctx.text, base);
     if (dotted) info.bases.push(dotted);
+    if (base && (isStoreClass(ctx, base) || (dotted !== null && (isSessionBase(ctx, dotted) || ctx.classes.get(dotted)?.isSessionStore)))) info.isSessionStore = true;
   }
+  if (info.isSessionStore) ctx.gate.add('self');
   ctx.scope = new Scope('class', qualified, node.startIndex, node.endIndex, parent, name);
 }
