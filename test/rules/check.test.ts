@@ -103,3 +103,26 @@ test('settings made unknown by one statement are named in one DS001 finding, sec
   // No deploy warning is guessed from the values before the update.
   assert.deepEqual(checkSettings(await model('prod', text)).filter((d) => d.severity === 'warning'), []);
 });
+
+test("a settings fragment another module imports (an app's defaults, no SECRET_KEY) is checked through that module only", async () => {
+  const ws = workspace({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'devproject.settings')\n",
+    'app/__init__.py': '',
+    // Misago's layout: the app ships defaults; the project adds SECRET_KEY and MIDDLEWARE.
+    'app/settings.py': "INSTALLED_APPS = ['django.contrib.admin', 'django.contrib.sessions', 'django.contrib.auth']\n",
+    'devproject/__init__.py': '',
+    'devproject/settings.py': py`
+      import os
+      from app.settings import *
+      SECRET_KEY = os.environ['SECRET_KEY']
+      MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware', 'django.contrib.auth.middleware.AuthenticationMiddleware']
+      `,
+    // A complete module others import is still checked on its own.
+    'devproject/base_settings.py': "SECRET_KEY = 'x'\nINSTALLED_APPS = ['django.contrib.admin', 'django.contrib.sessions']\n",
+    'devproject/local_settings.py': 'from devproject.base_settings import *\n',
+  });
+  const result = await checkWorkspaceSettings(ws, { djangoVersion: '3.2' });
+  assert.ok(result.models.some((m) => m.info.module === 'app.settings'), 'still evaluated (hover, completion)');
+  const e410 = result.diagnostics.filter((d) => d.djangoId === 'admin.E410').map((d) => d.file);
+  assert.deepEqual(e410, ['devproject/base_settings.py']);
+});

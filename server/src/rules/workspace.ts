@@ -31,10 +31,11 @@ export async function checkWorkspaceSettings(access: WorkspaceAccess, options: W
   const roots = projectRoots(access.files);
   const workspaceModules = new Set(access.files.map((f) => moduleOfFile(f, fileSet, roots)).filter((m): m is string => m !== null));
   const models: WorkspaceSettings['models'] = [];
+  for (const info of discovered.modules) models.push({ info, model: await evaluateSettings(info, access, options, session) });
+  const parts = partsOfOthers(models);
   const byPlace = new Map<string, SettingsDiagnostic>();
-  for (const info of discovered.modules) {
-    const model = await evaluateSettings(info, access, options, session);
-    models.push({ info, model });
+  for (const { info, model } of models) {
+    if (parts.has(info)) continue;
     for (const d of checkSettings(model, { djangoVersion: options.djangoVersion, severity: options.severity, production: info.production, workspaceModules })) {
       const key = `${d.file}:${d.span.startLine}:${d.span.startColumn}:${d.code}:${d.djangoId}`;
       const seen = byPlace.get(key);
@@ -44,4 +45,18 @@ export async function checkWorkspaceSettings(access: WorkspaceAccess, options: W
   const primaryModule = discovered.primary?.module;
   const primary = models.find((m) => m.info.module === primaryModule && m.info.file === discovered.primary?.file)?.model ?? null;
   return { discovered, primary, models, diagnostics: [...byPlace.values()] };
+}
+
+/**
+ * Fragments: modules nothing declares as DJANGO_SETTINGS_MODULE, that another settings module
+ * imports, and that Django could not run alone (no SECRET_KEY at all), like an app's defaults
+ * module a project star-imports. They are checked through their importers only, where what they
+ * leave out is set; on their own they would report it missing (Misago's: admin.E410 as an error).
+ * A complete module that others import (a `base.py`, a `demo.py` under `dev.py`) is still checked.
+ */
+function partsOfOthers(models: WorkspaceSettings['models']): Set<SettingsModuleInfo> {
+  const imported = new Set<string>();
+  for (const { info, model } of models) for (const file of model.files) if (file !== info.file) imported.add(file);
+  return new Set(models.filter(({ info, model }) => !info.declaredBy && info.file !== undefined && imported.has(info.file) && model.get('SECRET_KEY') === undefined)
+    .map(({ info }) => info));
 }
