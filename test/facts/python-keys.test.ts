@@ -264,3 +264,47 @@ test('an element of a key list by index (KEYS[0], KEYS[-1]) is that key; rename 
   assert.deepEqual(cart.span, spanOfText(src, 'KEYS[0]'));
   assert.deepEqual(cart.source.kind === 'constant' ? [cart.source.name, cart.source.span] : null, ['KEYS[0]', spanOfText(src, "'cart'")]);
 });
+
+test("a key a helper of the file returns (a method or a function that is one return): its parameters are the call's strings, else unknown", async () => {
+  const src = [
+    "PREFIX = 'shop'",
+    'class Storage:',
+    '    def _get_session_key(self, basket):',
+    '        """The key of a basket."""',
+    '        return "basket_%s_key" % basket.basket_name',
+    '',
+    '    def _static(self):',
+    "        return 'static_key'",
+    '',
+    '    def save(self, basket, data):',
+    '        basket.request.session[self._get_session_key(basket)] = data',
+    '        key = self._get_session_key(basket)',
+    '        basket.request.session.pop(key, None)',
+    '        basket.request.session.get(self._static())',
+    '        basket.request.session.get(self._missing())',
+    '',
+    'def key_for(name):',
+    "    return f'{PREFIX}_{name}'",
+    '',
+    'def two_statements(name):',
+    '    name = name.lower()',
+    "    return f'{PREFIX}_{name}'",
+    '',
+    'def view(request, PREFIX=None):',
+    "    request.session[key_for('x')] = 1",
+    "    request.session[key_for(name='y')] = 1",
+    '    request.session.get(key_for(request.GET["n"]))',
+    "    request.session.get(two_statements('z'))",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'write pattern basket_*_key', 'read pattern basket_*_key', 'delete pattern basket_*_key', 'read static_key', 'read <null>',
+    // The helper's PREFIX is the module's, not the caller's parameter of that name.
+    'write shop_x', 'write shop_y', 'read pattern shop_*', 'read <null>',
+  ]);
+  // A returned literal is where the key is written: rename edits it there.
+  const literal = facts.accesses[3];
+  assert.deepEqual(literal.source.kind === 'constant' ? [literal.source.name, literal.source.span] : null, ['_static()', spanOfText(src, "'static_key'")]);
+  assert.equal(facts.accesses[5].source.kind, 'dynamic');
+});

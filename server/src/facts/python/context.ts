@@ -1,4 +1,5 @@
 // The state shared by the Python extractor's parts during one walk of one file.
+import type { SyntaxNode } from '../../syntax/python';
 import type { ImportFact, SessionName } from '../types';
 import type { SessionGate } from './gate';
 import type { ClassInfo, Scope } from './scope';
@@ -24,6 +25,10 @@ export interface Ctx {
   readonly serializerOverrides: SerializerOverride[];
   /** Module-level instances of this file's classes (`recorder = Recorder()`), for calls of their methods from other files. */
   readonly instances: Map<string, string>;
+  /** The file's defs the walk will visit (in document order), for keys a helper returns (keys.ts). */
+  defs: SyntaxNode[];
+  /** `defs` by name, built on first use. */
+  defsByName?: Map<string, SyntaxNode[]>;
 }
 
 /** `name` stands for a session in the current scope: recorded for completion, whose receivers are

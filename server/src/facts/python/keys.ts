@@ -1,6 +1,6 @@
 // Resolves a key expression to a key, a glob pattern (dynamic parts become `*`), or null, and says
 // where it came from: a literal, a constant (same module or, pending, another one), a setting, Django.
-import { dottedName, spanOf, stringParts, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, identifierName, spanOf, stringParts, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import { djangoConstantKey } from '../builtinKeys';
 import { currentClass, type Ctx } from './context';
@@ -69,8 +69,11 @@ function known(pieces: Pieces | null): string | null {
   return pieces && pieces.every((p) => p !== null) ? pieces.join('') : null;
 }
 
-/** Names assumed to hold one key each, while a key list's alternatives are tried (see `expandKeyList`). */
-type Assumed = ReadonlyMap<string, string>;
+/**
+ * Names whose value is assumed: one key each while a key list's alternatives are tried
+ * (`expandKeyList`), or unknown (null) for a helper's parameters (`returnedKey`).
+ */
+type Assumed = ReadonlyMap<string, string | null>;
 
 /** The text pieces of a string-valued expression, or null when nothing about it is known. */
 function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assumed): Pieces | null {
@@ -132,7 +135,7 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assume
     case 'identifier': {
       const name = textOf(ctx.text, n);
       const value = assumed?.get(name);
-      if (value !== undefined) return [value];
+      if (value !== undefined) return value === null ? null : [value];
       const resolved = lookupName(ctx, name);
       if (resolved?.key == null) return null;
       return resolved.pattern ? resolved.key.split('*').flatMap((s, i) => (i === 0 ? [s] : [null, s])) : [resolved.key];
@@ -274,8 +277,100 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
     return element ? { ...element, span } : { key: null, pattern: false, source: DYNAMIC, span };
   }
   const pieces = piecesOf(ctx, node);
-  if (!pieces) return { key: null, pattern: false, source: DYNAMIC, span };
+  if (!pieces) return (node.type === 'call' ? returnedKey(ctx, node) : null) ?? { key: null, pattern: false, source: DYNAMIC, span };
   return expandKeyList(ctx, node, pieces) ?? fromPieces(pieces, node, isLiteral(ctx, node));
+}
+
+/**
+ * The key a helper of this file returns: `self._session_key(basket)` or `key_for(x)` where the
+ * method (of a class of the file) or module function is a single `return <string>` (a docstring
+ * aside). Its parameters are unknown, module constants known: `'basket_%s_key' % b.name` is the
+ * pattern `basket_*_key`. A returned literal is where rename edits the key.
+ */
+function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
+  const fn = unwrap(call.childForFieldName('function'));
+  let name: string | null = null;
+  let method = false;
+  if (fn?.type === 'identifier') name = textOf(ctx.text, fn);
+  else if (fn?.type === 'attribute') {
+    const owner = identifierName(ctx.text, unwrap(fn.childForFieldName('object')));
+    const attribute = fn.childForFieldName('attribute');
+    if ((owner === 'self' || owner === 'cls') && attribute) {
+      name = textOf(ctx.text, attribute);
+      method = true;
+    }
+  }
+  if (name === null || ctx.defs.length === 0) return null;
+  if (!ctx.defsByName) {
+    ctx.defsByName = new Map();
+    for (const d of ctx.defs) {
+      const n = d.childForFieldName('name');
+      if (!n) continue;
+      const list = ctx.defsByName.get(textOf(ctx.text, n));
+      if (list) list.push(d);
+      else ctx.defsByName.set(textOf(ctx.text, n), [d]);
+    }
+  }
+  const def = ctx.defsByName.get(name)?.find((d) => isMethod(d) === method);
+  const returned = def ? singleReturn(def) : null;
+  if (!def || !returned) return null;
+  // Its parameters: the strings the call passes (read in the caller's scope), else unknown.
+  const names: string[] = [];
+  const parameters = def.childForFieldName('parameters');
+  for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
+    const p = parameters.namedChild(i);
+    const id = p?.type === 'identifier' ? p : p?.childForFieldName('name') ?? p?.namedChild(0) ?? null;
+    if (id?.type === 'identifier') names.push(textOf(ctx.text, id));
+  }
+  const params = new Map<string, string | null>(names.map((n) => [n, null]));
+  const args = call.childForFieldName('arguments');
+  let position = method ? 1 : 0;
+  for (let i = 0; args && i < args.namedChildCount; i++) {
+    const arg = args.namedChild(i);
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const key = arg.childForFieldName('name');
+      if (key && params.has(textOf(ctx.text, key))) params.set(textOf(ctx.text, key), knownString(ctx, arg.childForFieldName('value'), 0));
+    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') break;
+    else if (position < names.length) params.set(names[position++], knownString(ctx, arg, 0));
+  }
+  // The helper's own names: its parameters (unknown) and the module's (constants), not the caller's locals.
+  const saved = ctx.scope;
+  let module = ctx.scope;
+  while (module.parent) module = module.parent;
+  ctx.scope = module;
+  try {
+    const pieces = piecesOf(ctx, returned, 0, params);
+    if (!pieces || pieces.every((p) => p === null)) return null;
+    const resolved = fromPieces(pieces, call, false);
+    if (!resolved.pattern && resolved.key !== null && isLiteral(ctx, returned)) {
+      return { ...resolved, source: { kind: 'constant', name: `${name}()`, file: ctx.file, span: spanOf(returned) } };
+    }
+    return resolved;
+  } finally {
+    ctx.scope = saved;
+  }
+}
+
+/** A def directly in a class body (possibly decorated). */
+function isMethod(def: SyntaxNode): boolean {
+  let parent = def.parent;
+  if (parent?.type === 'decorated_definition') parent = parent.parent;
+  return parent?.type === 'block' && parent.parent?.type === 'class_definition';
+}
+
+/** The expression of a def whose body is one `return <expression>` (after an optional docstring). */
+function singleReturn(def: SyntaxNode): SyntaxNode | null {
+  const body = def.childForFieldName('body');
+  if (!body) return null;
+  const statements: SyntaxNode[] = [];
+  for (let i = 0; i < body.namedChildCount; i++) {
+    const child = body.namedChild(i);
+    if (child && child.type !== 'comment') statements.push(child);
+  }
+  const docstring = statements.length === 2 && statements[0].type === 'expression_statement' && statements[0].namedChild(0)?.type === 'string';
+  const only = statements.length === 1 ? statements[0] : docstring ? statements[1] : null;
+  return only?.type === 'return_statement' ? only.namedChild(0) : null;
 }
 
 /** A string written out where it is used (rename may edit it), not one built from values (`f'{PREFIX}_cart'`). */
@@ -371,7 +466,7 @@ export function resolveStringValue(ctx: Ctx, value: SyntaxNode): ResolvedKey | n
     return resolved.key !== null || resolved.pending ? resolved : null;
   }
   const pieces = piecesOf(ctx, node);
-  if (!pieces) return null;
+  if (!pieces) return node.type === 'call' ? returnedKey(ctx, node) : null;
   const expanded = expandKeyList(ctx, node, pieces);
   if (expanded) return expanded;
   if (pieces.every((p) => p === null)) return null;

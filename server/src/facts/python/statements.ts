@@ -24,12 +24,16 @@ const KEY_SEQUENCES = new Set(['tuple', 'list', 'set']);
 /** Values that may be strings: literals, names, operators (`'a' + b`, `'%s' % x`). */
 const STRING_LIKE = new Set(['string', 'concatenated_string', 'binary_operator', 'identifier', 'attribute', 'parenthesized_expression']);
 
-/** Calls that may give a string key: `'...'.format()`, `str(...)`, `getattr(settings, ...)`. */
+/** Calls that may give a string key: `'...'.format()`, `str(...)`, `getattr(settings, ...)`, a helper of the file (`self._key()`). */
 function mayBeStringCall(ctx: Ctx, call: SyntaxNode): boolean {
   const first = ctx.text.charCodeAt(call.startIndex);
   if (first === 0x27 || first === 0x22) return true; // a quote: '...'.format(...)
   const head = ctx.text.slice(call.startIndex, call.startIndex + 8);
-  return head.startsWith('str(') || head.startsWith('getattr(') || /^[rRbBuUfF]{1,2}['"]/.test(head);
+  if (head.startsWith('str(') || head.startsWith('getattr(') || /^[rRbBuUfF]{1,2}['"]/.test(head)) return true;
+  // A helper that returns a key: only names the file defines (checked by name, no tree call).
+  if (ctx.defs.length === 0) return false;
+  const called = /^(?:self\.|cls\.)?([A-Za-z_]\w*)\s*\($/.exec(ctx.text.slice(call.startIndex, call.childForFieldName('arguments')?.startIndex ?? call.startIndex) + '(');
+  return called !== null && ctx.text.includes(`def ${called[1]}(`);
 }
 
 /** Records a module-level or class-level string constant, and remembers it for key lookups. */

@@ -70,7 +70,7 @@ class Walker {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
-      gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [],
+      gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [], defs: [],
     };
     this.overridesSerializer = text.includes('SESSION_SERIALIZER');
   }
@@ -84,6 +84,7 @@ class Walker {
     const root = tree.rootNode;
     if (root.hasError) this.syntaxErrors = root.descendantsOfType('ERROR').length;
     const parts = ranges?.length ? rangedParts(root, ranges) : [{ from: 0, to: Infinity, nodes: root.descendantsOfType(DEEP_TYPES) }];
+    for (const { nodes } of parts) for (const node of nodes) if (node?.type === 'function_definition') this.ctx.defs.push(node);
     for (const { from, to, nodes } of parts) {
       for (const node of nodes) {
         // A node that began in an earlier range (the def around a later part of its body) was
