@@ -218,12 +218,15 @@ test('known strings fill the holes of f-strings, % and .format; only plain place
     "    request.session[f'{PREFIX:>8}_padded'] = 1",
     "    request.session['%(p)s_mapped' % {'p': PREFIX}] = 1",
     "    request.session[f'{{literal}}_{PREFIX}'] = 1",
+    "    request.session['{}_{}'.format(*parts, PREFIX)] = 1",
     '',
   ].join('\n');
   const facts = await pythonFacts(src);
   assert.deepEqual(summary(facts), [
     'write shop_cart', 'write shop_coupon', 'write pattern shop_step_*', 'write shop_theme', 'write pattern *_shop_x', 'write shop%',
     'write pattern *_repr', 'write pattern *_padded', 'write pattern *_mapped', 'write {literal}_shop',
+    // After `*parts` the positions are unknown: PREFIX may fill either hole.
+    'write pattern *_*',
   ]);
   // Built from a constant: rename must not rewrite the f-string as if the key were written there.
   assert.deepEqual(facts.accesses[0].source, { kind: 'dynamic' });

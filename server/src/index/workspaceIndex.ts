@@ -514,6 +514,12 @@ export class WorkspaceIndex {
   }
 
   /** The decoded file, or why it is not parsed (logged). */
+  /** A file's text as the editor holds it when it is open, else as the disk does. */
+  private currentSource(file: string): { source: DecodedSource; open: boolean } {
+    const open = this.openTexts.get(file);
+    return open !== undefined ? { source: checkText(open), open: true } : { source: this.readDisk(file), open: false };
+  }
+
   private readDisk(file: string): DecodedSource {
     return this.logRead(file, readSource(join(this.root, file)) as ReadSource);
   }
@@ -567,10 +573,9 @@ export class WorkspaceIndex {
     const cached = run && stamp ? run.cache.hit(key, stamp, module) : undefined;
     if (cached !== undefined) return cached !== null && 'facts' in cached ? cached.facts : null;
     // An editor buffer (a new constants module not saved yet, say) wins over the disk.
-    const open = this.openTexts.get(file);
-    const source = open !== undefined ? checkText(open) : this.readDisk(file);
+    const { source, open } = this.currentSource(file);
     const facts = 'text' in source ? this.extract(file, source.text) : null;
-    if (open === undefined) run?.cache.record(key, stamp, module, facts ? { facts } : null);
+    if (!open) run?.cache.record(key, stamp, module, facts ? { facts } : null);
     return facts;
   }
 
@@ -692,13 +697,12 @@ export class WorkspaceIndex {
     const key = passed.map(passKey).join('|');
     const cached = this.passedCache.get(file);
     if (cached?.key === key) return cached.facts;
-    const open = this.openTexts.get(file);
-    const source = open !== undefined ? checkText(open) : this.readDisk(file);
+    const { source, open } = this.currentSource(file);
     if (!('text' in source) || !this.extractor.pythonWithSessions) return undefined;
     const module = this.modules.moduleOf(file);
     let facts: FileFacts;
     try {
-      facts = this.extractor.pythonWithSessions(source.text, file, module, passed, open !== undefined);
+      facts = this.extractor.pythonWithSessions(source.text, file, module, passed, open);
     } catch (e) {
       this.log(`facts extraction failed for ${file}: ${e instanceof Error ? e.message : 'error'}`);
       return undefined;

@@ -4,7 +4,9 @@ import { dottedName, identifierName, spanOf, stringParts, textOf, unwrap } from 
 import type { SyntaxNode } from '../../syntax/python';
 import { djangoConstantKey } from '../builtinKeys';
 import { currentClass, type Ctx } from './context';
+import { defsNamed, isMethod, singleReturn } from './defs';
 import { isDjangoSettings, resolveDotted } from './imports';
+import { parametersOf } from './parameters';
 import type { ClassInfo, ResolvedKey } from './scope';
 
 type Pieces = (string | null)[];
@@ -114,17 +116,8 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assume
       if (fn && attribute && textOf(ctx.text, attribute) === 'format') {
         const template = known(piecesOf(ctx, fn.childForFieldName('object'), depth + 1, assumed));
         if (template !== null) {
-          const args: (string | null)[] = [];
-          const named = new Map<string, string | null>();
-          const list = n.childForFieldName('arguments');
-          for (let i = 0; list && i < list.namedChildCount; i++) {
-            const arg = list.namedChild(i);
-            if (arg?.type === 'keyword_argument') {
-              const name = arg.childForFieldName('name');
-              if (name) named.set(textOf(ctx.text, name), knownString(ctx, arg.childForFieldName('value'), depth, assumed));
-            } else if (arg && arg.type !== 'comment') args.push(arg.type === 'list_splat' || arg.type === 'dictionary_splat' ? null : knownString(ctx, arg, depth, assumed));
-          }
-          return formatPieces(template, args, named);
+          const { positional, named } = callArguments(ctx, n, depth, assumed);
+          return formatPieces(template, positional, named);
         }
       }
       if (fn?.type === 'identifier' && textOf(ctx.text, fn) === 'str') {
@@ -143,6 +136,27 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assume
     default:
       return null;
   }
+}
+
+/**
+ * A call's arguments as the strings they certainly are (else null): positional ones in order up to
+ * the first `*args` (after it positions are unknown), keyword ones by name.
+ */
+function callArguments(ctx: Ctx, call: SyntaxNode, depth: number, assumed?: Assumed): { positional: (string | null)[]; named: Map<string, string | null> } {
+  const positional: (string | null)[] = [];
+  const named = new Map<string, string | null>();
+  let splat = false;
+  const list = call.childForFieldName('arguments');
+  for (let i = 0; list && i < list.namedChildCount; i++) {
+    const arg = list.namedChild(i);
+    if (!arg || arg.type === 'comment' || arg.type === 'dictionary_splat') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name');
+      if (name) named.set(textOf(ctx.text, name), knownString(ctx, arg.childForFieldName('value'), depth, assumed));
+    } else if (arg.type === 'list_splat') splat = true;
+    else if (!splat) positional.push(knownString(ctx, arg, depth, assumed));
+  }
+  return { positional, named };
 }
 
 /** The string an argument or interpolation certainly is, else null (numbers, unknowns). */
@@ -276,9 +290,16 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
     const element = resolveElement(ctx, node);
     return element ? { ...element, span } : { key: null, pattern: false, source: DYNAMIC, span };
   }
+  return builtKey(ctx, node) ?? { key: null, pattern: false, source: DYNAMIC, span };
+}
+
+/** A key written or built as a string (literal, f-string, `%`, `.format`, `+`, a helper's return), or null when nothing of it is known. */
+function builtKey(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
   const pieces = piecesOf(ctx, node);
-  if (!pieces) return (node.type === 'call' ? returnedKey(ctx, node) : null) ?? { key: null, pattern: false, source: DYNAMIC, span };
-  return expandKeyList(ctx, node, pieces) ?? fromPieces(pieces, node, isLiteral(ctx, node));
+  if (!pieces) return node.type === 'call' ? returnedKey(ctx, node) : null;
+  const expanded = expandKeyList(ctx, node, pieces);
+  if (expanded) return expanded;
+  return pieces.every((p) => p === null) ? null : fromPieces(pieces, node, isLiteral(ctx, node));
 }
 
 /**
@@ -300,41 +321,17 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
       method = true;
     }
   }
-  if (name === null || ctx.defs.length === 0) return null;
-  if (!ctx.defsByName) {
-    ctx.defsByName = new Map();
-    for (const d of ctx.defs) {
-      const n = d.childForFieldName('name');
-      if (!n) continue;
-      const list = ctx.defsByName.get(textOf(ctx.text, n));
-      if (list) list.push(d);
-      else ctx.defsByName.set(textOf(ctx.text, n), [d]);
-    }
-  }
-  const def = ctx.defsByName.get(name)?.find((d) => isMethod(d) === method);
+  const def = name === null ? undefined : defsNamed(ctx, name)?.find((d) => isMethod(d) === method);
   const returned = def ? singleReturn(def) : null;
   if (!def || !returned) return null;
   // Its parameters: the strings the call passes (read in the caller's scope), else unknown.
-  const names: string[] = [];
-  const parameters = def.childForFieldName('parameters');
-  for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
-    const p = parameters.namedChild(i);
-    const id = p?.type === 'identifier' ? p : p?.childForFieldName('name') ?? p?.namedChild(0) ?? null;
-    if (id?.type === 'identifier') names.push(textOf(ctx.text, id));
-  }
-  const params = new Map<string, string | null>(names.map((n) => [n, null]));
-  const args = call.childForFieldName('arguments');
-  let position = method ? 1 : 0;
-  for (let i = 0; args && i < args.namedChildCount; i++) {
-    const arg = args.namedChild(i);
-    if (!arg || arg.type === 'comment') continue;
-    if (arg.type === 'keyword_argument') {
-      const key = arg.childForFieldName('name');
-      if (key && params.has(textOf(ctx.text, key))) params.set(textOf(ctx.text, key), knownString(ctx, arg.childForFieldName('value'), 0));
-    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') break;
-    else if (position < names.length) params.set(names[position++], knownString(ctx, arg, 0));
-  }
-  // The helper's own names: its parameters (unknown) and the module's (constants), not the caller's locals.
+  const names = parametersOf(ctx, def).map((p) => p.name);
+  const { positional, named } = callArguments(ctx, call, 0);
+  const params = new Map<string, string | null>(names.map((n, i) => {
+    const at = i - (method ? 1 : 0);
+    return [n, named.has(n) ? named.get(n) ?? null : at >= 0 ? positional[at] ?? null : null];
+  }));
+  // The helper's own names: its parameters and the module's (constants), not the caller's locals.
   const saved = ctx.scope;
   let module = ctx.scope;
   while (module.parent) module = module.parent;
@@ -350,27 +347,6 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
   } finally {
     ctx.scope = saved;
   }
-}
-
-/** A def directly in a class body (possibly decorated). */
-function isMethod(def: SyntaxNode): boolean {
-  let parent = def.parent;
-  if (parent?.type === 'decorated_definition') parent = parent.parent;
-  return parent?.type === 'block' && parent.parent?.type === 'class_definition';
-}
-
-/** The expression of a def whose body is one `return <expression>` (after an optional docstring). */
-function singleReturn(def: SyntaxNode): SyntaxNode | null {
-  const body = def.childForFieldName('body');
-  if (!body) return null;
-  const statements: SyntaxNode[] = [];
-  for (let i = 0; i < body.namedChildCount; i++) {
-    const child = body.namedChild(i);
-    if (child && child.type !== 'comment') statements.push(child);
-  }
-  const docstring = statements.length === 2 && statements[0].type === 'expression_statement' && statements[0].namedChild(0)?.type === 'string';
-  const only = statements.length === 1 ? statements[0] : docstring ? statements[1] : null;
-  return only?.type === 'return_statement' ? only.namedChild(0) : null;
 }
 
 /** A string written out where it is used (rename may edit it), not one built from values (`f'{PREFIX}_cart'`). */
@@ -465,10 +441,5 @@ export function resolveStringValue(ctx: Ctx, value: SyntaxNode): ResolvedKey | n
     const resolved = resolveKey(ctx, node);
     return resolved.key !== null || resolved.pending ? resolved : null;
   }
-  const pieces = piecesOf(ctx, node);
-  if (!pieces) return node.type === 'call' ? returnedKey(ctx, node) : null;
-  const expanded = expandKeyList(ctx, node, pieces);
-  if (expanded) return expanded;
-  if (pieces.every((p) => p === null)) return null;
-  return fromPieces(pieces, node, isLiteral(ctx, node));
+  return builtKey(ctx, node);
 }

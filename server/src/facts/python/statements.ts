@@ -10,6 +10,8 @@ import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, 
 import { sessionValueKey } from './nested';
 import { keyListOf } from './keyLists';
 import { resolveDotted } from './imports';
+import { defsNamed } from './defs';
+import { parametersOf } from './parameters';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
@@ -30,10 +32,10 @@ function mayBeStringCall(ctx: Ctx, call: SyntaxNode): boolean {
   if (first === 0x27 || first === 0x22) return true; // a quote: '...'.format(...)
   const head = ctx.text.slice(call.startIndex, call.startIndex + 8);
   if (head.startsWith('str(') || head.startsWith('getattr(') || /^[rRbBuUfF]{1,2}['"]/.test(head)) return true;
-  // A helper that returns a key: only names the file defines (checked by name, no tree call).
+  // A helper that returns a key: only names the file defines.
   if (ctx.defs.length === 0) return false;
   const called = /^(?:self\.|cls\.)?([A-Za-z_]\w*)\s*\($/.exec(ctx.text.slice(call.startIndex, call.childForFieldName('arguments')?.startIndex ?? call.startIndex) + '(');
-  return called !== null && ctx.text.includes(`def ${called[1]}(`);
+  return called !== null && defsNamed(ctx, called[1]) !== undefined;
 }
 
 /** Records a module-level or class-level string constant, and remembers it for key lookups. */
@@ -189,27 +191,6 @@ export function handleNamedExpression(ctx: Ctx, node: SyntaxNode, constants: Str
   if (name !== null) bindName(ctx, name, node.childForFieldName('value'), constants);
 }
 
-/** A parameter's name and annotation text. */
-function parameter(ctx: Ctx, node: SyntaxNode): { name: string; annotation: string } | null {
-  switch (node.type) {
-    case 'identifier':
-      return { name: textOf(ctx.text, node), annotation: '' };
-    case 'typed_parameter': {
-      const name = node.namedChild(0);
-      const type = node.childForFieldName('type');
-      return name?.type === 'identifier' ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '' } : null;
-    }
-    case 'default_parameter':
-    case 'typed_default_parameter': {
-      const name = node.childForFieldName('name');
-      const type = node.childForFieldName('type');
-      return name ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '' } : null;
-    }
-    default:
-      return null;
-  }
-}
-
 /** Enters a function: a new scope whose parameters may be sessions or requests. */
 export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: ReadonlySet<string>,
   functions: Map<string, FunctionShape[]>): void {
@@ -219,11 +200,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
   const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
   const scope = new Scope('function', qualified, node.startIndex, node.endIndex, parent, parent.className);
   const params: string[] = [];
-  const list = node.childForFieldName('parameters');
-  for (let i = 0; list && i < list.namedChildCount; i++) {
-    const child = list.namedChild(i);
-    const param = child ? parameter(ctx, child) : null;
-    if (!param) continue;
+  for (const param of parametersOf(ctx, node)) {
     params.push(param.name);
     if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
