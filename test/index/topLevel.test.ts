@@ -161,6 +161,49 @@ test('inside a class that touches the session, unrelated methods are skipped one
   }
 });
 
+test('mentions in comments and plain strings keep nothing; strings the facts read as code still do', async () => {
+  const src = [
+    "MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware']",
+    'def installed_apps():',
+    '    """Lists django.contrib.sessions among the apps."""',
+    "    return ['django.contrib.sessions']  # session app",
+    'def uses_middleware():',
+    '    return MIDDLEWARE',
+    'class Docs:',
+    "    '''Nothing about the Session here but words.'''",
+    '    def m(self):',
+    '        return 1',
+    'def by_getattr(request):',
+    "    return getattr(request, 'session')['a']",
+    'def in_fstring(request):',
+    "    return f\"{request.session['b']}\"",
+    "def annotated(s: 'SessionBase'):",
+    "    return s['c']",
+    'def filler():',
+    '    return [0] * 100',
+    '',
+  ].join('\n');
+  const ranges = sessionRanges(src, 0);
+  assert.ok(ranges);
+  const kept = ranges.map((r) => src.slice(r.startIndex, r.endIndex)).join('');
+  for (const wanted of ['MIDDLEWARE = [', 'def by_getattr', 'def in_fstring', 'def annotated']) assert.ok(kept.includes(wanted), wanted);
+  // A name bound next to a session only in a string (MIDDLEWARE) pulls nothing in either.
+  for (const unwanted of ['def installed_apps', 'def uses_middleware', 'class Docs', 'def filler']) assert.ok(!kept.includes(unwanted), unwanted);
+  const parser = await initPythonParser();
+  const full = parsePython(parser, src);
+  const part = parseRanges(parser, src, ranges);
+  assert.ok(part);
+  try {
+    const a = extractPythonFacts(full, src, 'm.py', 'm');
+    const b = extractPythonFacts(part, src, 'm.py', 'm');
+    assert.deepEqual(b.accesses, a.accesses);
+    assert.deepEqual(a.accesses.map((x) => x.key), ['a', 'b', 'c']);
+  } finally {
+    full.delete();
+    part.delete();
+  }
+});
+
 test('outline: class bodies by indentation, decorators joined, strings and brackets do not start statements', () => {
   const src = ['class A:', '    """doc', 'def not_a_method():', '    """', '    @dec', '    def m(self,', '          x): pass', '    class Inner:', '        Y = 1', 'z = (', '  1)', ''].join('\n');
   const [a, z] = outline(src);

@@ -32,8 +32,12 @@ const CLAUSE = /^(?:elif|else|except|finally)\b/;
 
 interface LineStart { offset: number; row: number; indent: number; first: number }
 
-/** Logical line starts (outside brackets, strings and continuations), with their indentation. */
-function logicalLines(text: string): LineStart[] {
+/**
+ * Logical line starts (outside brackets, strings and continuations), with their indentation.
+ * `quiet` (optional) receives the [start, end) pairs of comments and of strings that are not
+ * f-strings (an f-string's holes are code), in text order.
+ */
+function logicalLines(text: string, quiet?: number[]): LineStart[] {
   const starts: LineStart[] = [];
   let depth = 0;
   let row = 0;
@@ -54,6 +58,7 @@ function logicalLines(text: string): LineStart[] {
     if (c === 10) { row++; lineStart = true; continue; }
     if (c === 35) { // comment to end of line
       const nl = text.indexOf('\n', i);
+      quiet?.push(i, nl === -1 ? n : nl);
       if (nl === -1) break;
       i = nl - 1;
       continue;
@@ -74,11 +79,22 @@ function logicalLines(text: string): LineStart[] {
         if (d === 10) { row++; if (!triple) break; continue; } // unterminated single-quoted string ends at the line
         if (d === c && (!triple || (text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c))) { if (triple) j += 2; break; }
       }
+      if (quiet && !isFString(text, i)) quiet.push(i, Math.min(j + 1, n));
       if (j < n && text.charCodeAt(j) === 10) { lineStart = true; i = j; continue; }
       i = j;
     }
   }
   return starts;
+}
+
+/** Whether the string opening at `quote` has an `f` among its prefix letters (`f'`, `rf"`, `Fr'`). */
+function isFString(text: string, quote: number): boolean {
+  for (let k = quote - 1; k >= quote - 2 && k >= 0; k--) {
+    const c = text.charCodeAt(k) | 32; // lower case
+    if (c === 102) return true; // f
+    if (c !== 114 && c !== 98 && c !== 117) return false; // r, b, u
+  }
+  return false;
 }
 
 function describe(text: string, line: LineStart, end: number): Pick<Statement, 'name' | 'kind'> {
@@ -94,8 +110,8 @@ function describe(text: string, line: LineStart, end: number): Pick<Statement, '
  * The statements of `text` as an outline: module-level statements in order, covering the text from
  * the first one to the end; classes (at any depth) with their body statements as children.
  */
-export function outline(text: string): Statement[] {
-  const lines = logicalLines(text);
+export function outline(text: string, quiet?: number[]): Statement[] {
+  const lines = logicalLines(text, quiet);
   const root: Statement[] = [];
   // Open statements, outermost first; each new line closes those indented as much or more.
   const open: Statement[] = [];
@@ -135,11 +151,38 @@ export function topLevelBlocks(text: string): TopLevelBlock[] {
 }
 
 const NEEDLES = ['session', 'Session'];
-/** Sorted offsets of every needle, so "does this block mention a session" is a binary search. */
-function mentionOffsets(text: string): number[] {
+/**
+ * Sorted offsets of every needle in code, so "does this block mention a session" is a binary
+ * search. Mentions in comments and in most strings do not count (`'django.contrib.sessions'` in
+ * INSTALLED_APPS, a docstring): a block kept for them only is parsed for nothing. Strings the facts
+ * read as code do count: `'session'` (`getattr(request, 'session')`, `scope['session']`) and a
+ * string annotation naming a session class (`s: 'SessionBase'`).
+ */
+function mentionOffsets(text: string, quiet: readonly number[]): number[] {
   const found: number[] = [];
-  for (const needle of NEEDLES) for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
+  for (const needle of NEEDLES) {
+    for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) if (!isQuiet(text, quiet, i)) found.push(i);
+  }
   return found.sort((a, b) => a - b);
+}
+const LOUD_STRING = /^(?:session|[\w.[\], ]*Session(?:Base|Store)\b[\w.[\], |]*)$/;
+/** Index of the quiet span (comment, string) holding offset `at`, or -1. */
+function quietSpanAt(quiet: readonly number[], at: number): number {
+  // The last span starting at or before `at` (spans are pairs in text order).
+  let lo = 0;
+  let hi = quiet.length >> 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (quiet[mid * 2] <= at) lo = mid + 1; else hi = mid; }
+  return lo > 0 && at < quiet[(lo - 1) * 2 + 1] ? (lo - 1) * 2 : -1;
+}
+function isQuiet(text: string, quiet: readonly number[], at: number): boolean {
+  const span = quietSpanAt(quiet, at);
+  if (span === -1) return false;
+  const start = quiet[span];
+  const end = quiet[span + 1];
+  if (text.charCodeAt(start) === 35) return true; // a comment
+  const q = text.charCodeAt(start);
+  const quotes = end - start >= 6 && text.charCodeAt(start + 1) === q && text.charCodeAt(start + 2) === q ? 3 : 1;
+  return !LOUD_STRING.test(text.slice(start + quotes, end - quotes));
 }
 function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
   let lo = 0;
@@ -192,8 +235,9 @@ interface Candidate { statement: Statement; parent: Statement | null }
  * are decided one by one, the same way.
  */
 export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | null {
-  const statements = outline(text);
-  const mentions = mentionOffsets(text);
+  const quiet: number[] = [];
+  const statements = outline(text, quiet);
+  const mentions = mentionOffsets(text, quiet);
   const mentioned = (s: Statement) => anyWithin(mentions, s.start, s.end);
   const kept = new Set<Statement>();
   /** Kept classes split into header + decided children. */
@@ -262,7 +306,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   }
   decide(statements, null);
   // Bound names are all known now (module-level statements are decided first and never pulled in).
-  const boundAt = wordOffsets(text, bound);
+  const boundAt = wordOffsets(text, bound, quiet);
   // Defs that mention a session keep only the statements it flows through; what those refer to
   // is what pulls in more blocks.
   const sessionAttributes = new Map<Statement | null, Set<string>>();
@@ -497,12 +541,12 @@ function sharesAttribute(chunk: string, a: { used: Set<string>; assigned: Set<st
 }
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
-/** Sorted offsets where any of `words` occurs as a whole word. */
-function wordOffsets(text: string, words: ReadonlySet<string>): number[] {
+/** Sorted offsets where any of `words` occurs as a whole word, outside comments and strings. */
+function wordOffsets(text: string, words: ReadonlySet<string>, quiet: readonly number[]): number[] {
   const found: number[] = [];
   for (const word of words) {
     for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
-      if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + word.length))) found.push(i);
+      if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + word.length)) && quietSpanAt(quiet, i) === -1) found.push(i);
     }
   }
   return found.sort((a, b) => a - b);

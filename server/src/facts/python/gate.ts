@@ -6,9 +6,14 @@
 export class SessionGate {
   private readonly positions = new Map<string, number[]>();
 
-  constructor(private readonly text: string) {
-    this.add('session');
-    this.add('Session');
+  constructor(private readonly text: string, words: readonly string[] = ['session', 'Session']) {
+    for (const word of words) this.add(word);
+  }
+
+  /** Whether any recognized word occurs in the text at all. */
+  get any(): boolean {
+    for (const found of this.positions.values()) if (found.length > 0) return true;
+    return false;
   }
 
   /** Starts recognizing a bound name (idempotent). */

@@ -13,18 +13,16 @@ export interface SerializerOverride {
   serializer: string;
 }
 
-const SETTING = 'SESSION_SERIALIZER';
+export const SERIALIZER_SETTING = 'SESSION_SERIALIZER';
 const OVERRIDERS = /^(?:(?:\w+\.)*override_settings|self\.settings|cls\.settings)$/;
 
-/** A call that may override SESSION_SERIALIZER: records where the override holds. Cheap for other calls. */
+/** A call whose text says SESSION_SERIALIZER, which may override it: records where the override holds. */
 export function noteSerializerOverride(ctx: Ctx, call: SyntaxNode): void {
-  const at = ctx.text.indexOf(SETTING, call.startIndex);
-  if (at < 0 || at >= call.endIndex) return;
   if (!OVERRIDERS.test(dottedName(ctx.text, call.childForFieldName('function')) ?? '')) return;
   const args = call.childForFieldName('arguments');
   for (let i = 0; args && i < args.namedChildCount; i++) {
     const arg = args.namedChild(i);
-    if (arg?.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== SETTING) continue;
+    if (arg?.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== SERIALIZER_SETTING) continue;
     const value = arg.childForFieldName('value');
     const parts = value ? stringParts(ctx.text, value)?.parts : null;
     if (!parts || parts.some((p) => p === null)) return;

@@ -10,7 +10,7 @@ import { readImport, resolveDotted } from './imports';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
-import { noteSerializerOverride } from './serializerOverrides';
+import { noteSerializerOverride, SERIALIZER_SETTING } from './serializerOverrides';
 import { sessionVia } from './sessions';
 import { enterClass, enterFunction, type FunctionShape, handleAssignment, handleNamedExpression } from './statements';
 
@@ -63,8 +63,8 @@ class Walker {
   /** Nodes whose handler threw; kept for debugging, not part of the facts. */
   skippedNodes = 0;
   readonly ctx: Ctx;
-  /** Whether the file says SESSION_SERIALIZER at all (most do not: their calls skip the override check). */
-  private readonly overridesSerializer: boolean;
+  /** Where the file says SESSION_SERIALIZER (most never do): only calls around one are checked for an override. */
+  private readonly serializerNamed: SessionGate;
 
   constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
     this.ctx = {
@@ -72,7 +72,7 @@ class Walker {
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
       gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [], defs: [],
     };
-    this.overridesSerializer = text.includes('SESSION_SERIALIZER');
+    this.serializerNamed = new SessionGate(text, [SERIALIZER_SETTING]);
   }
 
   /**
@@ -153,7 +153,7 @@ class Walker {
         break;
     }
     // Before the gate: `@override_settings(SESSION_SERIALIZER=...)` need not say "session".
-    if (type === 'call' && !shallow && this.overridesSerializer) noteSerializerOverride(ctx, node);
+    if (type === 'call' && !shallow && this.serializerNamed.any && this.serializerNamed.mentions(node.startIndex, node.endIndex)) noteSerializerOverride(ctx, node);
     if (shallow || !mayMention(ctx, node)) return;
     switch (type) {
       case 'subscript':
