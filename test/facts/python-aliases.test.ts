@@ -75,8 +75,10 @@ test('a session passed to a function of the same file makes that parameter a ses
     '',
   ].join('\n');
   const facts = await pythonFacts(src);
-  assert.deepEqual(summary(facts), ['write seen', 'read <null>', 'delete <null>', 'write chained', 'write step']);
+  // forget(key="y", ...) pops its key parameter: the call's 'y' is read and deleted there (keyCalls.ts).
+  assert.deepEqual(summary(facts), ['write seen', 'read <null>', 'delete <null>', 'write chained', 'write step', 'read y', 'delete y']);
   assert.equal(facts.accesses.find((a) => a.key === 'step')?.scope, 'Helper.step');
+  assert.equal(facts.accesses.find((a) => a.key === 'y')?.via, 'forget(...) → store.pop');
 });
 
 test('an alias is forgotten when the name is re-bound', async () => {

@@ -5,7 +5,8 @@ import type { Tree } from '../syntax/python';
 import { mayMentionSessions } from './prefilter';
 import type { FunctionShape } from './python/statements';
 import { type WalkResult, walkPython } from './python/walker';
-import type { FileFacts, PassedSession, SessionCall } from './types';
+import { keyCallAccess } from './keyCalls';
+import type { FileFacts, KeyCall, KeyParameter, PassedSession, SessionAccess, SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
 
@@ -81,6 +82,49 @@ function sessionCalls(result: WalkResult): SessionCall[] {
   return [...calls.values()];
 }
 
+/**
+ * Keys passed to this file's functions that take their key as a parameter: an access each, at the
+ * literal (rename edits it there). Keys passed to imported functions become KeyCalls for the index.
+ */
+function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; calls: KeyCall[] } {
+  const accesses: SessionAccess[] = [];
+  const calls: KeyCall[] = [];
+  const byFunction = new Map<string, KeyParameter[]>();
+  for (const p of result.facts.keyParameters ?? []) {
+    const list = byFunction.get(p.function);
+    if (list) list.push(p);
+    else byFunction.set(p.function, [p]);
+  }
+  for (const arg of result.keyArguments) {
+    const targets = arg.callee === null ? [] : targetsOf(result.functions, arg.callee, arg.viaSelf, false);
+    if (targets.length === 0) {
+      const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written };
+      if (arg.imported) calls.push({ module: arg.imported.module, function: arg.imported.name, ...(arg.bound ? { bound: true as const } : {}), ...call });
+      // `self.set_session('step', 2)` in a subclass of an imported mixin: the mixin's method, if it has it.
+      else if (arg.callee !== null) for (const base of arg.inherited ?? []) calls.push({ module: base.module, function: `${base.name}.${arg.callee}`, bound: true, ...call });
+      continue;
+    }
+    for (const { shape, params } of targets) {
+      const param = arg.keyword ?? (arg.position !== null ? params[arg.position] : undefined);
+      for (const p of byFunction.get(shape.qualified) ?? []) {
+        if (p.parameter !== param) continue;
+        accesses.push(keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written));
+      }
+    }
+  }
+  return { accesses, calls };
+}
+
+/** Short names of the functions that take a key, when some call of theirs may not say "session" (and so was not walked). */
+function keyHelperNames(result: WalkResult): Set<string> {
+  const names = new Set<string>();
+  for (const p of result.facts.keyParameters ?? []) {
+    const name = p.function.slice(p.function.lastIndexOf('.') + 1);
+    if (!/session/i.test(name)) names.add(name);
+  }
+  return names;
+}
+
 /** Bounded re-walks: a session passed along a chain of helpers needs one more walk per hop. */
 const MAX_WALKS = 4;
 
@@ -105,7 +149,17 @@ export function extractPythonFacts(tree: Tree, text: string, file: string, modul
     params = next;
     result = walkPython(tree, text, file, module, params, shallow, ranges);
   }
+  if (!shallow && result.facts.keyParameters) {
+    // The calls of a key-taking function are walked once its name is known (it may come after them).
+    const helpers = keyHelperNames(result);
+    if (helpers.size > 0) result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
+  }
   const calls = shallow ? [] : sessionCalls(result);
   if (calls.length > 0) result.facts.sessionCalls = calls;
+  if (!shallow && result.keyArguments.length > 0) {
+    const { accesses, calls: keyCalls } = keyArgumentAccesses(result);
+    result.facts.accesses.push(...accesses);
+    if (keyCalls.length > 0) result.facts.keyCalls = keyCalls;
+  }
   return result.facts;
 }

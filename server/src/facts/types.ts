@@ -95,6 +95,10 @@ export interface FileFacts {
   pendingKeys?: PendingKey[];
   /** Sessions passed to functions imported from other modules; the index links them to the callee's file. */
   sessionCalls?: SessionCall[];
+  /** Functions of this file whose session key is one of their parameters (`def remember(request, name): request.session[name] = 1`). */
+  keyParameters?: KeyParameter[];
+  /** Keys written out as arguments of functions imported from other modules; the index finds their key parameters. */
+  keyCalls?: KeyCall[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
   /** Plain names bound to a session (`s = request.session`, a session parameter), each with the
@@ -133,4 +137,39 @@ export interface PassedSession {
 export interface SessionCall extends PassedSession {
   /** Absolute dotted module of the import (the index follows re-exports from there). */
   module: string;
+}
+
+/**
+ * A function whose session access takes its key from a parameter: each call that passes a string
+ * there is an access of that key at the call (this file's calls are resolved with the facts, other
+ * files' calls by the index through KeyCall).
+ */
+export interface KeyParameter {
+  /** Qualified name: `remember`, `SessionMixin.set_session`. */
+  function: string;
+  parameter: string;
+  /** Index of the parameter among the def's parameters, `self` included. */
+  position: number;
+  /** A method (its first parameter is `self` or `cls`). */
+  method: boolean;
+  op: AccessOp;
+  /** How the function reaches the session (`request.session[...]`). */
+  via: string;
+}
+
+/** `remember(request, 'theme')` where `remember` is imported: the key argument and where it is. */
+export interface KeyCall {
+  /** Absolute dotted module of the import, and the name there (`Owner.method` on a new instance). */
+  module: string;
+  function: string;
+  bound?: true;
+  position: number | null;
+  keyword: string | null;
+  key: string;
+  /** Span of the string literal. */
+  span: Span;
+  /** The calling function's qualified name, or '<module>'. */
+  scope: string;
+  /** The callee as written, for `via`. */
+  callee: string;
 }

@@ -1,7 +1,8 @@
 // Cross-file resolution of PendingKeys: imported constants (followed through re-exports),
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
-import type { FileFacts, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
+import { fillsParameter, keyCallAccess } from '../facts/keyCalls';
+import type { FileFacts, KeyParameter, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
 import { asAttributeOfParent } from './modules';
 
 export interface ResolverContext {
@@ -45,6 +46,11 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     if (resolved) accesses[item.accessIndex] = { ...access, key: resolved.key, pattern: false, source: resolved.source };
   }
   if (expanded.length > 0) accesses.push(...expanded);
+  for (const call of facts.keyCalls ?? []) {
+    for (const parameter of keyParametersOf(call.module, call.function, context, modules, 0)) {
+      if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee));
+    }
+  }
   const mutations = facts.mutations.map((mutation) => {
     if (!mutation.pending) return mutation;
     if (mutation.pending.kind === 'setting') usesSettings = true;
@@ -76,6 +82,19 @@ function resolvePending(ref: PendingKey['ref'], context: ResolverContext, module
 function settingKey(name: string, fallback: string | null, context: ResolverContext): Resolved | null {
   const value = context.settingString(name) ?? fallback;
   return value === null || value === undefined ? null : { key: value, source: { kind: 'setting', name } };
+}
+
+/** The key parameters of `name` (a function, or `Class.method`) in `module`, through re-exports. */
+function keyParametersOf(module: string, name: string, context: ResolverContext, modules: Set<string>, depth: number): KeyParameter[] {
+  if (depth > MAX_REEXPORT_DEPTH || module.startsWith('django.')) return [];
+  modules.add(module);
+  const target = context.factsOfModule(module);
+  if (!target) return [];
+  const own = (target.keyParameters ?? []).filter((p) => p.function === name);
+  if (own.length > 0) return own;
+  const head = name.split('.', 1)[0];
+  const reexport = target.imports.find((i) => i.local === head && i.name !== null && i.name !== '*');
+  return reexport?.name ? keyParametersOf(reexport.module, reexport.name + name.slice(head.length), context, modules, depth + 1) : [];
 }
 
 function constantKey(module: string, name: string, context: ResolverContext, modules: Set<string>,

@@ -202,8 +202,11 @@ function boundNames(chunk: string): string[] {
   const imported = IMPORTED.exec(chunk);
   if (imported) {
     const names: string[] = [];
+    // From a project module about sessions (`from .session_utils import remember`), every name:
+    // its calls may pass keys to a helper.
+    const fromSessionModule = /^\s*from\s+(?!django\.)\S*session/i.test(chunk);
     for (const item of imported[1].split(',')) {
-      if (!/session/i.test(item)) continue;
+      if (!fromSessionModule && !/session/i.test(item)) continue;
       const [name, alias] = item.replace(/#[^\n]*/g, '').trim().split(/\s+as\s+/);
       const local = (alias ?? name).trim().split('.')[0];
       if (local) names.push(local);
@@ -237,7 +240,10 @@ interface Candidate { statement: Statement; parent: Statement | null }
 export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | null {
   const quiet: number[] = [];
   const statements = outline(text, quiet);
-  const mentions = mentionOffsets(text, quiet);
+  let mentions = mentionOffsets(text, quiet);
+  // Calls of a function that takes its key as a parameter (`remember(request, 'theme')`) are accesses too.
+  const helpers = keyHelperNames(text, statements, mentions);
+  if (helpers.size > 0) mentions = [...mentions, ...wordOffsets(text, helpers, quiet)].sort((a, b) => a - b);
   const mentioned = (s: Statement) => anyWithin(mentions, s.start, s.end);
   const kept = new Set<Statement>();
   /** Kept classes split into header + decided children. */
@@ -366,6 +372,36 @@ export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | nu
   }
   return ranges;
 }
+
+/**
+ * Defs (module level, or methods) that use one of their parameters as a session key:
+ * `session[name]`, `session.get(name`, `.pop(`, `.setdefault(`, `name in request.session`. Their
+ * names are not "session", so their calls would be skipped otherwise.
+ */
+function keyHelperNames(text: string, statements: readonly Statement[], mentions: readonly number[]): Set<string> {
+  const names = new Set<string>();
+  const consider = (s: Statement) => {
+    if (s.kind !== 'def' || s.name === null || /session/i.test(s.name) || !anyWithin(mentions, s.start, s.end)) return;
+    const header = text.slice(s.start, Math.min(s.end, s.bodyStart));
+    const open = header.indexOf('(');
+    if (open < 0) return;
+    const body = text.slice(s.start, s.end);
+    for (const m of header.slice(open + 1).matchAll(PARAMETER)) {
+      if (m[1] === 'self' || m[1] === 'cls' || m[1] === 'request') continue;
+      const p = m[1];
+      if (new RegExp(`session(?:\\[|\\.(?:get|pop|setdefault)\\()\\s*${p}\\b|\\b${p}\\s+(?:not\\s+)?in\\s+[\\w.]*session\\b`).test(body)) {
+        names.add(s.name);
+        return;
+      }
+    }
+  };
+  for (const s of statements) {
+    consider(s);
+    if (s.kind === 'class') s.children.forEach(consider);
+  }
+  return names;
+}
+const PARAMETER = /([A-Za-z_]\w*)\s*(?=[:=,)])/g;
 
 /** Whether a class body (its own statements, not those of its methods) assigns an UPPER_CASE name. */
 function definesConstants(text: string, cls: Statement): boolean {

@@ -1,9 +1,9 @@
 // Session accesses: subscripts, the dict-like API (get/pop/setdefault/update/has_key) and `in`.
 import { spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import type { AccessOp, PendingKey, SessionAccess, ValueType } from '../types';
+import type { AccessOp, KeyParameter, PendingKey, SessionAccess, ValueType } from '../types';
 import { currentClass, type Ctx, markSessionSaved } from './context';
-import { resolveKey } from './keys';
+import { literalString, resolveKey } from './keys';
 import { MUTATORS, recordMutation } from './nested';
 import type { ResolvedKey } from './scope';
 import { serializerAt } from './serializerOverrides';
@@ -16,6 +16,7 @@ export type ReadFlags = Pick<SessionAccess, 'unpacked' | 'assertsAbsence'>;
 export interface AccessSink {
   accesses: SessionAccess[];
   pendingKeys: PendingKey[];
+  keyParameters: KeyParameter[];
   /** Subscripts that are assignment/del targets, by nodeKey, waiting for their visit. */
   roles: Map<string, TargetRole>;
 }
@@ -41,6 +42,18 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
   }
   if (resolved.pending) sink.pendingKeys.push({ accessIndex: sink.accesses.length, ref: resolved.pending });
   sink.accesses.push(access);
+  const position = resolved.parameter === undefined ? undefined : ctx.scope.parameters.get(resolved.parameter);
+  if (position !== undefined) {
+    const parameter = resolved.parameter as string;
+    sink.keyParameters.push({ function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via });
+    // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
+    const fallback = ctx.scope.parameterDefaults.get(parameter);
+    const written = fallback ? literalString(ctx, fallback) : null;
+    if (fallback && written !== null) {
+      const { parameter: _, ...rest } = resolved;
+      addAccess(ctx, sink, { ...rest, key: written, pattern: false, source: { kind: 'literal' }, span: spanOf(fallback) }, op, `${via} (default of ${parameter})`, valueType, stores, flags);
+    }
+  }
   if ((op === 'write' || op === 'delete') && stores) {
     // Django marks the whole session modified on any assignment or del: in-place changes made in
     // the same function get saved with it.

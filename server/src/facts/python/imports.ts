@@ -31,12 +31,22 @@ function fromModule(ctx: Ctx, node: SyntaxNode): string {
 }
 
 /** Records the names an import statement binds. */
+const SESSIONISH = /session/i;
+
+/** An import of the project's (not Django's) that names sessions in its module or name. */
+export function isSessionHelperImport(fact: ImportFact): boolean {
+  return fact.local !== '*' && !fact.module.startsWith('django.') && SESSIONISH.test(`${fact.module}.${fact.name ?? ''}`);
+}
+
 export function readImport(ctx: Ctx, node: SyntaxNode, out: ImportFact[]): void {
   const add = (fact: ImportFact) => {
     out.push(fact);
     ctx.imports.set(fact.local, fact);
     // `from django.contrib.sessions.backends.db import SessionStore as DBStore`: DBStore() is a session.
     if (fact.module.startsWith('django.contrib.sessions')) ctx.gate.add(fact.local);
+    // A project's session helpers (`from .session_utils import remember`, `set_session_var as remember`):
+    // their calls may pass keys (facts/keyCalls.ts) without saying "session".
+    else if (isSessionHelperImport(fact)) ctx.gate.add(fact.local);
   };
   if (node.type === 'import_statement') {
     for (const name of node.childrenForFieldName('name')) {

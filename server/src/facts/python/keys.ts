@@ -284,7 +284,13 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
   if (setting) {
     return { key: setting.default, pattern: false, source: { kind: 'setting', name: setting.name }, span, pending: { kind: 'setting', ...setting } };
   }
-  if (node.type === 'identifier') return resolveName(ctx, textOf(ctx.text, node), node) ?? { key: null, pattern: false, source: DYNAMIC, span };
+  if (node.type === 'identifier') {
+    const name = textOf(ctx.text, node);
+    const resolved = resolveName(ctx, name, node);
+    if (resolved) return resolved;
+    // A parameter of this function (not of an outer one): each call gives its key.
+    return ctx.scope.kind === 'function' && ctx.scope.parameters.has(name) ? { key: null, pattern: false, source: DYNAMIC, span, parameter: name } : { key: null, pattern: false, source: DYNAMIC, span };
+  }
   if (node.type === 'attribute') return { ...resolveAttribute(ctx, node), span };
   if (node.type === 'subscript') {
     const element = resolveElement(ctx, node);
@@ -349,8 +355,16 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
   }
 }
 
+/** The value of a plain string literal (no f-string holes, no concatenation), or null. */
+export function literalString(ctx: Ctx, raw: SyntaxNode): string | null {
+  const node = unwrap(raw) ?? raw;
+  const parts = node.type === 'string' ? stringParts(ctx.text, node) : null;
+  if (!parts || parts.bytes || parts.parts.some((p) => p === null)) return null;
+  return parts.parts.join('');
+}
+
 /** A string written out where it is used (rename may edit it), not one built from values (`f'{PREFIX}_cart'`). */
-function isLiteral(ctx: Ctx, node: SyntaxNode): boolean {
+export function isLiteral(ctx: Ctx, node: SyntaxNode): boolean {
   if (node.type === 'concatenated_string') {
     for (let i = 0; i < node.namedChildCount; i++) if (!isLiteral(ctx, node.namedChild(i) as SyntaxNode)) return false;
     return true;

@@ -8,6 +8,8 @@ export interface Parameter {
   name: string;
   /** The annotation's text, '' when there is none. */
   annotation: string;
+  /** The default value (`key='cart'`), when there is one. */
+  defaultValue?: SyntaxNode;
 }
 
 /** A parameter's name and annotation; null for `*args`, `**kwargs`, `/` and `*`. */
@@ -24,7 +26,8 @@ function parameter(ctx: Ctx, node: SyntaxNode): Parameter | null {
     case 'typed_default_parameter': {
       const name = node.childForFieldName('name');
       const type = node.childForFieldName('type');
-      return name ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '' } : null;
+      const value = node.childForFieldName('value');
+      return name ? { name: textOf(ctx.text, name), annotation: type ? textOf(ctx.text, type) : '', ...(value ? { defaultValue: value } : {}) } : null;
     }
     default:
       return null;

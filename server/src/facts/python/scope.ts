@@ -12,6 +12,8 @@ export interface ResolvedKey {
   pending?: PendingKey['ref'];
   /** A name standing for several keys (a loop over a key list): one access per key (keyLists.ts). */
   alternatives?: ResolvedKey[];
+  /** The key is this parameter of the enclosing function, never re-bound: its calls give the key. */
+  parameter?: string;
 }
 
 /**
@@ -42,6 +44,10 @@ export class Scope {
   readonly mutations: OpenMutation[] = [];
   /** Set by `session.modified = True` and by any assignment or del on the session. */
   modifiedSet = false;
+  /** A function's parameters not re-bound so far → their index among the def's parameters. */
+  readonly parameters = new Map<string, number>();
+  /** Their default values, where written. */
+  readonly parameterDefaults = new Map<string, SyntaxNode>();
 
   constructor(
     readonly kind: 'module' | 'class' | 'function',
@@ -77,6 +83,7 @@ export class Scope {
     this.typeNodes.delete(name);
     this.bindings.delete(name);
     this.storeClasses.delete(name);
+    this.parameters.delete(name);
   }
 }
 

@@ -9,7 +9,7 @@ import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
 import { keyListOf } from './keyLists';
-import { resolveDotted } from './imports';
+import { isSessionHelperImport, resolveDotted } from './imports';
 import { defsNamed } from './defs';
 import { parametersOf } from './parameters';
 
@@ -201,6 +201,8 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
   const scope = new Scope('function', qualified, node.startIndex, node.endIndex, parent, parent.className);
   const params: string[] = [];
   for (const param of parametersOf(ctx, node)) {
+    scope.parameters.set(param.name, params.length);
+    if (param.defaultValue) scope.parameterDefaults.set(param.name, param.defaultValue);
     params.push(param.name);
     if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
@@ -242,6 +244,8 @@ export function enterClass(ctx: Ctx, node: SyntaxNode): void {
     if (dotted) info.bases.push(dotted);
     if (base && (isStoreClass(ctx, base) || (dotted !== null && (isSessionBase(ctx, dotted) || ctx.classes.get(dotted)?.isSessionStore)))) info.isSessionStore = true;
   }
-  if (info.isSessionStore) ctx.gate.add('self');
+  // In a session backend `self` is the session; in a subclass of a session helper (`SessionMixin`
+  // from `.session_utils`), `self.set_step('k', v)` may pass a key to an inherited method.
+  if (info.isSessionStore || info.bases.some((b) => { const i = ctx.imports.get(b.split('.', 1)[0]); return i !== undefined && isSessionHelperImport(i); })) ctx.gate.add('self');
   ctx.scope = new Scope('class', qualified, node.startIndex, node.endIndex, parent, name);
 }

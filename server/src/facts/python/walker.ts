@@ -1,12 +1,13 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
-import { dottedName, identifierName, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
-import type { FileFacts, ImportFact, NestedMutation, PendingKey, SessionAccess, StringConstant } from '../types';
+import type { FileFacts, ImportFact, KeyParameter, NestedMutation, PendingKey, SessionAccess, Span, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
-import { type Ctx, mayMention } from './context';
+import { currentClass, type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
+import { isLiteral, literalString } from './keys';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
@@ -28,9 +29,22 @@ export interface SessionArgument {
   keyword: string | null;
 }
 
+/** A string literal passed to a function (`remember(request, 'theme')`): a key when the function takes its key there. */
+export interface KeyArgument extends Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported' | 'bound' | 'position' | 'keyword'> {
+  key: string;
+  span: Span;
+  /** The calling scope. */
+  scope: string;
+  /** The callee as written (`remember`, `self.remember`, `utils.remember`). */
+  written: string;
+  /** `self.callee(...)`: the imported bases of the calling class, where the method may come from. */
+  inherited?: { module: string; name: string }[];
+}
+
 export interface WalkResult {
   facts: FileFacts;
   sessionArguments: SessionArgument[];
+  keyArguments: KeyArgument[];
   functions: Map<string, FunctionShape[]>;
   /** Module-level instances of the file's classes: name → class. */
   instances: ReadonlyMap<string, string>;
@@ -53,6 +67,8 @@ const SHALLOW_TYPES = new Set(['import_statement', 'import_from_statement', 'ass
 class Walker {
   readonly accesses: SessionAccess[] = [];
   readonly pendingKeys: PendingKey[] = [];
+  readonly keyParameters: KeyParameter[] = [];
+  readonly keyArguments: KeyArgument[] = [];
   readonly mutations: NestedMutation[] = [];
   readonly constants: StringConstant[] = [];
   readonly imports: ImportFact[] = [];
@@ -66,13 +82,15 @@ class Walker {
   /** Where the file says SESSION_SERIALIZER (most never do): only calls around one are checked for an override. */
   private readonly serializerNamed: SessionGate;
 
-  constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>) {
+  constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>, keyHelpers: ReadonlySet<string>) {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
       gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [], defs: [],
     };
     this.serializerNamed = new SessionGate(text, [SERIALIZER_SETTING]);
+    // Calls of the file's functions that take a key (`remember(request, 'theme')`) need not say "session".
+    for (const name of keyHelpers) this.ctx.gate.add(name);
   }
 
   /**
@@ -160,6 +178,7 @@ class Walker {
         return handleSubscript(ctx, this, node);
       case 'call':
         this.noteSessionArguments(node);
+        this.noteKeyArguments(node);
         return handleCall(ctx, this, node);
       case 'comparison_operator':
         return handleComparison(ctx, this, node);
@@ -232,6 +251,50 @@ class Walker {
     }
   }
 
+  /** String literals a call passes, each with its position or keyword (a key when the callee takes its key there). */
+  private noteKeyArguments(node: SyntaxNode): void {
+    const ctx = this.ctx;
+    const args = node.childForFieldName('arguments');
+    if (!args || args.type !== 'argument_list') return;
+    let literals: { position: number | null; keyword: string | null; value: SyntaxNode }[] | null = null;
+    let position: number | null = 0;
+    for (let i = 0; i < args.namedChildCount; i++) {
+      const arg = args.namedChild(i);
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name');
+        const value = arg.childForFieldName('value');
+        if (name && value?.type === 'string') (literals ??= []).push({ position: null, keyword: textOf(ctx.text, name), value });
+        continue;
+      }
+      if (arg.type === 'list_splat') position = null;
+      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
+      if (arg.type === 'string') (literals ??= []).push({ position, keyword: null, value: arg });
+      position++;
+    }
+    if (!literals) return;
+    const fn = unwrap(node.childForFieldName('function'));
+    const target = this.calleeOf(fn);
+    if (!target || !fn) return;
+    const inherited = target.viaSelf ? this.importedBases() : [];
+    for (const { position: at, keyword, value } of literals) {
+      const key = literalString(ctx, value);
+      if (key === null || !isLiteral(ctx, value)) continue;
+      this.keyArguments.push({ ...target, position: at, keyword, key, span: spanOf(value), scope: ctx.scope.name, written: textOf(ctx.text, fn),
+        ...(inherited.length > 0 ? { inherited } : {}) });
+    }
+  }
+
+  /** The calling class's bases imported from other modules (`class Wizard(SessionMixin)`). */
+  private importedBases(): { module: string; name: string }[] {
+    const bases: { module: string; name: string }[] = [];
+    for (const base of currentClass(this.ctx)?.bases ?? []) {
+      const imported = resolveDotted(this.ctx, base);
+      if (imported && !imported.module.startsWith('django.')) bases.push(imported);
+    }
+    return bases;
+  }
+
   /** What a call's function names: `helper`, `self.step`, or `utils.helper` / `helper` through an import. */
   private calleeOf(fn: SyntaxNode | null): Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported' | 'bound'> | null {
     const ctx = this.ctx;
@@ -281,8 +344,8 @@ function rangedParts(root: SyntaxNode, ranges: readonly Range[]): { from: number
 
 /** `ranges`: walk only the nodes inside them (the top-level blocks that can matter, syntax/topLevel.ts). */
 export function walkPython(tree: Tree, text: string, file: string, module: string | null,
-  sessionParams: ReadonlySet<string>, shallow: boolean, ranges?: readonly Range[]): WalkResult {
-  const walker = new Walker(text, file, module, sessionParams);
+  sessionParams: ReadonlySet<string>, shallow: boolean, ranges?: readonly Range[], keyHelpers: ReadonlySet<string> = new Set()): WalkResult {
+  const walker = new Walker(text, file, module, sessionParams, keyHelpers);
   if (shallow) walker.walkShallow(tree);
   else walker.walkDeep(tree, ranges);
   const facts: FileFacts = {
@@ -291,6 +354,7 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
     syntaxErrors: walker.syntaxErrors,
   };
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
+  if (walker.keyParameters.length > 0) facts.keyParameters = walker.keyParameters;
   if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames.values()].sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
-  return { facts, sessionArguments: walker.sessionArguments, functions: walker.functions, instances: walker.ctx.instances };
+  return { facts, sessionArguments: walker.sessionArguments, keyArguments: walker.keyArguments, functions: walker.functions, instances: walker.ctx.instances };
 }

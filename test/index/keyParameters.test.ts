@@ -1,0 +1,121 @@
+// Functions that take their session key as a parameter (`remember(request, 'theme')`): each call's
+// literal is an access of that key, in the same file or through an import, with the real extractor
+// and the index's ranged parse; edits of the helper change what its callers access.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { djangoExtractor } from '../../server/src/index/djangoExtractor';
+import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+
+const roots: string[] = [];
+after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+async function project(files: Record<string, string>): Promise<{ index: WorkspaceIndex; root: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'ds-keyparams-'));
+  roots.push(root);
+  writeFileSync(join(root, 'manage.py'), '');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  const index = new WorkspaceIndex({ root, extractor: djangoExtractor() });
+  await index.build();
+  return { index, root };
+}
+
+/** `op key@line:column via` of a file's accesses with a key. */
+function keyed(index: WorkspaceIndex, file: string): string[] {
+  return index.accessesIn(file).filter((a) => a.key !== null).map((a) => `${a.op} ${a.key}@${a.span.startLine}:${a.span.startColumn}`).sort();
+}
+
+const filler = Array.from({ length: 30 }, (_, i) => `def unrelated_${i}(x):\n    return x + ${i}\n`).join('\n');
+
+test('a function of the file whose key is a parameter: every call passes its key, before or after the def, by position, keyword or default', async () => {
+  const { index } = await project({
+    'app/__init__.py': '',
+    'app/views.py': [
+      'def early(request):',
+      "    remember(request, 'early_key', 1)",          // 1: called before the def, in a block that never says "session"
+      filler,
+      'def remember(request, name, value):',
+      '    request.session[name] = value',
+      "def recall(request, key='cart', default=None):",
+      '    if key in request.session:',
+      '        return request.session[key]',
+      '    return default',
+      'def view(request):',
+      "    remember(request, name='theme', value='dark')",
+      '    recall(request)',
+      "    recall(request, 'theme')",
+      "    return request.session['early_key']",
+      'def not_a_key(request, label):',
+      '    label = label.lower()',                        // re-bound: no longer what the caller passed
+      '    return request.session[label]',
+      'def caller(request):',
+      "    not_a_key(request, 'shown')",
+      "    print('plain', request.session.get('x'))",
+      '',
+    ].join('\n'),
+  });
+  const lines = keyed(index, 'app/views.py');
+  for (const want of ['write early_key@1:22', 'read early_key@', 'write theme@', 'contains theme@', 'read theme@', 'contains cart@', 'read cart@', 'read x@']) {
+    assert.ok(lines.some((l) => l.startsWith(want)), `${want} in ${lines.join(', ')}`);
+  }
+  assert.ok(!lines.some((l) => / (shown|plain|dark)@/.test(l)), lines.join(', '));
+  // The default's literal is where the key is written, so rename edits it there.
+  const cart = index.accessesOf('cart')[0].access;
+  assert.deepEqual([cart.source.kind, cart.span.startColumn], ['literal', 'def recall(request, key='.length]);
+  assert.equal(index.accessesOf('theme').find((a) => a.access.op === 'write')?.access.via, 'remember(...) → request.session[...]');
+});
+
+test('keys passed to helpers of another module: imported (also renamed), from a session module, and a mixin method called on self', async () => {
+  const { index, root } = await project({
+    'shop/__init__.py': '',
+    'shop/core/__init__.py': '',
+    'shop/core/session_utils.py': [
+      'def set_session_var(request, skey, sval):',
+      '    request.session[skey] = sval',
+      'def get_session_var(request, skey, default=None):',
+      '    return request.session.get(skey, default)',
+      'class SessionMixin:',
+      '    def set_step(self, key, value):',
+      '        self.request.session[key] = value',
+      '',
+    ].join('\n'),
+    'shop/core/views.py': [
+      'from shop.core.session_utils import set_session_var, get_session_var, SessionMixin',
+      'from .session_utils import set_session_var as remember',
+      filler,
+      'def choose(request):',
+      "    set_session_var(request, 'theme', 'dark')",
+      "    remember(request, skey='font', sval='serif')",
+      "    return get_session_var(request, 'theme')",
+      'class Wizard(SessionMixin):',
+      '    def post(self, request):',
+      "        self.set_step('wizard_step', 2)",
+      '',
+    ].join('\n'),
+  });
+  const views = keyed(index, 'shop/core/views.py');
+  for (const want of ['write theme@', 'read theme@', 'write font@', 'write wizard_step@']) assert.ok(views.some((l) => l.startsWith(want)), `${want} in ${views.join(', ')}`);
+  assert.deepEqual(keyed(index, 'shop/core/session_utils.py'), []);
+  // The helper stops taking its key from the parameter: its callers' keys go with it.
+  const helper = join(root, 'shop/core/session_utils.py');
+  index.updateFile('shop/core/session_utils.py', [
+    'def set_session_var(request, skey, sval):',
+    "    request.session['fixed'] = sval",
+    'def get_session_var(request, skey, default=None):',
+    '    return request.session.get(skey, default)',
+    'class SessionMixin:',
+    '    def set_step(self, key, value):',
+    '        self.request.session[key] = value',
+    '',
+  ].join('\n'));
+  assert.ok(helper);
+  const after = keyed(index, 'shop/core/views.py');
+  assert.ok(!after.some((l) => l.startsWith('write theme@') || l.startsWith('write font@')), after.join(', '));
+  assert.ok(after.some((l) => l.startsWith('read theme@')) && after.some((l) => l.startsWith('write wizard_step@')), after.join(', '));
+  assert.deepEqual(index.accessesOf('fixed').map((a) => a.access.op), ['write']);
+});
