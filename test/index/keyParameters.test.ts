@@ -56,6 +56,9 @@ test('a function of the file whose key is a parameter: every call passes its key
       'def caller(request):',
       "    not_a_key(request, 'shown')",
       "    print('plain', request.session.get('x'))",
+      'from django.utils import timezone',
+      'def stamp(request):',
+      "    remember(request, 'seen_at', timezone.now())",
       '',
     ].join('\n'),
   });
@@ -68,6 +71,8 @@ test('a function of the file whose key is a parameter: every call passes its key
   const cart = index.accessesOf('cart')[0].access;
   assert.deepEqual([cart.source.kind, cart.span.startColumn], ['literal', 'def recall(request, key='.length]);
   assert.equal(index.accessesOf('theme').find((a) => a.access.op === 'write')?.access.via, 'remember(...) → request.session[...]');
+  // The value the call passes for the written parameter gives the write its type (DS103 sees a datetime).
+  assert.deepEqual(['theme', 'seen_at', 'early_key'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['str', 'datetime', 'int']);
 });
 
 test('keys passed to helpers of another module: imported (also renamed), from a session module, and a mixin method called on self', async () => {
@@ -101,6 +106,8 @@ test('keys passed to helpers of another module: imported (also renamed), from a 
   const views = keyed(index, 'shop/core/views.py');
   for (const want of ['write theme@', 'read theme@', 'write font@', 'write wizard_step@']) assert.ok(views.some((l) => l.startsWith(want)), `${want} in ${views.join(', ')}`);
   assert.deepEqual(keyed(index, 'shop/core/session_utils.py'), []);
+  // Value types across files: by position, by keyword, and a mixin method on self (its `self` not passed).
+  assert.deepEqual(['theme', 'font', 'wizard_step'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['str', 'str', 'int']);
   // The helper stops taking its key from the parameter: its callers' keys go with it.
   const helper = join(root, 'shop/core/session_utils.py');
   index.updateFile('shop/core/session_utils.py', [

@@ -1,13 +1,25 @@
 // Keys given to a function that takes its key as a parameter (`remember(request, 'theme')` with
 // `def remember(request, name): request.session[name] = ...`): one access per call, at the literal.
 // Calls in the function's own file are resolved with its facts (python.ts), the others by the index.
-import type { KeyCall, KeyParameter, SessionAccess, Span } from './types';
+import type { ArgumentType, KeyCall, KeyParameter, SessionAccess, Span, ValueType } from './types';
 
 /** The access a call makes through a function that takes its key as a parameter. */
-export function keyCallAccess(key: string, parameter: KeyParameter, span: Span, scope: string, callee: string): SessionAccess {
+export function keyCallAccess(key: string, parameter: KeyParameter, span: Span, scope: string, callee: string, valueType?: ValueType): SessionAccess {
   const access: SessionAccess = { key, pattern: false, op: parameter.op, span, source: { kind: 'literal' }, via: `${callee}(...) → ${parameter.via}`, scope };
-  if (parameter.op === 'write') access.valueType = 'unknown';
+  if (parameter.op === 'write') access.valueType = valueType ?? 'unknown';
   return access;
+}
+
+/** The type of the argument a call passes for the parameter at `position` (among the call's) or named `name`. */
+export function argumentType(types: readonly ArgumentType[] | undefined, name: string, position: number): ValueType | undefined {
+  return types?.find((t) => (t.keyword !== null ? t.keyword === name : t.position === position))?.type;
+}
+
+/** The type of the value a call from another file passes to a key-taking setter, when known. */
+export function passedValueType(call: KeyCall, parameter: KeyParameter): ValueType | undefined {
+  if (!parameter.value) return undefined;
+  const position = parameter.method && call.bound ? parameter.value.position - 1 : parameter.value.position;
+  return argumentType(call.argumentTypes, parameter.value.parameter, position);
 }
 
 /** Whether a call from another file fills `parameter` with its key (`function` already matched). */

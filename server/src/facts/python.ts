@@ -5,7 +5,7 @@ import type { Tree } from '../syntax/python';
 import { mayMentionSessions } from './prefilter';
 import type { FunctionShape } from './python/statements';
 import { type WalkResult, walkPython } from './python/walker';
-import { keyCallAccess } from './keyCalls';
+import { argumentType, keyCallAccess } from './keyCalls';
 import type { FileFacts, KeyCall, KeyParameter, PassedSession, SessionAccess, SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
@@ -98,7 +98,8 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; c
   for (const arg of result.keyArguments) {
     const targets = arg.callee === null ? [] : targetsOf(result.functions, arg.callee, arg.viaSelf, false);
     if (targets.length === 0) {
-      const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written };
+      const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written,
+        ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}) };
       if (arg.imported) calls.push({ module: arg.imported.module, function: arg.imported.name, ...(arg.bound ? { bound: true as const } : {}), ...call });
       // `self.set_session('step', 2)` in a subclass of an imported mixin: the mixin's method, if it has it.
       else if (arg.callee !== null) for (const base of arg.inherited ?? []) calls.push({ module: base.module, function: `${base.name}.${arg.callee}`, bound: true, ...call });
@@ -108,7 +109,8 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; c
       const param = arg.keyword ?? (arg.position !== null ? params[arg.position] : undefined);
       for (const p of byFunction.get(shape.qualified) ?? []) {
         if (p.parameter !== param) continue;
-        accesses.push(keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written));
+        const valueType = p.value ? argumentType(arg.argumentTypes, p.value.parameter, params.indexOf(p.value.parameter)) : undefined;
+        accesses.push(keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written, valueType));
       }
     }
   }

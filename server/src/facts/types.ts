@@ -155,6 +155,15 @@ export interface KeyParameter {
   op: AccessOp;
   /** How the function reaches the session (`request.session[...]`). */
   via: string;
+  /** A write of another parameter (`request.session[name] = value`): its type is what the call passes there. */
+  value?: { parameter: string; position: number };
+}
+
+/** The type of an argument a call passes (by position or keyword), when it is known. */
+export interface ArgumentType {
+  position: number | null;
+  keyword: string | null;
+  type: ValueType;
 }
 
 /** `remember(request, 'theme')` where `remember` is imported: the key argument and where it is. */
@@ -172,4 +181,6 @@ export interface KeyCall {
   scope: string;
   /** The callee as written, for `via`. */
   callee: string;
+  /** Types of the call's other arguments, where known (a value passed to a key-taking setter). */
+  argumentTypes?: ArgumentType[];
 }

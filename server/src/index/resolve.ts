@@ -1,7 +1,7 @@
 // Cross-file resolution of PendingKeys: imported constants (followed through re-exports),
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
-import { fillsParameter, keyCallAccess } from '../facts/keyCalls';
+import { fillsParameter, keyCallAccess, passedValueType } from '../facts/keyCalls';
 import type { FileFacts, KeyParameter, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
 import { asAttributeOfParent } from './modules';
 
@@ -48,7 +48,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   if (expanded.length > 0) accesses.push(...expanded);
   for (const call of facts.keyCalls ?? []) {
     for (const parameter of keyParametersOf(call.module, call.function, context, modules, 0)) {
-      if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee));
+      if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter)));
     }
   }
   const mutations = facts.mutations.map((mutation) => {

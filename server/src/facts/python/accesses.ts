@@ -1,5 +1,5 @@
 // Session accesses: subscripts, the dict-like API (get/pop/setdefault/update/has_key) and `in`.
-import { spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
+import { identifierName, spanOf, textOf, unwrap, unwrapAwait } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { AccessOp, KeyParameter, PendingKey, SessionAccess, ValueType } from '../types';
 import { currentClass, type Ctx, markSessionSaved } from './context';
@@ -26,7 +26,7 @@ export interface AccessSink {
  * (setdefault of an existing key, pop of a missing one): they do not reliably save the session.
  */
 export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op: AccessOp, via: string, valueType?: ValueType,
-  stores = true, flags: ReadFlags = {}): void {
+  stores = true, flags: ReadFlags = {}, value?: SyntaxNode | null): void {
   if (resolved.alternatives) {
     // `for key in KEYS: request.session.pop(key)`: each key, at the access's own place.
     for (const alternative of resolved.alternatives) addAccess(ctx, sink, { ...alternative, span: resolved.span }, op, via, valueType, stores, flags);
@@ -45,7 +45,12 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
   const position = resolved.parameter === undefined ? undefined : ctx.scope.parameters.get(resolved.parameter);
   if (position !== undefined) {
     const parameter = resolved.parameter as string;
-    sink.keyParameters.push({ function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via });
+    const item: KeyParameter = { function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via };
+    // `request.session[name] = value`: the type of what each call passes for `value`.
+    const valueName = op === 'write' && value ? identifierName(ctx.text, unwrap(value)) : null;
+    const valueAt = valueName === null ? undefined : ctx.scope.parameters.get(valueName);
+    if (valueName !== null && valueAt !== undefined) item.value = { parameter: valueName, position: valueAt };
+    sink.keyParameters.push(item);
     // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
     const fallback = ctx.scope.parameterDefaults.get(parameter);
     const written = fallback ? literalString(ctx, fallback) : null;
@@ -144,7 +149,7 @@ export function handleSubscript(ctx: Ctx, sink: AccessSink, node: SyntaxNode): v
     case 'write-unpacked':
       return addAccess(ctx, sink, resolved, 'write', label, 'unknown');
     case 'write':
-      return addAccess(ctx, sink, resolved, 'write', label, inferType(ctx, assigned));
+      return addAccess(ctx, sink, resolved, 'write', label, inferType(ctx, assigned), true, {}, assigned);
     case 'augment':
       addAccess(ctx, sink, resolved, 'read', label);
       return addAccess(ctx, sink, resolved, 'write', label, inferType(ctx, assigned));
@@ -209,7 +214,7 @@ export function handleCall(ctx: Ctx, sink: AccessSink, node: SyntaxNode): void {
       addAccess(ctx, sink, key, 'write', label, args.namedChild(1) ? inferType(ctx, args.namedChild(1)) : 'None', false);
       return;
     case '__setitem__':
-      if (key) addAccess(ctx, sink, key, 'write', label, inferType(ctx, args.namedChild(1)));
+      if (key) addAccess(ctx, sink, key, 'write', label, inferType(ctx, args.namedChild(1)), true, {}, args.namedChild(1));
       return;
     case 'has_key':
     case '__contains__':

@@ -3,11 +3,12 @@
 import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
-import type { FileFacts, ImportFact, KeyParameter, NestedMutation, PendingKey, SessionAccess, Span, StringConstant } from '../types';
+import type { ArgumentType, FileFacts, ImportFact, KeyParameter, NestedMutation, PendingKey, SessionAccess, Span, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { currentClass, type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
 import { isLiteral, literalString } from './keys';
+import { inferType } from './values';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
@@ -39,6 +40,7 @@ export interface KeyArgument extends Pick<SessionArgument, 'callee' | 'viaSelf' 
   written: string;
   /** `self.callee(...)`: the imported bases of the calling class, where the method may come from. */
   inherited?: { module: string; name: string }[];
+  argumentTypes?: ArgumentType[];
 }
 
 export interface WalkResult {
@@ -256,7 +258,8 @@ class Walker {
     const ctx = this.ctx;
     const args = node.childForFieldName('arguments');
     if (!args || args.type !== 'argument_list') return;
-    let literals: { position: number | null; keyword: string | null; value: SyntaxNode }[] | null = null;
+    const passed: { position: number | null; keyword: string | null; value: SyntaxNode }[] = [];
+    let literal = false;
     let position: number | null = 0;
     for (let i = 0; i < args.namedChildCount; i++) {
       const arg = args.namedChild(i);
@@ -264,24 +267,32 @@ class Walker {
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name');
         const value = arg.childForFieldName('value');
-        if (name && value?.type === 'string') (literals ??= []).push({ position: null, keyword: textOf(ctx.text, name), value });
+        if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value });
+        literal ||= value?.type === 'string';
         continue;
       }
       if (arg.type === 'list_splat') position = null;
       if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
-      if (arg.type === 'string') (literals ??= []).push({ position, keyword: null, value: arg });
+      passed.push({ position, keyword: null, value: arg });
+      literal ||= arg.type === 'string';
       position++;
     }
-    if (!literals) return;
+    if (!literal) return;
     const fn = unwrap(node.childForFieldName('function'));
     const target = this.calleeOf(fn);
     if (!target || !fn) return;
     const inherited = target.viaSelf ? this.importedBases() : [];
-    for (const { position: at, keyword, value } of literals) {
-      const key = literalString(ctx, value);
+    // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
+    const argumentTypes: ArgumentType[] = [];
+    for (const { position: at, keyword, value } of passed) {
+      const type = inferType(ctx, value);
+      if (type !== 'unknown') argumentTypes.push({ position: at, keyword, type });
+    }
+    for (const { position: at, keyword, value } of passed) {
+      const key = value.type === 'string' ? literalString(ctx, value) : null;
       if (key === null || !isLiteral(ctx, value)) continue;
       this.keyArguments.push({ ...target, position: at, keyword, key, span: spanOf(value), scope: ctx.scope.name, written: textOf(ctx.text, fn),
-        ...(inherited.length > 0 ? { inherited } : {}) });
+        ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) });
     }
   }
 
