@@ -126,3 +126,33 @@ test('keys passed to helpers of another module: imported (also renamed), from a 
   assert.ok(after.some((l) => l.startsWith('read theme@')) && after.some((l) => l.startsWith('write wizard_step@')), after.join(', '));
   assert.deepEqual(index.accessesOf('fixed').map((a) => a.access.op), ['write']);
 });
+
+test('callers of a helper whose name and module never say "session" are found, in files that never say it either; edits follow', async () => {
+  const { index } = await project({
+    'shop/__init__.py': '',
+    'shop/prefs.py': [
+      'def remember(request, name, value):',
+      '    request.session[name] = value',
+      'def recall(request, name):',
+      '    return request.session.get(name)',
+      '',
+    ].join('\n'),
+    'shop/views.py': [
+      'from shop.prefs import remember, recall',
+      filler,
+      'def choose(request):',
+      "    remember(request, 'theme', 'dark')",
+      "    return recall(request, 'theme')",
+      '',
+    ].join('\n'),
+    'shop/other.py': "def unrelated(request):\n    return print(request, 'theme')\n",
+  });
+  assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['read theme', 'write theme']);
+  assert.deepEqual(keyed(index, 'shop/other.py'), []);
+  // A new caller, then the helper renamed away: the index follows both.
+  index.updateFile('shop/other.py', "from shop.prefs import remember\ndef other(request):\n    remember(request, 'font', 1)\n");
+  assert.deepEqual(keyed(index, 'shop/other.py').map((l) => l.split('@')[0]), ['write font']);
+  index.updateFile('shop/prefs.py', 'def remember(request, name, value):\n    pass\ndef recall(request, name):\n    return request.session.get(name)\n');
+  assert.deepEqual(keyed(index, 'shop/other.py'), []);
+  assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['read theme']);
+});

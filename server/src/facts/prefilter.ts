@@ -18,3 +18,9 @@ export function mayMentionSessionsInBytes(bytes: Uint8Array): boolean {
   for (const needle of NEEDLE_BYTES) if (buffer.indexOf(needle) !== -1) return true;
   return false;
 }
+
+/** Whether `text` contains one of `words` (the names of key-taking helpers, index/workspaceIndex.ts). */
+export function mentionsAnyOf(text: string, words: ReadonlySet<string>): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}

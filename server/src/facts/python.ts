@@ -127,6 +127,8 @@ function keyHelperNames(result: WalkResult): Set<string> {
   return names;
 }
 
+const NO_HELPERS: ReadonlySet<string> = new Set();
+
 /** Bounded re-walks: a session passed along a chain of helpers needs one more walk per hop. */
 const MAX_WALKS = 4;
 
@@ -136,12 +138,14 @@ const MAX_WALKS = 4;
  * file is then walked whole, even when it never says "session".
  */
 export function extractPythonFacts(tree: Tree, text: string, file: string, module: string | null, ranges?: readonly Range[],
-  passed: readonly PassedSession[] = []): FileFacts {
-  const shallow = !mayMentionSessions(text) && passed.length === 0;
+  passed: readonly PassedSession[] = [], keyHelpers: ReadonlySet<string> = NO_HELPERS): FileFacts {
+  // Names of key-taking helpers of other files this text mentions: their calls are walked.
+  const helpers = keyHelpers.size > 0 ? new Set([...keyHelpers].filter((h) => text.includes(h))) : NO_HELPERS;
+  const shallow = !mayMentionSessions(text) && passed.length === 0 && helpers.size === 0;
   // The helpers that receive a session need not lie in the ranges that mention one.
   if (passed.length > 0) ranges = undefined;
   let params = new Set<string>();
-  let result = walkPython(tree, text, file, module, params, shallow, ranges);
+  let result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
   // The first walk only learns the functions' parameters when the sessions come from outside.
   const walks = passed.length > 0 ? MAX_WALKS + 1 : MAX_WALKS;
   for (let walk = 1; walk < walks && !shallow; walk++) {
@@ -149,12 +153,12 @@ export function extractPythonFacts(tree: Tree, text: string, file: string, modul
     for (const p of params) next.add(p);
     if (next.size === params.size) break;
     params = next;
-    result = walkPython(tree, text, file, module, params, shallow, ranges);
+    result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
   }
   if (!shallow && result.facts.keyParameters) {
     // The calls of a key-taking function are walked once its name is known (it may come after them).
-    const helpers = keyHelperNames(result);
-    if (helpers.size > 0) result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
+    const own = keyHelperNames(result);
+    if ([...own].some((h) => !helpers.has(h))) result = walkPython(tree, text, file, module, params, shallow, ranges, new Set([...helpers, ...own]));
   }
   const calls = shallow ? [] : sessionCalls(result);
   if (calls.length > 0) result.facts.sessionCalls = calls;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { extractPythonFacts } from '../facts/python';
-import { mayMentionSessions, mayMentionSessionsInBytes } from '../facts/prefilter';
+import { mayMentionSessions, mayMentionSessionsInBytes, mentionsAnyOf } from '../facts/prefilter';
 import { extractTemplateFacts } from '../facts/template';
 import { initPythonParser, parsePython, parseRanges } from '../syntax/python';
 import { sessionRanges } from '../syntax/topLevel';
@@ -13,21 +13,24 @@ import { defaultWorkerCount, FactsPool } from './factsPool';
 
 export function djangoExtractor(): FactsExtractor {
   let parser: Parser | undefined;
+  let helpers: ReadonlySet<string> = new Set();
+  const rangesOf = (text: string) => (mayMentionSessions(text) || mentionsAnyOf(text, helpers) ? sessionRanges(text, undefined, helpers) : null);
   return {
     ready: async () => { parser ??= await initPythonParser(); },
     mayMentionSessions,
     mayMentionSessionsInBytes,
+    setKeyHelpers: (names) => { helpers = names; },
     python(text, file, module, open) {
       if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
       // Open documents: the shared per-document tree (incremental re-parse, also used by the features).
       // Its whole tree is kept for the features; the facts walk visits only the blocks that can matter.
-      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module, (mayMentionSessions(text) ? sessionRanges(text) : null) ?? undefined);
+      if (open) return extractPythonFacts(documentTrees(parser).get(file, text), text, file, module, rangesOf(text) ?? undefined, [], helpers);
       // Only the top-level blocks that can hold a session access (syntax/topLevel.ts), when that skips enough.
       // (Files that never mention one — constants modules read on demand — are parsed whole.)
-      const ranges = mayMentionSessions(text) ? sessionRanges(text) : null;
+      const ranges = rangesOf(text);
       const tree = ranges ? parseRanges(parser, text, ranges) ?? parsePython(parser, text) : parsePython(parser, text);
       try {
-        return extractPythonFacts(tree, text, file, module);
+        return extractPythonFacts(tree, text, file, module, undefined, [], helpers);
       } finally {
         tree.delete();
       }

@@ -17,6 +17,11 @@ export interface FactsExtractor {
    * index from their `sessionCalls`); the whole file is walked. Optional: without it, no linking.
    */
   pythonWithSessions?(text: string, file: string, module: string | null, passed: readonly PassedSession[], open?: boolean): FileFacts;
+  /**
+   * Names of functions of the project that take a session key as a parameter (and do not say
+   * "session" themselves): files that call them are extracted too, their calls walked (optional).
+   */
+  setKeyHelpers?(names: ReadonlySet<string>): void;
   /** The file is no longer open: drop what `python(..., open = true)` kept. */
   closed?(file: string): void;
   template(text: string, file: string): FileFacts;

@@ -1,6 +1,7 @@
 // The workspace index: facts per file (never trees), resolved accesses, and the queries the
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
+import { mentionsAnyOf } from '../facts/prefilter';
 import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
@@ -47,6 +48,7 @@ export interface BuildStats {
 }
 
 const YIELD_EVERY = 256;
+const SESSIONISH = /session/i;
 /** Facts cache entries of modules read only for their constants (not walked as session files). */
 const LAZY_PREFIX = '\0constants:';
 /** Re-exports followed to find where an imported function is defined. */
@@ -94,6 +96,8 @@ export class WorkspaceIndex {
   /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
   private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
+  /** Names of key-taking helpers the extractor walks calls of (extractHelperCallers). */
+  private helperWords: ReadonlySet<string> = new Set();
   /** The resolved accesses by key, updated per re-resolved file. */
   private readonly table = new KeyTable();
   private generation = 0;
@@ -184,6 +188,7 @@ export class WorkspaceIndex {
       else skipped++;
     }
     options.progress?.(total, total);
+    this.extractHelperCallers();
     this.resolveAll();
     this.saveCache();
     return { files: walk.files.length, parsed, skipped, cached, cancelled: false, milliseconds: Date.now() - started };
@@ -287,6 +292,7 @@ export class WorkspaceIndex {
       else skipped++;
     }));
     options.progress?.(total, total);
+    this.extractHelperCallers();
     this.resolveAll();
     this.saveCache();
     return { files: total + before.cached, parsed, skipped, cached: before.cached, cancelled: false, milliseconds: Date.now() - started };
@@ -323,18 +329,67 @@ export class WorkspaceIndex {
     if (isNew && (file.endsWith('__init__.py') || file.endsWith('manage.py'))) this.renameModules();
     const source = checkText(text);
     const module = this.modules.moduleOf(file);
+    const hadHelpers = this.facts.get(file)?.keyParameters !== undefined;
     if (open) this.openTexts.set(file, text);
     else this.openTexts.delete(file);
     if (!('text' in source)) {
       this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
       this.dropFacts(file);
-    } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module))) {
+    } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module)) ||
+      mentionsAnyOf(source.text, this.helperWords)) {
       this.putFacts(file, this.extract(file, source.text, open));
     } else {
       this.dropFacts(file);
     }
     if (module) this.lazy.delete(module);
+    // A key-taking helper appeared, went or was renamed: the files calling it change with it.
+    if ((hadHelpers || this.facts.get(file)?.keyParameters !== undefined) && this.extractHelperCallers(file)) {
+      this.resolveAll();
+      return;
+    }
     this.changed(file, module);
+  }
+
+  /** Short names of the project's key-taking helpers whose own name and module never say "session". */
+  private keyHelperWords(): Set<string> {
+    const words = new Set<string>();
+    for (const facts of this.facts.values()) {
+      if (!facts.keyParameters || SESSIONISH.test(facts.module ?? facts.file)) continue;
+      for (const p of facts.keyParameters) {
+        const name = p.function.slice(p.function.lastIndexOf('.') + 1);
+        if (!SESSIONISH.test(name)) words.add(name);
+      }
+    }
+    return words;
+  }
+
+  /**
+   * A file calling a key-taking helper (`remember(request, 'theme')`) need not say "session", so
+   * the walk may have skipped it. When the helpers' names change (after the walk, after an edit),
+   * the files naming one (or that named an old one) are extracted again, with the names known to the
+   * extractor. True when the names changed. Costs a read of the tree only in projects with such helpers.
+   * `fresh`: a file just extracted from its new text (not read again).
+   */
+  private extractHelperCallers(fresh?: string): boolean {
+    const words = this.keyHelperWords();
+    const before = this.helperWords;
+    if (words.size === before.size && [...words].every((w) => before.has(w))) return false;
+    this.helperWords = words;
+    this.extractor.setKeyHelpers?.(words);
+    const either = new Set([...before, ...words]);
+    const needles = [...either].map((w) => Buffer.from(w));
+    const named = (bytes: Uint8Array) => needles.some((n) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(n) !== -1);
+    for (const file of this.known) {
+      // `fresh`: the file just updated, from a text the disk may not hold yet.
+      if (languageOf(file) !== 'python' || file === fresh) continue;
+      const text = this.openTexts.get(file) ?? (() => {
+        const source = readSource(join(this.root, file), named);
+        return source && 'text' in source ? source.text : null;
+      })();
+      if (text === null || !mentionsAnyOf(text, this.facts.has(file) ? either : words)) continue;
+      this.putFacts(file, this.extract(file, text, this.openTexts.has(file)));
+    }
+    return true;
   }
 
   /** Reads a file from disk again (a watched-file change) and updates it. */
@@ -352,6 +407,7 @@ export class WorkspaceIndex {
 
   removeFile(file: string): void {
     const module = this.modules.moduleOf(file);
+    const hadHelpers = this.facts.get(file)?.keyParameters !== undefined;
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.dropFacts(file);
@@ -365,6 +421,10 @@ export class WorkspaceIndex {
     if (file.endsWith('__init__.py') || file.endsWith('manage.py')) {
       this.modules.removeFile(file);
       this.renameModules();
+    }
+    if (hadHelpers && this.extractHelperCallers()) {
+      this.resolveAll();
+      return;
     }
     this.changed(file, module);
   }

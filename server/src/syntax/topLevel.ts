@@ -237,12 +237,13 @@ interface Candidate { statement: Statement; parent: Statement | null }
  * of UPPER_CASE constants. Inside a kept class whose header does not mention a session, methods
  * are decided one by one, the same way.
  */
-export function sessionRanges(text: string, minSkippedShare = 0.2): Range[] | null {
+export function sessionRanges(text: string, minSkippedShare = 0.2, keyHelpers: ReadonlySet<string> = new Set()): Range[] | null {
   const quiet: number[] = [];
   const statements = outline(text, quiet);
   let mentions = mentionOffsets(text, quiet);
   // Calls of a function that takes its key as a parameter (`remember(request, 'theme')`) are accesses too.
   const helpers = keyHelperNames(text, statements, mentions);
+  for (const name of keyHelpers) if (text.includes(name)) helpers.add(name);
   if (helpers.size > 0) mentions = [...mentions, ...wordOffsets(text, helpers, quiet)].sort((a, b) => a - b);
   const mentioned = (s: Statement) => anyWithin(mentions, s.start, s.end);
   const kept = new Set<Statement>();
