@@ -2,7 +2,8 @@
 // `{{ request.session.| }}`) and of the session API after `request.session.`.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
-import { pythonCursorContext, templateCursorContext, type CursorContext } from './cursorContext';
+import type { KeyParameter } from '../facts/types';
+import { pythonCursorContext, templateCursorContext, type CursorContext, type KeyArgumentTest } from './cursorContext';
 import { allKeys, countsLine, where, type KeyInfo } from './keyInfo';
 import { offsetAt, positionAt } from './ranges';
 import { SESSION_API, memberMarkdown } from './sessionApi';
@@ -15,7 +16,8 @@ export interface CompletionOptions {
 export function complete(context: FeatureContext, file: string, text: string, position: Position,
   options: CompletionOptions = { insertReplace: true }): CompletionItem[] {
   const isTemplate = !file.endsWith('.py') && !file.endsWith('.pyi');
-  const cursor = isTemplate ? templateCursorContext(text, position) : pythonCursorContext(text, position, file, receiversAt(context, file, offsetAt(text, position)));
+  const cursor = isTemplate ? templateCursorContext(text, position)
+    : pythonCursorContext(text, position, file, receiversAt(context, file, offsetAt(text, position)), keyArgumentsOf(context, file));
   if (!cursor) return [];
   if (cursor.kind === 'api') return apiItems(text, cursor.start, position);
   return keyItems(context, text, cursor, position, options);
@@ -27,6 +29,23 @@ function receiversAt(context: FeatureContext, file: string, offset: number): Set
   const names = new Set<string>();
   for (const bound of context.index.fileFacts(file)?.sessionNames ?? []) if (bound.start <= offset && offset <= bound.end) names.add(bound.name);
   return names;
+}
+
+/** Calls that pass a key to a function taking it as a parameter: of this file (also `self.method`), or imported. */
+function keyArgumentsOf(context: FeatureContext, file: string): KeyArgumentTest {
+  const facts = context.index.fileFacts(file);
+  const fills = (p: KeyParameter, position: number | null, keyword: string | null, bound: boolean) =>
+    keyword !== null ? p.parameter === keyword : position === p.position - (p.method && bound ? 1 : 0);
+  return (callee, position, keyword) => {
+    const viaSelf = callee.startsWith('self.');
+    const name = viaSelf ? callee.slice(5) : callee;
+    if ((facts?.keyParameters ?? []).some((p) => (viaSelf ? p.method && p.function.endsWith(`.${name}`) : p.function === name) && fills(p, position, keyword, viaSelf))) return true;
+    const head = name.split('.', 1)[0];
+    const imported = viaSelf ? undefined : facts?.imports.find((i) => i.local === head && i.name !== '*');
+    if (!imported) return false;
+    const remote = imported.name !== null ? imported.name + name.slice(head.length) : name.slice(head.length + 1);
+    return context.index.keyParametersOf(imported.module, remote).some((p) => fills(p, position, keyword, false));
+  };
 }
 
 function apiItems(text: string, start: number, position: Position): CompletionItem[] {

@@ -22,6 +22,10 @@ const KEY_METHODS = new Set(['get', 'pop', 'setdefault', 'has_key', 'aget', 'apo
 type Receivers = ReadonlySet<string>;
 const NO_ALIASES: Receivers = new Set();
 
+/** Whether a call of `callee` (as written: `remember`, `prefs.remember`, `self.remember`) takes a key there. */
+export type KeyArgumentTest = (callee: string, position: number | null, keyword: string | null) => boolean;
+const NO_KEY_ARGUMENTS: KeyArgumentTest = () => false;
+
 /** The receiver ending at tokens[at]: `...session`, an alias, or Channels' `scope["session"]`. */
 function isSessionAt(text: string, tokens: Token[], at: number, aliases: Receivers): boolean {
   if (tokens[at]?.type === ']') return isChannelsSession(text, tokens, at);
@@ -47,15 +51,16 @@ function isSessionName(text: string, token: Token | undefined, aliases: Receiver
  * `file`: the document's name, to use its cached tree (see pythonTree.ts). `aliases`: names bound
  * to a session in the scopes around the cursor (`s = request.session`, a helper's session parameter).
  */
-export function pythonCursorContext(text: string, position: Position, file?: string, aliases: Receivers = NO_ALIASES): CursorContext | null {
+export function pythonCursorContext(text: string, position: Position, file?: string, aliases: Receivers = NO_ALIASES,
+  keyArgument: KeyArgumentTest = NO_KEY_ARGUMENTS): CursorContext | null {
   const offset = offsetAt(text, position);
   return withPythonTree(text, (tree) => {
     const tokens = tokensBefore(tree.rootNode, offset);
-    return keyContext(text, tokens, offset, aliases) ?? apiContext(text, tokens, offset, aliases);
+    return keyContext(text, tokens, offset, aliases, keyArgument) ?? apiContext(text, tokens, offset, aliases);
   }, file) ?? null;
 }
 
-function keyContext(text: string, tokens: Token[], offset: number, aliases: Receivers): CursorContext | null {
+function keyContext(text: string, tokens: Token[], offset: number, aliases: Receivers, keyArgument: KeyArgumentTest): CursorContext | null {
   // The last opening quote before the cursor on this line (an unclosed string's content parses
   // as stray tokens, so everything after it is skipped).
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -79,7 +84,32 @@ function keyContext(text: string, tokens: Token[], offset: number, aliases: Rece
   if (stringNode && isInSession(text, stringNode, aliases)) return keyed;
   if (before?.type === '(' && ASSERT_IN.has(text.slice(tokens[i - 2]?.start, tokens[i - 2]?.end)) &&
       tokens[i - 3]?.type === '.' && assertsOnSession(text, stringNode, aliases)) return keyed;
+  if (stringNode && isKeyArgument(text, stringNode, keyArgument)) return keyed;
   return null;
+}
+
+/** `remember(request, '|')`: the string is the key argument of a function that takes its key as a parameter. */
+function isKeyArgument(text: string, stringNode: SyntaxNode, keyArgument: KeyArgumentTest): boolean {
+  let args = stringNode.parent;
+  let keyword: string | null = null;
+  if (args?.type === 'keyword_argument') {
+    const name = args.childForFieldName('name');
+    keyword = name ? text.slice(name.startIndex, name.endIndex) : null;
+    args = args.parent;
+  }
+  const call = args?.type === 'argument_list' ? args.parent : null;
+  const callee = call?.type === 'call' ? dottedName(text, call.childForFieldName('function')) : null;
+  if (!args || callee === null) return false;
+  if (keyword !== null) return keyArgument(callee, null, keyword);
+  let position = 0;
+  for (let k = 0; k < args.namedChildCount; k++) {
+    const arg = args.namedChild(k);
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.id === stringNode.id) return keyArgument(callee, position, null);
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || arg.type === 'keyword_argument') return false;
+    position++;
+  }
+  return false;
 }
 
 const ASSERT_IN = new Set(['assertIn', 'assertNotIn']);

@@ -85,7 +85,7 @@ function settingKey(name: string, fallback: string | null, context: ResolverCont
 }
 
 /** The key parameters of `name` (a function, or `Class.method`) in `module`, through re-exports. */
-function keyParametersOf(module: string, name: string, context: ResolverContext, modules: Set<string>, depth: number): KeyParameter[] {
+export function keyParametersOf(module: string, name: string, context: ResolverContext, modules: Set<string>, depth: number): KeyParameter[] {
   if (depth > MAX_REEXPORT_DEPTH || module.startsWith('django.')) return [];
   modules.add(module);
   const target = context.factsOfModule(module);

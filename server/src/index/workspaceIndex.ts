@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
-import type { FileFacts, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
+import type { FileFacts, KeyParameter, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { engineStamp, FactsCache, fileStamp, type FileStamp } from './factsCache';
@@ -12,7 +12,7 @@ import { makeExcluder, type Excluder } from './glob';
 import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
 import { patternMatches } from './keyPatterns';
 import { asAttributeOfParent, ModuleNames } from './modules';
-import { resolveFile, type ResolverContext } from './resolve';
+import { keyParametersOf, resolveFile, type ResolverContext } from './resolve';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace, type WalkedFile } from './walk';
 
@@ -473,6 +473,11 @@ export class WorkspaceIndex {
 
   *allAccesses(): Iterable<IndexedAccess> {
     for (const [file, accesses] of this.resolved) for (const access of accesses) yield { file, access };
+  }
+
+  /** The parameters `module.name` (a function, or `Class.method`) takes session keys by, through re-exports. */
+  keyParametersOf(module: string, name: string): KeyParameter[] {
+    return keyParametersOf(module, name, this.context(), new Set(), 0);
   }
 
   /** Accesses of one concrete key (not the patterns that may match it). */
