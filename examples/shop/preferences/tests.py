@@ -17,3 +17,7 @@ class PreferencesTests(TestCase):
         self.client.post(reverse('preferences:reset'))
         self.assertNotIn('language', self.client.session)
         self.assertNotIn('theme', self.client.session)
+
+    def test_density_is_remembered(self):
+        self.client.post(reverse('preferences:density'), {'density': 'compact'})
+        self.assertEqual(self.client.session['density'], 'compact')

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from .forms import PreferencesForm
+from .store import recall, remember
 
 THEME_KEY = 'theme'
 LANGUAGE_KEY = 'language'
@@ -22,7 +23,14 @@ def preferences(request):
         request.session[LANGUAGE_KEY] = form.cleaned_data['language']
         translation.activate(form.cleaned_data['language'])
         return redirect('preferences:edit')
-    return render(request, 'preferences/edit.html', {'form': form, 'font_size': font_size})
+    density = recall(request, 'density', 'comfortable')
+    return render(request, 'preferences/edit.html', {'form': form, 'font_size': font_size, 'density': density})
+
+
+@require_POST
+def set_density(request):
+    remember(request, 'density', request.POST.get('density', 'comfortable'))
+    return redirect('preferences:edit')
 
 
 @require_POST
