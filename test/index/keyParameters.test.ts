@@ -156,3 +156,43 @@ test('callers of a helper whose name and module never say "session" are found, i
   assert.deepEqual(keyed(index, 'shop/other.py'), []);
   assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['read theme']);
 });
+
+test('a second session a middleware puts on the request (request.saml_session = SessionStore(key)) is a session in every file; other request attributes are not', async () => {
+  const { index } = await project({
+    'saml/__init__.py': '',
+    'saml/middleware.py': [
+      'from importlib import import_module',
+      'from django.conf import settings',
+      'from sqlalchemy.orm import sessionmaker',
+      '',
+      'class SamlSessionMiddleware:',
+      '    def __init__(self, get_response):',
+      '        self.get_response = get_response',
+      '        self.SessionStore = import_module(settings.SESSION_ENGINE).SessionStore',
+      '    def __call__(self, request):',
+      "        request.saml_session = self.SessionStore(request.COOKIES.get('saml_sid'))",
+      '        request.db_session = sessionmaker()()',
+      '        return self.get_response(request)',
+      '',
+    ].join('\n'),
+    'saml/cache.py': [
+      'def set_subject(request, subject):',
+      "    request.saml_session['_saml2_subject_id'] = subject",
+      '',
+    ].join('\n'),
+    'saml/views.py': [
+      'def logout(request):',
+      "    subject = request.saml_session.get('_saml2_subject_id')",
+      "    rows = request.db_session.query('x')",
+      '    return subject, rows',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keyed(index, 'saml/cache.py').map((l) => l.split('@')[0]), ['write _saml2_subject_id']);
+  assert.deepEqual(keyed(index, 'saml/views.py').map((l) => l.split('@')[0]), ['read _saml2_subject_id']);
+  assert.equal(index.accessesIn('saml/views.py').length, 1);
+  // The middleware stops setting it: the other files' accesses go.
+  index.updateFile('saml/middleware.py', 'class SamlSessionMiddleware:\n    def __call__(self, request):\n        return None\n');
+  assert.deepEqual(keyed(index, 'saml/cache.py'), []);
+  assert.deepEqual(keyed(index, 'saml/views.py'), []);
+});

@@ -6,7 +6,7 @@ import { mayMentionSessions } from './prefilter';
 import type { FunctionShape } from './python/statements';
 import { type WalkResult, walkPython } from './python/walker';
 import { argumentType, keyCallAccess } from './keyCalls';
-import type { FileFacts, KeyCall, KeyParameter, PassedSession, SessionAccess, SessionCall } from './types';
+import { NO_PROJECT_NAMES, type FileFacts, type KeyCall, type KeyParameter, type PassedSession, type ProjectNames, type SessionAccess, type SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
 
@@ -138,14 +138,16 @@ const MAX_WALKS = 4;
  * file is then walked whole, even when it never says "session".
  */
 export function extractPythonFacts(tree: Tree, text: string, file: string, module: string | null, ranges?: readonly Range[],
-  passed: readonly PassedSession[] = [], keyHelpers: ReadonlySet<string> = NO_HELPERS): FileFacts {
-  // Names of key-taking helpers of other files this text mentions: their calls are walked.
-  const helpers = keyHelpers.size > 0 ? new Set([...keyHelpers].filter((h) => text.includes(h))) : NO_HELPERS;
-  const shallow = !mayMentionSessions(text) && passed.length === 0 && helpers.size === 0;
+  passed: readonly PassedSession[] = [], names: ProjectNames = NO_PROJECT_NAMES): FileFacts {
+  // The project's names this text mentions: calls of key-taking helpers, request attributes holding a session.
+  const mentioned = (set: ReadonlySet<string>) => (set.size > 0 ? new Set([...set].filter((h) => text.includes(h))) : NO_HELPERS);
+  const helpers = mentioned(names.keyHelpers);
+  const project: ProjectNames = { keyHelpers: helpers, requestSessions: mentioned(names.requestSessions) };
+  const shallow = !mayMentionSessions(text) && passed.length === 0 && helpers.size === 0 && project.requestSessions.size === 0;
   // The helpers that receive a session need not lie in the ranges that mention one.
   if (passed.length > 0) ranges = undefined;
   let params = new Set<string>();
-  let result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
+  let result = walkPython(tree, text, file, module, params, shallow, ranges, project);
   // The first walk only learns the functions' parameters when the sessions come from outside.
   const walks = passed.length > 0 ? MAX_WALKS + 1 : MAX_WALKS;
   for (let walk = 1; walk < walks && !shallow; walk++) {
@@ -153,12 +155,14 @@ export function extractPythonFacts(tree: Tree, text: string, file: string, modul
     for (const p of params) next.add(p);
     if (next.size === params.size) break;
     params = next;
-    result = walkPython(tree, text, file, module, params, shallow, ranges, helpers);
+    result = walkPython(tree, text, file, module, params, shallow, ranges, project);
   }
   if (!shallow && result.facts.keyParameters) {
     // The calls of a key-taking function are walked once its name is known (it may come after them).
     const own = keyHelperNames(result);
-    if ([...own].some((h) => !helpers.has(h))) result = walkPython(tree, text, file, module, params, shallow, ranges, new Set([...helpers, ...own]));
+    if ([...own].some((h) => !helpers.has(h))) {
+      result = walkPython(tree, text, file, module, params, shallow, ranges, { ...project, keyHelpers: new Set([...helpers, ...own]) });
+    }
   }
   const calls = shallow ? [] : sessionCalls(result);
   if (calls.length > 0) result.facts.sessionCalls = calls;

@@ -99,6 +99,8 @@ export interface FileFacts {
   keyParameters?: KeyParameter[];
   /** Keys written out as arguments of functions imported from other modules; the index finds their key parameters. */
   keyCalls?: KeyCall[];
+  /** Request attributes this file sets to a session (`request.saml_session = SessionStore(key)`): sessions in every file. */
+  requestSessions?: string[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
   /** Plain names bound to a session (`s = request.session`, a session parameter), each with the
@@ -184,3 +186,13 @@ export interface KeyCall {
   /** Types of the call's other arguments, where known (a value passed to a key-taking setter). */
   argumentTypes?: ArgumentType[];
 }
+
+/** What the index learnt from the whole project that changes how one file is read. */
+export interface ProjectNames {
+  /** Short names of functions that take a session key as a parameter (calls of them are walked). */
+  keyHelpers: ReadonlySet<string>;
+  /** Request attributes some file sets to a session: `request.<name>` is a session everywhere. */
+  requestSessions: ReadonlySet<string>;
+}
+
+export const NO_PROJECT_NAMES: ProjectNames = { keyHelpers: new Set(), requestSessions: new Set() };

@@ -1,6 +1,6 @@
 // What the index needs from the facts layer, injected so the index can be tested with
 // hand-built facts and so the parser is loaded once, before the walk.
-import type { FileFacts, PassedSession } from '../facts/types';
+import type { FileFacts, PassedSession, ProjectNames } from '../facts/types';
 import type { FactsPool } from './factsPool';
 
 export interface FactsExtractor {
@@ -18,10 +18,10 @@ export interface FactsExtractor {
    */
   pythonWithSessions?(text: string, file: string, module: string | null, passed: readonly PassedSession[], open?: boolean): FileFacts;
   /**
-   * Names of functions of the project that take a session key as a parameter (and do not say
-   * "session" themselves): files that call them are extracted too, their calls walked (optional).
+   * What the index learnt from the whole project (functions taking a session key as a parameter,
+   * request attributes holding a session): files naming them are extracted with them (optional).
    */
-  setKeyHelpers?(names: ReadonlySet<string>): void;
+  setProjectNames?(names: ProjectNames): void;
   /** The file is no longer open: drop what `python(..., open = true)` kept. */
   closed?(file: string): void;
   template(text: string, file: string): FileFacts;

@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
-import type { FileFacts, KeyParameter, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
+import { NO_PROJECT_NAMES, type FileFacts, type KeyParameter, type NestedMutation, type PassedSession, type ProjectNames, type SessionAccess, type Span } from '../facts/types';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { engineStamp, FactsCache, fileStamp, type FileStamp } from './factsCache';
@@ -49,6 +49,8 @@ export interface BuildStats {
 
 const YIELD_EVERY = 256;
 const SESSIONISH = /session/i;
+/** Whether a file's facts add to the project's names (ProjectNames): its changes may change other files. */
+const namesProject = (facts: FileFacts | undefined): boolean => facts?.keyParameters !== undefined || facts?.requestSessions !== undefined;
 /** Facts cache entries of modules read only for their constants (not walked as session files). */
 const LAZY_PREFIX = '\0constants:';
 /** Re-exports followed to find where an imported function is defined. */
@@ -96,8 +98,10 @@ export class WorkspaceIndex {
   /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
   private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
-  /** Names of key-taking helpers the extractor walks calls of (extractHelperCallers). */
-  private helperWords: ReadonlySet<string> = new Set();
+  /** What the extractor knows of the whole project (extractWithProjectNames). */
+  private projectNames: ProjectNames = NO_PROJECT_NAMES;
+  /** The same as words a file may contain. */
+  private projectWords: ReadonlySet<string> = new Set();
   /** The resolved accesses by key, updated per re-resolved file. */
   private readonly table = new KeyTable();
   private generation = 0;
@@ -188,7 +192,7 @@ export class WorkspaceIndex {
       else skipped++;
     }
     options.progress?.(total, total);
-    this.extractHelperCallers();
+    this.extractWithProjectNames();
     this.resolveAll();
     this.saveCache();
     return { files: walk.files.length, parsed, skipped, cached, cancelled: false, milliseconds: Date.now() - started };
@@ -292,7 +296,7 @@ export class WorkspaceIndex {
       else skipped++;
     }));
     options.progress?.(total, total);
-    this.extractHelperCallers();
+    this.extractWithProjectNames();
     this.resolveAll();
     this.saveCache();
     return { files: total + before.cached, parsed, skipped, cached: before.cached, cancelled: false, milliseconds: Date.now() - started };
@@ -329,58 +333,66 @@ export class WorkspaceIndex {
     if (isNew && (file.endsWith('__init__.py') || file.endsWith('manage.py'))) this.renameModules();
     const source = checkText(text);
     const module = this.modules.moduleOf(file);
-    const hadHelpers = this.facts.get(file)?.keyParameters !== undefined;
+    const hadNames = namesProject(this.facts.get(file));
     if (open) this.openTexts.set(file, text);
     else this.openTexts.delete(file);
     if (!('text' in source)) {
       this.log(`not parsed (${source.skipped}, ${source.bytes} bytes): ${file}`);
       this.dropFacts(file);
     } else if (this.extractor.mayMentionSessions(source.text) || this.facts.has(file) || (module && this.lazy.has(module)) ||
-      mentionsAnyOf(source.text, this.helperWords)) {
+      mentionsAnyOf(source.text, this.projectWords)) {
       this.putFacts(file, this.extract(file, source.text, open));
     } else {
       this.dropFacts(file);
     }
     if (module) this.lazy.delete(module);
-    // A key-taking helper appeared, went or was renamed: the files calling it change with it.
-    if ((hadHelpers || this.facts.get(file)?.keyParameters !== undefined) && this.extractHelperCallers(file)) {
+    // A key-taking helper or a request's second session appeared, went or was renamed: the files using it change with it.
+    if ((hadNames || namesProject(this.facts.get(file))) && this.extractWithProjectNames(file)) {
       this.resolveAll();
       return;
     }
     this.changed(file, module);
   }
 
-  /** Short names of the project's key-taking helpers whose own name and module never say "session". */
-  private keyHelperWords(): Set<string> {
-    const words = new Set<string>();
+  /**
+   * Names learnt from the whole project: key-taking helpers whose own name and module never say
+   * "session" (others are found anyway), and request attributes some file sets to a session.
+   */
+  private collectProjectNames(): ProjectNames {
+    const keyHelpers = new Set<string>();
+    const requestSessions = new Set<string>();
     for (const facts of this.facts.values()) {
+      for (const name of facts.requestSessions ?? []) requestSessions.add(name);
       if (!facts.keyParameters || SESSIONISH.test(facts.module ?? facts.file)) continue;
       for (const p of facts.keyParameters) {
         const name = p.function.slice(p.function.lastIndexOf('.') + 1);
-        if (!SESSIONISH.test(name)) words.add(name);
+        if (!SESSIONISH.test(name)) keyHelpers.add(name);
       }
     }
-    return words;
+    return { keyHelpers, requestSessions };
   }
 
   /**
-   * A file calling a key-taking helper (`remember(request, 'theme')`) need not say "session", so
-   * the walk may have skipped it. When the helpers' names change (after the walk, after an edit),
-   * the files naming one (or that named an old one) are extracted again, with the names known to the
-   * extractor. True when the names changed. Costs a read of the tree only in projects with such helpers.
-   * `fresh`: a file just extracted from its new text (not read again).
+   * A file calling a key-taking helper (`remember(request, 'theme')`) or using a request's second
+   * session (`request.saml_session`) need not say "session", so the walk may have skipped it, and
+   * a file that does was read without knowing those names. When they change (after the walk, after
+   * an edit), the files naming one (or that named an old one) are extracted again, with the names
+   * known to the extractor. True when the names changed. Costs a read of the tree only in projects
+   * that have such names. `fresh`: a file just extracted from its new text (not read again).
    */
-  private extractHelperCallers(fresh?: string): boolean {
-    const words = this.keyHelperWords();
-    const before = this.helperWords;
-    if (words.size === before.size && [...words].every((w) => before.has(w))) return false;
-    this.helperWords = words;
-    this.extractor.setKeyHelpers?.(words);
+  private extractWithProjectNames(fresh?: string): boolean {
+    const names = this.collectProjectNames();
+    const words = new Set([...names.keyHelpers, ...names.requestSessions]);
+    const before = this.projectWords;
+    if (words.size === before.size && [...words].every((w) => before.has(w)) &&
+        [...names.requestSessions].every((w) => this.projectNames.requestSessions.has(w))) return false;
+    this.projectNames = names;
+    this.projectWords = words;
+    this.extractor.setProjectNames?.(names);
     const either = new Set([...before, ...words]);
     const needles = [...either].map((w) => Buffer.from(w));
     const named = (bytes: Uint8Array) => needles.some((n) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(n) !== -1);
     for (const file of this.known) {
-      // `fresh`: the file just updated, from a text the disk may not hold yet.
       if (languageOf(file) !== 'python' || file === fresh) continue;
       const text = this.openTexts.get(file) ?? (() => {
         const source = readSource(join(this.root, file), named);
@@ -407,7 +419,7 @@ export class WorkspaceIndex {
 
   removeFile(file: string): void {
     const module = this.modules.moduleOf(file);
-    const hadHelpers = this.facts.get(file)?.keyParameters !== undefined;
+    const hadNames = namesProject(this.facts.get(file));
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.dropFacts(file);
@@ -422,7 +434,7 @@ export class WorkspaceIndex {
       this.modules.removeFile(file);
       this.renameModules();
     }
-    if (hadHelpers && this.extractHelperCallers()) {
+    if (hadNames && this.extractWithProjectNames()) {
       this.resolveAll();
       return;
     }

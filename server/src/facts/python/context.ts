@@ -29,6 +29,10 @@ export interface Ctx {
   defs: SyntaxNode[];
   /** `defs` by name, built on first use. */
   defsByName?: Map<string, SyntaxNode[]>;
+  /** Request attributes that hold a session (`request.saml_session`): from other files (the index) and this one. */
+  readonly requestSessions: Set<string>;
+  /** Those this file assigns (`request.saml_session = SessionStore(key)`), for the index. */
+  readonly assignedRequestSessions: Set<string>;
 }
 
 /** `name` stands for a session in the current scope: recorded for completion, whose receivers are

@@ -76,7 +76,7 @@ export function sessionVia(ctx: Ctx, raw: SyntaxNode | null): string | null {
       const object = node.childForFieldName('object');
       if (!attribute || !object) return null;
       const name = textOf(ctx.text, attribute);
-      if (name === 'session' && isRequestLike(ctx, object)) return describe(ctx, node);
+      if ((name === 'session' || ctx.requestSessions.has(name)) && isRequestLike(ctx, object)) return describe(ctx, node);
       // `self.session = request.session` in one method, `self.session[...]` in another.
       if (identifierName(ctx.text, unwrap(object)) === 'self') return currentClass(ctx)?.sessionAttributes.get(name) ?? null;
       return null;

@@ -110,6 +110,13 @@ export function handleAssignment(ctx: Ctx, node: SyntaxNode, constants: StringCo
     if (!attribute) return;
     const name = textOf(ctx.text, attribute);
     if (name === 'modified' && unwrap(right)?.type === 'true' && sessionVia(ctx, object)) return markSessionSaved(ctx);
+    // `request.saml_session = self.SessionStore(key)` (djangosaml2): a second session on the request, in every file.
+    if (name !== 'session' && isRequestLike(ctx, object) && mayMention(ctx, right) && sessionVia(ctx, right)) {
+      ctx.requestSessions.add(name);
+      ctx.assignedRequestSessions.add(name);
+      ctx.gate.add(name);
+      return;
+    }
     const info = currentClass(ctx);
     if (!info || identifierName(ctx.text, object) !== 'self' || !mayMention(ctx, right)) return;
     const via = sessionVia(ctx, right);

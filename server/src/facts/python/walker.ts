@@ -3,6 +3,7 @@
 import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
+import { NO_PROJECT_NAMES, type ProjectNames } from '../types';
 import type { ArgumentType, FileFacts, ImportFact, KeyParameter, NestedMutation, PendingKey, SessionAccess, Span, StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { currentClass, type Ctx, mayMention } from './context';
@@ -84,15 +85,17 @@ class Walker {
   /** Where the file says SESSION_SERIALIZER (most never do): only calls around one are checked for an override. */
   private readonly serializerNamed: SessionGate;
 
-  constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>, keyHelpers: ReadonlySet<string>) {
+  constructor(text: string, file: string, module: string | null, private readonly sessionParams: ReadonlySet<string>, project: ProjectNames) {
     this.ctx = {
       text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
       gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [], defs: [],
+      requestSessions: new Set(project.requestSessions), assignedRequestSessions: new Set(),
     };
     this.serializerNamed = new SessionGate(text, [SERIALIZER_SETTING]);
     // Calls of the file's functions that take a key (`remember(request, 'theme')`) need not say "session".
-    for (const name of keyHelpers) this.ctx.gate.add(name);
+    for (const name of project.keyHelpers) this.ctx.gate.add(name);
+    for (const name of project.requestSessions) this.ctx.gate.add(name);
   }
 
   /**
@@ -355,8 +358,8 @@ function rangedParts(root: SyntaxNode, ranges: readonly Range[]): { from: number
 
 /** `ranges`: walk only the nodes inside them (the top-level blocks that can matter, syntax/topLevel.ts). */
 export function walkPython(tree: Tree, text: string, file: string, module: string | null,
-  sessionParams: ReadonlySet<string>, shallow: boolean, ranges?: readonly Range[], keyHelpers: ReadonlySet<string> = new Set()): WalkResult {
-  const walker = new Walker(text, file, module, sessionParams, keyHelpers);
+  sessionParams: ReadonlySet<string>, shallow: boolean, ranges?: readonly Range[], project: ProjectNames = NO_PROJECT_NAMES): WalkResult {
+  const walker = new Walker(text, file, module, sessionParams, project);
   if (shallow) walker.walkShallow(tree);
   else walker.walkDeep(tree, ranges);
   const facts: FileFacts = {
@@ -366,6 +369,7 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
   };
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
   if (walker.keyParameters.length > 0) facts.keyParameters = walker.keyParameters;
+  if (walker.ctx.assignedRequestSessions.size > 0) facts.requestSessions = [...walker.ctx.assignedRequestSessions].sort();
   if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames.values()].sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   return { facts, sessionArguments: walker.sessionArguments, keyArguments: walker.keyArguments, functions: walker.functions, instances: walker.ctx.instances };
 }
