@@ -196,3 +196,41 @@ test('a second session a middleware puts on the request (request.saml_session = 
   assert.deepEqual(keyed(index, 'saml/cache.py'), []);
   assert.deepEqual(keyed(index, 'saml/views.py'), []);
 });
+
+test('a **kwargs helper (for key, value in kwargs.items(): session[key] = value): each keyword a call passes is a key, with its value type', async () => {
+  const { index } = await project({
+    'tests/__init__.py': '',
+    'tests/helpers.py': [
+      'def add_session(client, *args, **kwargs):',
+      '    store = client.session',
+      '    for key, val in kwargs.items():',
+      '        store[key] = val',
+      '    store.save()',
+      '',
+      'def forget(request, *names, **flags):',
+      '    for name in flags:',
+      '        request.session.pop(name, None)',
+      '',
+    ].join('\n'),
+    'tests/test_views.py': [
+      'import datetime',
+      'from tests.helpers import add_session, forget',
+      filler,
+      'def test_year(client):',
+      '    add_session(client, year=1999, started=datetime.date(2020, 1, 1))',
+      "    assert client.get('/').context['year'] == 1999",
+      '',
+      'def test_forget(request):',
+      '    forget(request, coupon=True)',
+      '',
+    ].join('\n'),
+    'app/__init__.py': '',
+    'app/views.py': "def view(request):\n    return request.session['year'], request.session.get('started'), request.session.get('coupon')\n",
+  });
+  assert.deepEqual(keyed(index, 'tests/test_views.py').map((l) => l.split('@')[0]), ['delete coupon', 'read coupon', 'write started', 'write year']);
+  assert.deepEqual(['year', 'started'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['int', 'date']);
+  // The key sits at the keyword's name, which is not a string literal: rename refuses there rather than break the call.
+  const year = index.accessesOf('year').find((a) => a.access.op === 'write')!.access;
+  const line = filler.split('\n').length + 3; // import, from-import, the filler, the def
+  assert.deepEqual([year.span.startLine, year.span.startColumn, year.span.endColumn], [line, 24, 28]);
+});

@@ -18,12 +18,15 @@ export function argumentType(types: readonly ArgumentType[] | undefined, name: s
 /** The type of the value a call from another file passes to a key-taking setter, when known. */
 export function passedValueType(call: KeyCall, parameter: KeyParameter): ValueType | undefined {
   if (!parameter.value) return undefined;
+  if (parameter.value.parameter === '**') return argumentType(call.argumentTypes, call.key, -1);
   const position = parameter.method && call.bound ? parameter.value.position - 1 : parameter.value.position;
   return argumentType(call.argumentTypes, parameter.value.parameter, position);
 }
 
 /** Whether a call from another file fills `parameter` with its key (`function` already matched). */
 export function fillsParameter(call: KeyCall, parameter: KeyParameter): boolean {
+  // `**kwargs`: a keyword no named parameter takes; its name is the key.
+  if (parameter.parameter === '**' || call.named) return parameter.parameter === '**' && call.named === true && !(parameter.named ?? []).includes(call.key);
   if (call.keyword !== null) return call.keyword === parameter.parameter;
   // On an instance (`Recorder().remember(...)`) the method's `self` is not among the arguments.
   const position = parameter.method && call.bound ? parameter.position - 1 : parameter.position;

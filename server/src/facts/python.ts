@@ -6,6 +6,7 @@ import { mayMentionSessions } from './prefilter';
 import type { FunctionShape } from './python/statements';
 import { type WalkResult, walkPython } from './python/walker';
 import { argumentType, keyCallAccess } from './keyCalls';
+import { KEYWORD_NAMES } from './python/keys';
 import { NO_PROJECT_NAMES, type FileFacts, type KeyCall, type KeyParameter, type PassedSession, type ProjectNames, type SessionAccess, type SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
@@ -99,17 +100,19 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; c
     const targets = arg.callee === null ? [] : targetsOf(result.functions, arg.callee, arg.viaSelf, false);
     if (targets.length === 0) {
       const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written,
-        ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}) };
+        ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}), ...(arg.named ? { named: true as const } : {}) };
       if (arg.imported) calls.push({ module: arg.imported.module, function: arg.imported.name, ...(arg.bound ? { bound: true as const } : {}), ...call });
       // `self.set_session('step', 2)` in a subclass of an imported mixin: the mixin's method, if it has it.
       else if (arg.callee !== null) for (const base of arg.inherited ?? []) calls.push({ module: base.module, function: `${base.name}.${arg.callee}`, bound: true, ...call });
       continue;
     }
     for (const { shape, params } of targets) {
-      const param = arg.keyword ?? (arg.position !== null ? params[arg.position] : undefined);
+      const param = arg.named ? KEYWORD_NAMES : arg.keyword ?? (arg.position !== null ? params[arg.position] : undefined);
       for (const p of byFunction.get(shape.qualified) ?? []) {
-        if (p.parameter !== param) continue;
-        const valueType = p.value ? argumentType(arg.argumentTypes, p.value.parameter, params.indexOf(p.value.parameter)) : undefined;
+        // A keyword's name is a key of `**kwargs` only when no named parameter takes it.
+        if (p.parameter !== param || (arg.named && params.includes(arg.key))) continue;
+        const valueType = !p.value ? undefined : p.value.parameter === KEYWORD_NAMES
+          ? argumentType(arg.argumentTypes, arg.key, -1) : argumentType(arg.argumentTypes, p.value.parameter, params.indexOf(p.value.parameter));
         accesses.push(keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written, valueType));
       }
     }

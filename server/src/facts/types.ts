@@ -159,6 +159,8 @@ export interface KeyParameter {
   via: string;
   /** A write of another parameter (`request.session[name] = value`): its type is what the call passes there. */
   value?: { parameter: string; position: number };
+  /** `parameter` '**': the key is the name of each keyword the call passes to `**kwargs`, except these named parameters. */
+  named?: string[];
 }
 
 /** The type of an argument a call passes (by position or keyword), when it is known. */
@@ -185,6 +187,8 @@ export interface KeyCall {
   callee: string;
   /** Types of the call's other arguments, where known (a value passed to a key-taking setter). */
   argumentTypes?: ArgumentType[];
+  /** The key is the keyword's name (`save(request, theme='dark')` to a `**kwargs` helper), not a string literal. */
+  named?: true;
 }
 
 /** What the index learnt from the whole project that changes how one file is read. */

@@ -387,10 +387,13 @@ function keyHelperNames(text: string, statements: readonly Statement[], mentions
     const open = header.indexOf('(');
     if (open < 0) return;
     const body = text.slice(s.start, s.end);
+    const usedAsKey = (p: string) => new RegExp(`session(?:\\[|\\.(?:get|pop|setdefault)\\()\\s*${p}\\b|\\b${p}\\s+(?:not\\s+)?in\\s+[\\w.]*session\\b`).test(body);
     for (const m of header.slice(open + 1).matchAll(PARAMETER)) {
       if (m[1] === 'self' || m[1] === 'cls' || m[1] === 'request') continue;
       const p = m[1];
-      if (new RegExp(`session(?:\\[|\\.(?:get|pop|setdefault)\\()\\s*${p}\\b|\\b${p}\\s+(?:not\\s+)?in\\s+[\\w.]*session\\b`).test(body)) {
+      // The parameter itself, or the variable of a loop over it (`for key, value in kwargs.items()`).
+      const loops = [...body.matchAll(new RegExp(`\\bfor\\s+(\\w+)(?:\\s*,\\s*\\w+)?\\s+in\\s+${p}\\b`, 'g'))].map((l) => l[1]);
+      if (usedAsKey(p) || loops.some(usedAsKey)) {
         names.add(s.name);
         return;
       }

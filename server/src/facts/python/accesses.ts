@@ -3,7 +3,7 @@ import { identifierName, spanOf, textOf, unwrap, unwrapAwait } from '../../synta
 import type { SyntaxNode } from '../../syntax/python';
 import type { AccessOp, KeyParameter, PendingKey, SessionAccess, ValueType } from '../types';
 import { currentClass, type Ctx, markSessionSaved } from './context';
-import { literalString, resolveKey } from './keys';
+import { KEYWORD_NAMES, literalString, resolveKey } from './keys';
 import { MUTATORS, recordMutation } from './nested';
 import type { ResolvedKey } from './scope';
 import { serializerAt } from './serializerOverrides';
@@ -42,14 +42,19 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
   }
   if (resolved.pending) sink.pendingKeys.push({ accessIndex: sink.accesses.length, ref: resolved.pending });
   sink.accesses.push(access);
-  const position = resolved.parameter === undefined ? undefined : ctx.scope.parameters.get(resolved.parameter);
+  const keywords = resolved.parameter === KEYWORD_NAMES;
+  const position = resolved.parameter === undefined ? undefined : keywords ? -1 : ctx.scope.parameters.get(resolved.parameter);
   if (position !== undefined) {
     const parameter = resolved.parameter as string;
     const item: KeyParameter = { function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via };
-    // `request.session[name] = value`: the type of what each call passes for `value`.
+    // `request.session[name] = value`: the type of what each call passes for `value` (for `**kwargs`, each keyword's value).
     const valueName = op === 'write' && value ? identifierName(ctx.text, unwrap(value)) : null;
     const valueAt = valueName === null ? undefined : ctx.scope.parameters.get(valueName);
     if (valueName !== null && valueAt !== undefined) item.value = { parameter: valueName, position: valueAt };
+    if (keywords) {
+      item.named = [...ctx.scope.parameters.keys()];
+      if (valueName !== null && [...ctx.scope.keywordKeys.values()].includes(valueName)) item.value = { parameter: KEYWORD_NAMES, position: -1 };
+    }
     sink.keyParameters.push(item);
     // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
     const fallback = ctx.scope.parameterDefaults.get(parameter);

@@ -56,6 +56,7 @@ function importedKeyList(ctx: Ctx, dotted: string): ResolvedKey[] | null {
  */
 export function bindLoopVariable(ctx: Ctx, node: SyntaxNode, comprehension = false): void {
   const left = unwrap(node.childForFieldName('left'));
+  if (!comprehension && bindKeywordLoop(ctx, left, node.childForFieldName('right'))) return;
   const name = identifierName(ctx.text, left);
   if (name === null) return;
   // A comprehension's variable lives in its own scope (Python 3): the enclosing one keeps the name's meaning.
@@ -69,6 +70,35 @@ export function bindLoopVariable(ctx: Ctx, node: SyntaxNode, comprehension = fal
     addSessionName(ctx, name);
     ctx.gate.add(name);
   }
+}
+
+/**
+ * `for key in kwargs` / `kwargs.keys()` / `for key, value in kwargs.items()` over the function's
+ * `**kwargs`: `key` is the name of each keyword the call passes (a key when the session is
+ * subscripted with it), `value` its value.
+ */
+function bindKeywordLoop(ctx: Ctx, left: SyntaxNode | null, raw: SyntaxNode | null): boolean {
+  const kwargs = ctx.scope.keywordsParameter;
+  const right = unwrap(raw);
+  if (kwargs === null || !right || !left) return false;
+  let over: string | null = identifierName(ctx.text, right);
+  let method = '';
+  if (over === null && right.type === 'call') {
+    const fn = right.childForFieldName('function');
+    const attribute = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+    over = fn?.type === 'attribute' ? identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) : null;
+    method = attribute ? textOf(ctx.text, attribute) : '';
+  }
+  if (over !== kwargs || (method !== '' && method !== 'keys' && method !== 'items')) return false;
+  const names = method === 'items' && (left.type === 'pattern_list' || left.type === 'tuple_pattern') && left.namedChildCount === 2
+    ? [identifierName(ctx.text, left.namedChild(0)), identifierName(ctx.text, left.namedChild(1))]
+    : method !== 'items' ? [identifierName(ctx.text, left), null] : [null, null];
+  const [key, value] = names;
+  if (key === null) return false;
+  ctx.scope.rebind(key);
+  if (value) ctx.scope.rebind(value);
+  ctx.scope.keywordKeys.set(key, value);
+  return true;
 }
 
 /** The session a sequence of sessions stands for (the first one's description), or null. */

@@ -276,6 +276,9 @@ function resolveName(ctx: Ctx, name: string, node: SyntaxNode, suffix = ''): Res
   return null;
 }
 
+/** The `parameter` of a key that is each keyword's name of a `**kwargs` (`for key, value in kwargs.items()`). */
+export const KEYWORD_NAMES = '**';
+
 /** Resolves the key expression of a session access. */
 export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
   const node = unwrap(raw) ?? raw;
@@ -288,8 +291,10 @@ export function resolveKey(ctx: Ctx, raw: SyntaxNode): ResolvedKey {
     const name = textOf(ctx.text, node);
     const resolved = resolveName(ctx, name, node);
     if (resolved) return resolved;
-    // A parameter of this function (not of an outer one): each call gives its key.
-    return ctx.scope.kind === 'function' && ctx.scope.parameters.has(name) ? { key: null, pattern: false, source: DYNAMIC, span, parameter: name } : { key: null, pattern: false, source: DYNAMIC, span };
+    // A parameter of this function (not of an outer one): each call gives its key; a loop variable
+    // over its `**kwargs`: each keyword's name (KEYWORD_NAMES).
+    const parameter = ctx.scope.kind !== 'function' ? undefined : ctx.scope.parameters.has(name) ? name : ctx.scope.keywordKeys.has(name) ? KEYWORD_NAMES : undefined;
+    return parameter !== undefined ? { key: null, pattern: false, source: DYNAMIC, span, parameter } : { key: null, pattern: false, source: DYNAMIC, span };
   }
   if (node.type === 'attribute') return { ...resolveAttribute(ctx, node), span };
   if (node.type === 'subscript') {

@@ -45,3 +45,15 @@ export function parametersOf(ctx: Ctx, def: SyntaxNode): Parameter[] {
   }
   return out;
 }
+
+/** The name of a def's `**kwargs` parameter, or null. */
+export function keywordsParameterOf(ctx: Ctx, def: SyntaxNode): string | null {
+  const list = def.childForFieldName('parameters');
+  for (let i = 0; list && i < list.namedChildCount; i++) {
+    const child = list.namedChild(i);
+    if (child?.type !== 'dictionary_splat_pattern') continue;
+    const name = child.namedChild(0);
+    return name?.type === 'identifier' ? textOf(ctx.text, name) : null;
+  }
+  return null;
+}

@@ -48,6 +48,10 @@ export class Scope {
   readonly parameters = new Map<string, number>();
   /** Their default values, where written. */
   readonly parameterDefaults = new Map<string, SyntaxNode>();
+  /** The `**kwargs` parameter, while not re-bound. */
+  keywordsParameter: string | null = null;
+  /** Loop variables over it: `for key, value in kwargs.items()` → key → value (or null). */
+  readonly keywordKeys = new Map<string, string | null>();
 
   constructor(
     readonly kind: 'module' | 'class' | 'function',
@@ -84,6 +88,8 @@ export class Scope {
     this.bindings.delete(name);
     this.storeClasses.delete(name);
     this.parameters.delete(name);
+    this.keywordKeys.delete(name);
+    if (this.keywordsParameter === name) this.keywordsParameter = null;
   }
 }
 

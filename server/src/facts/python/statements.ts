@@ -11,7 +11,7 @@ import { sessionValueKey } from './nested';
 import { keyListOf } from './keyLists';
 import { isSessionHelperImport, resolveDotted } from './imports';
 import { defsNamed } from './defs';
-import { parametersOf } from './parameters';
+import { parametersOf, keywordsParameterOf } from './parameters';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
 export interface FunctionShape {
@@ -219,6 +219,7 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
       scope.requestNames.add(param.name);
     }
   }
+  scope.keywordsParameter = keywordsParameterOf(ctx, node);
   const shapes = functions.get(name) ?? [];
   shapes.push({ qualified, params, method: parent.kind === 'class' });
   functions.set(name, shapes);

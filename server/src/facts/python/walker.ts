@@ -42,6 +42,8 @@ export interface KeyArgument extends Pick<SessionArgument, 'callee' | 'viaSelf' 
   /** `self.callee(...)`: the imported bases of the calling class, where the method may come from. */
   inherited?: { module: string; name: string }[];
   argumentTypes?: ArgumentType[];
+  /** The key is the keyword's name (a call of a `**kwargs` helper), not a string literal. */
+  named?: true;
 }
 
 export interface WalkResult {
@@ -261,7 +263,7 @@ class Walker {
     const ctx = this.ctx;
     const args = node.childForFieldName('arguments');
     if (!args || args.type !== 'argument_list') return;
-    const passed: { position: number | null; keyword: string | null; value: SyntaxNode }[] = [];
+    const passed: { position: number | null; keyword: string | null; value: SyntaxNode; name?: SyntaxNode }[] = [];
     let literal = false;
     let position: number | null = 0;
     for (let i = 0; i < args.namedChildCount; i++) {
@@ -270,8 +272,9 @@ class Walker {
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name');
         const value = arg.childForFieldName('value');
-        if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value });
-        literal ||= value?.type === 'string';
+        if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value, name });
+        // A keyword's name is a key for a `**kwargs` helper (`save(request, theme='dark')`).
+        literal ||= name !== null;
         continue;
       }
       if (arg.type === 'list_splat') position = null;
@@ -291,11 +294,13 @@ class Walker {
       const type = inferType(ctx, value);
       if (type !== 'unknown') argumentTypes.push({ position: at, keyword, type });
     }
-    for (const { position: at, keyword, value } of passed) {
+    const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn),
+      ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) };
+    for (const { position: at, keyword, value, name } of passed) {
+      if (name && keyword !== null) this.keyArguments.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
       const key = value.type === 'string' ? literalString(ctx, value) : null;
       if (key === null || !isLiteral(ctx, value)) continue;
-      this.keyArguments.push({ ...target, position: at, keyword, key, span: spanOf(value), scope: ctx.scope.name, written: textOf(ctx.text, fn),
-        ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) });
+      this.keyArguments.push({ ...common, position: at, keyword, key, span: spanOf(value) });
     }
   }
 
