@@ -387,13 +387,15 @@ function keyHelperNames(text: string, statements: readonly Statement[], mentions
     const open = header.indexOf('(');
     if (open < 0) return;
     const body = text.slice(s.start, s.end);
-    const usedAsKey = (p: string) => new RegExp(`session(?:\\[|\\.(?:get|pop|setdefault)\\()\\s*${p}\\b|\\b${p}\\s+(?:not\\s+)?in\\s+[\\w.]*session\\b`).test(body);
+    // Names the body uses as a key, once per def (not a regular expression per parameter).
+    const keys = new Set<string>();
+    for (const m of body.matchAll(KEY_USE)) keys.add(m[1] ?? m[2]);
+    if (keys.size === 0) return;
     for (const m of header.slice(open + 1).matchAll(PARAMETER)) {
-      if (m[1] === 'self' || m[1] === 'cls' || m[1] === 'request') continue;
       const p = m[1];
+      if (p === 'self' || p === 'cls' || p === 'request') continue;
       // The parameter itself, or the variable of a loop over it (`for key, value in kwargs.items()`).
-      const loops = [...body.matchAll(new RegExp(`\\bfor\\s+(\\w+)(?:\\s*,\\s*\\w+)?\\s+in\\s+${p}\\b`, 'g'))].map((l) => l[1]);
-      if (usedAsKey(p) || loops.some(usedAsKey)) {
+      if (keys.has(p) || [...body.matchAll(LOOP)].some((l) => l[2] === p && keys.has(l[1]))) {
         names.add(s.name);
         return;
       }
@@ -406,6 +408,10 @@ function keyHelperNames(text: string, statements: readonly Statement[], mentions
   return names;
 }
 const PARAMETER = /([A-Za-z_]\w*)\s*(?=[:=,)])/g;
+/** `session[name`, `session.get(name`, `.pop(`, `.setdefault(`; `name in request.session`. */
+const KEY_USE = /session(?:\[|\.(?:get|pop|setdefault)\()\s*([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s+(?:not\s+)?in\s+[\w.]*session\b/g;
+/** `for key in kwargs`, `for key, value in kwargs.items()`: the variable and what it loops over. */
+const LOOP = /\bfor\s+([A-Za-z_]\w*)(?:\s*,\s*\w+)?\s+in\s+([A-Za-z_]\w*)\b/g;
 
 /** Whether a class body (its own statements, not those of its methods) assigns an UPPER_CASE name. */
 function definesConstants(text: string, cls: Statement): boolean {

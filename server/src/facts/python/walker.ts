@@ -8,6 +8,7 @@ import type { ArgumentType, FileFacts, ImportFact, KeyParameter, NestedMutation,
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { currentClass, type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
+import { defsNamed } from './defs';
 import { isLiteral, literalString } from './keys';
 import { inferType } from './values';
 import { bindComprehension, bindLoopVariable } from './keyLists';
@@ -53,6 +54,15 @@ export interface WalkResult {
   functions: Map<string, FunctionShape[]>;
   /** Module-level instances of the file's classes: name → class. */
   instances: ReadonlyMap<string, string>;
+}
+
+const isDjangoModule = (module: string) => module === 'django' || module.startsWith('django.');
+
+/** The identifier starting at `at` (a call's first name), read from the text. */
+function leadingName(text: string, at: number): string {
+  let end = at;
+  for (let c = text.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127; c = text.charCodeAt(++end));
+  return text.slice(at, end);
 }
 
 /** Nodes a shallow walk (file without "session") still enters, to find imports and constants. */
@@ -261,6 +271,17 @@ class Walker {
   /** String literals a call passes, each with its position or keyword (a key when the callee takes its key there). */
   private noteKeyArguments(node: SyntaxNode): void {
     const ctx = this.ctx;
+    // The callee first: most calls here are the session's own (`request.session.get('k')`), whose
+    // first name is neither imported nor a def of the file; read from the text, no tree calls.
+    const head = leadingName(ctx.text, node.startIndex);
+    if (head !== 'self' && !ctx.imports.has(head) && defsNamed(ctx, head) === undefined && !this.importsUnder(head)) return;
+    const fn = unwrap(node.childForFieldName('function'));
+    const target = fn?.type === 'identifier' || fn?.type === 'attribute' ? this.calleeOf(fn) : null;
+    // Django's own functions (`render(request, 'cart.html')`, `reverse('cart')`) take no session key.
+    if (!target || !fn || (target.imported && isDjangoModule(target.imported.module))) return;
+    // `self.method(...)`: a method of this file, or maybe of an imported (non-Django) base class.
+    const inherited = target.viaSelf ? this.importedBases() : [];
+    if (target.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) return;
     const args = node.childForFieldName('arguments');
     if (!args || args.type !== 'argument_list') return;
     const passed: { position: number | null; keyword: string | null; value: SyntaxNode; name?: SyntaxNode }[] = [];
@@ -284,10 +305,6 @@ class Walker {
       position++;
     }
     if (!literal) return;
-    const fn = unwrap(node.childForFieldName('function'));
-    const target = this.calleeOf(fn);
-    if (!target || !fn) return;
-    const inherited = target.viaSelf ? this.importedBases() : [];
     // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
     const argumentTypes: ArgumentType[] = [];
     for (const { position: at, keyword, value } of passed) {
@@ -296,12 +313,22 @@ class Walker {
     }
     const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn),
       ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) };
+    // Keyword names go to functions only (`add_session(client, year=1)`), not to the methods of
+    // imported classes (`Order.objects.create(user=u)`): a `**kwargs` key helper is a function.
+    const function_ = !target.bound && !target.imported?.name.includes('.');
     for (const { position: at, keyword, value, name } of passed) {
-      if (name && keyword !== null) this.keyArguments.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
+      if (name && keyword !== null && function_) this.keyArguments.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
       const key = value.type === 'string' ? literalString(ctx, value) : null;
       if (key === null || !isLiteral(ctx, value)) continue;
       this.keyArguments.push({ ...common, position: at, keyword, key, span: spanOf(value) });
     }
+  }
+
+  /** Whether an `import a.b` bound a dotted name under `head` (`a.b.helper(...)`). */
+  private importsUnder(head: string): boolean {
+    const prefix = `${head}.`;
+    for (const local of this.ctx.imports.keys()) if (local.startsWith(prefix)) return true;
+    return false;
   }
 
   /** The calling class's bases imported from other modules (`class Wizard(SessionMixin)`). */
