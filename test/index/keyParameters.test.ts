@@ -234,3 +234,36 @@ test('a **kwargs helper (for key, value in kwargs.items(): session[key] = value)
   const line = filler.split('\n').length + 3; // import, from-import, the filler, the def
   assert.deepEqual([year.span.startLine, year.span.startColumn, year.span.endColumn], [line, 24, 28]);
 });
+
+test('in a big workspace a new helper name is searched for in the background, once per name; renaming it keystroke by keystroke costs one search', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ds-keyparams-'));
+  roots.push(root);
+  const files: Record<string, string> = {
+    'manage.py': '',
+    'shop/__init__.py': '',
+    'shop/prefs.py': 'def keep(request, name, value):\n    pass\n',
+    'shop/views.py': "from shop.prefs import remember\n\ndef choose(request):\n    remember(request, 'theme', 'dark')\n",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  let changes = 0;
+  const index = new WorkspaceIndex({ root, extractor: djangoExtractor(), syncNameSearchFiles: 0, onBackgroundChange: () => { changes++; } });
+  await index.build();
+  assert.deepEqual(keyed(index, 'shop/views.py'), []);
+  // The helper is typed in: `keep` becomes `remember`, a letter at a time, and takes its key.
+  for (const name of ['reme', 'remem', 'rememb', 'remember']) {
+    index.updateFile('shop/prefs.py', `def ${name}(request, name, value):\n    request.session[name] = value\n`, true);
+  }
+  await index.whenIdle();
+  assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['write theme']);
+  assert.equal(changes, 1);
+  // Gone and back: the files naming it are known, no search (and no background change).
+  index.updateFile('shop/prefs.py', 'def remember(request, name, value):\n    pass\n', true);
+  assert.deepEqual(keyed(index, 'shop/views.py'), []);
+  index.updateFile('shop/prefs.py', 'def remember(request, name, value):\n    request.session[name] = value\n', true);
+  assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['write theme']);
+  await index.whenIdle();
+  assert.equal(changes, 1);
+});

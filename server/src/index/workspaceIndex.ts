@@ -27,6 +27,10 @@ export interface IndexOptions {
   log?: (message: string) => void;
   /** Keep the initial index's outcomes in `dir` (factsCache.ts) and reuse them for unchanged files. */
   cache?: { dir: string; stamp?: string };
+  /** After an edit, workspaces with more Python files than this search for a new project name in the background (default 4000). */
+  syncNameSearchFiles?: number;
+  /** A background search changed facts (the LSP shell publishes diagnostics again). */
+  onBackgroundChange?: () => void;
 }
 
 export interface BuildOptions {
@@ -49,6 +53,16 @@ export interface BuildStats {
 
 const YIELD_EVERY = 256;
 const SESSIONISH = /session/i;
+/** See IndexOptions.syncNameSearchFiles. */
+export const SYNC_NAME_SEARCH_FILES = 4000;
+/** Files read between two yields of a background name search. */
+const NAME_SEARCH_CHUNK = 256;
+/** Searched project names remembered (with the files containing them). */
+const MAX_SEARCHED_WORDS = 64;
+/** Function names too common to search the tree for (a `get(request, key)` helper is found where its callers say "session"). */
+const COMMON_NAMES = new Set(['get', 'set', 'pop', 'put', 'save', 'load', 'read', 'write', 'store', 'fetch', 'update', 'delete', 'remove',
+  'clear', 'reset', 'keys', 'items', 'values', 'setdefault', 'create', 'add', 'append', 'value', 'data', 'main', 'run', 'call', 'handle',
+  'process', 'check', 'test', 'view', 'index', 'show', 'list', 'detail']);
 /** Whether a file's facts add to the project's names (ProjectNames): its changes may change other files. */
 const namesProject = (facts: FileFacts | undefined): boolean => facts?.keyParameters !== undefined || facts?.requestSessions !== undefined;
 /** Facts cache entries of modules read only for their constants (not walked as session files). */
@@ -102,6 +116,12 @@ export class WorkspaceIndex {
   private projectNames: ProjectNames = NO_PROJECT_NAMES;
   /** The same as words a file may contain. */
   private projectWords: ReadonlySet<string> = new Set();
+  /** Python files containing each project word searched so far, kept current by updateFile/removeFile. */
+  private readonly wordFiles = new Map<string, Set<string>>();
+  private nameSearch: Promise<void> | null = null;
+  private nameSearchAgain = false;
+  private readonly syncNameSearchFiles: number;
+  private readonly onBackgroundChange: () => void;
   /** The resolved accesses by key, updated per re-resolved file. */
   private readonly table = new KeyTable();
   private generation = 0;
@@ -115,6 +135,8 @@ export class WorkspaceIndex {
     this.log = options.log ?? (() => undefined);
     this.excluded = makeExcluder(options.exclude ?? []);
     this.cacheOptions = options.cache;
+    this.syncNameSearchFiles = options.syncNameSearchFiles ?? SYNC_NAME_SEARCH_FILES;
+    this.onBackgroundChange = options.onBackgroundChange ?? (() => undefined);
   }
 
   /** Increases on every change; features and shells use it to cache. */
@@ -192,7 +214,7 @@ export class WorkspaceIndex {
       else skipped++;
     }
     options.progress?.(total, total);
-    this.extractWithProjectNames();
+    this.extractWithProjectNames(undefined, true);
     this.resolveAll();
     this.saveCache();
     return { files: walk.files.length, parsed, skipped, cached, cancelled: false, milliseconds: Date.now() - started };
@@ -296,7 +318,7 @@ export class WorkspaceIndex {
       else skipped++;
     }));
     options.progress?.(total, total);
-    this.extractWithProjectNames();
+    this.extractWithProjectNames(undefined, true);
     this.resolveAll();
     this.saveCache();
     return { files: total + before.cached, parsed, skipped, cached: before.cached, cancelled: false, milliseconds: Date.now() - started };
@@ -334,6 +356,7 @@ export class WorkspaceIndex {
     const source = checkText(text);
     const module = this.modules.moduleOf(file);
     const hadNames = namesProject(this.facts.get(file));
+    this.noteWords(file, 'text' in source && languageOf(file) === 'python' ? text : null);
     if (open) this.openTexts.set(file, text);
     else this.openTexts.delete(file);
     if (!('text' in source)) {
@@ -364,9 +387,11 @@ export class WorkspaceIndex {
     for (const facts of this.facts.values()) {
       for (const name of facts.requestSessions ?? []) requestSessions.add(name);
       if (!facts.keyParameters || SESSIONISH.test(facts.module ?? facts.file)) continue;
+      // Module-level functions only, with names worth searching the tree for: a method called
+      // `get` or `save` would name every file (its callers are found where the file says "session").
       for (const p of facts.keyParameters) {
-        const name = p.function.slice(p.function.lastIndexOf('.') + 1);
-        if (!SESSIONISH.test(name)) keyHelpers.add(name);
+        if (p.method || p.function.includes('.') || SESSIONISH.test(p.function) || p.function.length < 4 || COMMON_NAMES.has(p.function)) continue;
+        keyHelpers.add(p.function);
       }
     }
     return { keyHelpers, requestSessions };
@@ -377,31 +402,127 @@ export class WorkspaceIndex {
    * session (`request.saml_session`) need not say "session", so the walk may have skipped it, and
    * a file that does was read without knowing those names. When they change (after the walk, after
    * an edit), the files naming one (or that named an old one) are extracted again, with the names
-   * known to the extractor. True when the names changed. Costs a read of the tree only in projects
-   * that have such names. `fresh`: a file just extracted from its new text (not read again).
+   * known to the extractor. True when the names changed. A name not searched before costs a read of
+   * the tree: during the build, or after an edit in a workspace of up to `syncNameSearchFiles`
+   * Python files, at once; after an edit in a bigger one, in the background (whenIdle). Names
+   * searched before cost nothing (wordFiles). `fresh`: a file just extracted from its new text.
    */
-  private extractWithProjectNames(fresh?: string): boolean {
+  private extractWithProjectNames(fresh?: string, building = false): boolean {
     const names = this.collectProjectNames();
-    const words = new Set([...names.keyHelpers, ...names.requestSessions]);
+    // What a file using them contains: the helper's name, `.saml_session`.
+    const words = new Set([...names.keyHelpers, ...[...names.requestSessions].map((a) => `.${a}`)]);
     const before = this.projectWords;
     if (words.size === before.size && [...words].every((w) => before.has(w)) &&
         [...names.requestSessions].every((w) => this.projectNames.requestSessions.has(w))) return false;
     this.projectNames = names;
     this.projectWords = words;
     this.extractor.setProjectNames?.(names);
-    const either = new Set([...before, ...words]);
-    const needles = [...either].map((w) => Buffer.from(w));
-    const named = (bytes: Uint8Array) => needles.some((n) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(n) !== -1);
-    for (const file of this.known) {
-      if (languageOf(file) !== 'python' || file === fresh) continue;
-      const text = this.openTexts.get(file) ?? (() => {
-        const source = readSource(join(this.root, file), named);
-        return source && 'text' in source ? source.text : null;
-      })();
-      if (text === null || !mentionsAnyOf(text, this.facts.has(file) ? either : words)) continue;
-      this.putFacts(file, this.extract(file, text, this.openTexts.has(file)));
+    const unknown = [...words].filter((w) => !this.wordFiles.has(w));
+    if (unknown.length > 0) {
+      if (building || this.pythonFileCount() <= this.syncNameSearchFiles) this.rememberWords(unknown, this.searchWords(unknown));
+      else this.searchInBackground();
     }
+    this.extractNaming([...before, ...words], fresh);
     return true;
+  }
+
+  private pythonFileCount(): number {
+    let n = 0;
+    for (const file of this.known) if (languageOf(file) === 'python') n++;
+    return n;
+  }
+
+  /** The text of a Python file (editor buffer, else disk) if it contains one of `needles`; null otherwise. */
+  private textNaming(file: string, needles: readonly Buffer[]): string | null {
+    const open = this.openTexts.get(file);
+    if (open !== undefined) return open;
+    const named = (bytes: Uint8Array) => {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return needles.some((n) => buffer.indexOf(n) !== -1);
+    };
+    const source = readSource(join(this.root, file), named);
+    return source && 'text' in source ? source.text : null;
+  }
+
+  /** For each word, the Python files that contain it (read now). */
+  private searchWords(words: readonly string[]): Set<string>[] {
+    const needles = words.map((w) => Buffer.from(w));
+    const found = words.map(() => new Set<string>());
+    for (const file of this.known) {
+      if (languageOf(file) !== 'python') continue;
+      const text = this.textNaming(file, needles);
+      if (text !== null) words.forEach((w, i) => { if (text.includes(w)) found[i].add(file); });
+    }
+    return found;
+  }
+
+  private rememberWords(words: readonly string[], found: readonly Set<string>[]): void {
+    words.forEach((w, i) => this.wordFiles.set(w, found[i]));
+    // Names of helpers long gone: the oldest searches go first.
+    for (const w of this.wordFiles.keys()) {
+      if (this.wordFiles.size <= MAX_SEARCHED_WORDS) break;
+      if (!this.projectWords.has(w)) this.wordFiles.delete(w);
+    }
+  }
+
+  /** Extracts again the files that contain one of `words` (searched before), except `fresh`. */
+  private extractNaming(words: readonly string[], fresh?: string): void {
+    const files = new Set<string>();
+    for (const w of words) for (const file of this.wordFiles.get(w) ?? []) files.add(file);
+    for (const file of files) {
+      if (file === fresh || !this.known.has(file)) continue;
+      const { source, open } = this.currentSource(file);
+      if ('text' in source) this.putFacts(file, this.extract(file, source.text, open));
+    }
+  }
+
+  /**
+   * Searches the tree for the project's new names a few hundred files at a time, yielding between
+   * chunks, then extracts the files naming them and tells the shell. A change of the names during
+   * the search starts it over (a helper being renamed keystroke by keystroke costs one search).
+   */
+  private searchInBackground(): void {
+    if (this.nameSearch) {
+      this.nameSearchAgain = true;
+      return;
+    }
+    this.nameSearch = (async () => {
+      do {
+        this.nameSearchAgain = false;
+        const words = [...this.projectWords].filter((w) => !this.wordFiles.has(w));
+        if (words.length === 0) return;
+        const needles = words.map((w) => Buffer.from(w));
+        const found = words.map(() => new Set<string>());
+        const files = [...this.known].filter((f) => languageOf(f) === 'python');
+        for (let i = 0; i < files.length && !this.nameSearchAgain; i++) {
+          if (i % NAME_SEARCH_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          if (!this.known.has(files[i])) continue;
+          const text = this.textNaming(files[i], needles);
+          if (text !== null) words.forEach((w, k) => { if (text.includes(w)) found[k].add(files[i]); });
+        }
+        if (this.nameSearchAgain) continue;
+        // Editor buffers may have changed while the search yielded: theirs is the text that counts.
+        for (const [file, text] of this.openTexts) words.forEach((w, k) => { if (text.includes(w)) found[k].add(file); else found[k].delete(file); });
+        this.rememberWords(words, found);
+        this.extractNaming(words);
+        this.resolveAll();
+        this.onBackgroundChange();
+      } while (this.nameSearchAgain);
+    })().catch((e: unknown) => this.log(`searching the project's names failed: ${e instanceof Error ? e.message : 'error'}`))
+      .finally(() => { this.nameSearch = null; });
+  }
+
+  /** Resolves when no background search is running (tests; the shells need not wait). */
+  async whenIdle(): Promise<void> {
+    while (this.nameSearch) await this.nameSearch;
+  }
+
+  /** Keeps wordFiles current with a file's new text (null: the file is gone). */
+  private noteWords(file: string, text: string | null): void {
+    for (const [word, files] of this.wordFiles) {
+      if (text !== null && text.includes(word)) files.add(file);
+      else files.delete(file);
+    }
   }
 
   /** Reads a file from disk again (a watched-file change) and updates it. */
@@ -420,6 +541,7 @@ export class WorkspaceIndex {
   removeFile(file: string): void {
     const module = this.modules.moduleOf(file);
     const hadNames = namesProject(this.facts.get(file));
+    this.noteWords(file, null);
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.dropFacts(file);

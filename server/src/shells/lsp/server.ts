@@ -144,6 +144,8 @@ export class SessionServer {
     const given = (params.initializationOptions as { cacheDir?: unknown } | undefined)?.cacheDir;
     const cacheDir = typeof given === 'string' && given ? given : cacheDirFromEnv();
     this.index = new WorkspaceIndex({ root, extractor: djangoExtractor(), exclude: this.config.exclude, log: (m) => this.connection.console.info(m),
+      // A key-taking helper named in a big workspace is searched for in the background: publish what it changed.
+      onBackgroundChange: () => this.publisher.schedule(),
       ...(cacheDir ? { cache: { dir: cacheDir } } : {}) });
     return {
       capabilities: {
