@@ -2,30 +2,12 @@
 // found (even in a file that never says "session"), attributed to the callee, and follow edits of
 // either side.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
-import { djangoExtractor } from '../../server/src/index/djangoExtractor';
-import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { test } from 'node:test';
+import type { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { sessionRanges } from '../../server/src/syntax/topLevel';
+import { indexedProject } from '../support/indexedProject';
 
-const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-async function project(files: Record<string, string>): Promise<{ index: WorkspaceIndex; write: (file: string, text: string) => void }> {
-  const root = mkdtempSync(join(tmpdir(), 'ds-crossfile-'));
-  roots.push(root);
-  const write = (file: string, text: string) => {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  };
-  write('manage.py', '');
-  for (const [file, text] of Object.entries(files)) write(file, text);
-  const index = new WorkspaceIndex({ root, extractor: djangoExtractor() });
-  await index.build();
-  return { index, write };
-}
+const project = (files: Record<string, string>) => indexedProject(files);
 
 /** `op key@line:column` of a file's accesses, for readable assertions. */
 function accesses(index: WorkspaceIndex, file: string): string[] {

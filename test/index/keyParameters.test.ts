@@ -2,28 +2,11 @@
 // literal is an access of that key, in the same file or through an import, with the real extractor
 // and the index's ranged parse; edits of the helper change what its callers access.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
-import { djangoExtractor } from '../../server/src/index/djangoExtractor';
-import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { test } from 'node:test';
+import type { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { indexedProject } from '../support/indexedProject';
 
-const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-async function project(files: Record<string, string>): Promise<{ index: WorkspaceIndex; root: string }> {
-  const root = mkdtempSync(join(tmpdir(), 'ds-keyparams-'));
-  roots.push(root);
-  writeFileSync(join(root, 'manage.py'), '');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  const index = new WorkspaceIndex({ root, extractor: djangoExtractor() });
-  await index.build();
-  return { index, root };
-}
+const project = (files: Record<string, string>) => indexedProject(files);
 
 /** `op key@line:column via` of a file's accesses with a key. */
 function keyed(index: WorkspaceIndex, file: string): string[] {
@@ -75,20 +58,23 @@ test('a function of the file whose key is a parameter: every call passes its key
   assert.deepEqual(['theme', 'seen_at', 'early_key'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['str', 'datetime', 'int']);
 });
 
+/** A helper module; `setKey` is what set_session_var subscripts the session with (its parameter `skey`, or a literal). */
+const sessionUtils = (setKey: string) => [
+  'def set_session_var(request, skey, sval):',
+  `    request.session[${setKey}] = sval`,
+  'def get_session_var(request, skey, default=None):',
+  '    return request.session.get(skey, default)',
+  'class SessionMixin:',
+  '    def set_step(self, key, value):',
+  '        self.request.session[key] = value',
+  '',
+].join('\n');
+
 test('keys passed to helpers of another module: imported (also renamed), from a session module, and a mixin method called on self', async () => {
-  const { index, root } = await project({
+  const { index } = await project({
     'shop/__init__.py': '',
     'shop/core/__init__.py': '',
-    'shop/core/session_utils.py': [
-      'def set_session_var(request, skey, sval):',
-      '    request.session[skey] = sval',
-      'def get_session_var(request, skey, default=None):',
-      '    return request.session.get(skey, default)',
-      'class SessionMixin:',
-      '    def set_step(self, key, value):',
-      '        self.request.session[key] = value',
-      '',
-    ].join('\n'),
+    'shop/core/session_utils.py': sessionUtils('skey'),
     'shop/core/views.py': [
       'from shop.core.session_utils import set_session_var, get_session_var, SessionMixin',
       'from .session_utils import set_session_var as remember',
@@ -109,18 +95,7 @@ test('keys passed to helpers of another module: imported (also renamed), from a 
   // Value types across files: by position, by keyword, and a mixin method on self (its `self` not passed).
   assert.deepEqual(['theme', 'font', 'wizard_step'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['str', 'str', 'int']);
   // The helper stops taking its key from the parameter: its callers' keys go with it.
-  const helper = join(root, 'shop/core/session_utils.py');
-  index.updateFile('shop/core/session_utils.py', [
-    'def set_session_var(request, skey, sval):',
-    "    request.session['fixed'] = sval",
-    'def get_session_var(request, skey, default=None):',
-    '    return request.session.get(skey, default)',
-    'class SessionMixin:',
-    '    def set_step(self, key, value):',
-    '        self.request.session[key] = value',
-    '',
-  ].join('\n'));
-  assert.ok(helper);
+  index.updateFile('shop/core/session_utils.py', sessionUtils("'fixed'"));
   const after = keyed(index, 'shop/core/views.py');
   assert.ok(!after.some((l) => l.startsWith('write theme@') || l.startsWith('write font@')), after.join(', '));
   assert.ok(after.some((l) => l.startsWith('read theme@')) && after.some((l) => l.startsWith('write wizard_step@')), after.join(', '));
@@ -236,21 +211,12 @@ test('a **kwargs helper (for key, value in kwargs.items(): session[key] = value)
 });
 
 test('in a big workspace a new helper name is searched for in the background, once per name; renaming it keystroke by keystroke costs one search', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'ds-keyparams-'));
-  roots.push(root);
-  const files: Record<string, string> = {
-    'manage.py': '',
+  let changes = 0;
+  const { index } = await indexedProject({
     'shop/__init__.py': '',
     'shop/prefs.py': 'def keep(request, name, value):\n    pass\n',
     'shop/views.py': "from shop.prefs import remember\n\ndef choose(request):\n    remember(request, 'theme', 'dark')\n",
-  };
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  let changes = 0;
-  const index = new WorkspaceIndex({ root, extractor: djangoExtractor(), syncNameSearchFiles: 0, onBackgroundChange: () => { changes++; } });
-  await index.build();
+  }, { syncNameSearchFiles: 0, onBackgroundChange: () => { changes++; } });
   assert.deepEqual(keyed(index, 'shop/views.py'), []);
   // The helper is typed in: `keep` becomes `remember`, a letter at a time, and takes its key.
   for (const name of ['reme', 'remem', 'rememb', 'remember']) {
