@@ -276,3 +276,25 @@ test('vars()/globals().update(...): a known dict sets its keys; anything else (a
   const literal = await settings("SECRET_KEY = 'x'\nvars().update({'SECRET_KEY': load('k'), 'OTHER': 'sk_live_abc'})\n");
   assert.deepEqual(value(literal, 'SESSION_COOKIE_SECURE'), { unknown: 'it may be set by `vars().update(...)`' });
 });
+
+test('comprehensions over known values: a generator given to extend(), filters, tuple targets, dict keys, sets; what they cannot know stays unknown', async () => {
+  const m = await settings(py`
+    PROJECT_APPS = ['cart', 'shop']
+    INSTALLED_APPS = ['django.contrib.sessions']
+    INSTALLED_APPS.extend(f"project.{app}" for app in PROJECT_APPS)
+    BASE = ['a.SecurityMiddleware', 'a.CsrfViewMiddleware', 'a.SessionMiddleware']
+    MIDDLEWARE = [m for m in BASE if 'Csrf' not in m]
+    PAIRS = [name for name, secure in (('x', True), ('y', False)) if secure]
+    KEYS = [k.upper() for k in {'a': 1, 'b': 2}]
+    SEEN = {x for x in ('a', 'a', 'b')}
+    NESTED = [a + b for a in 'xy' for b in 'z']
+    OPAQUE = [x for x in load_apps()]
+    `);
+  assert.deepEqual(value(m, 'INSTALLED_APPS'), ['django.contrib.sessions', 'project.cart', 'project.shop']);
+  assert.deepEqual(value(m, 'MIDDLEWARE'), ['a.SecurityMiddleware', 'a.SessionMiddleware']);
+  assert.deepEqual(value(m, 'PAIRS'), ['x']);
+  assert.deepEqual(value(m, 'KEYS'), ['A', 'B']);
+  assert.deepEqual(value(m, 'SEEN'), ['a', 'b']);
+  assert.match(JSON.stringify(value(m, 'NESTED')), /several for clauses/);
+  assert.match(JSON.stringify(value(m, 'OPAQUE')), /unknown/);
+});

@@ -42,8 +42,54 @@ export function evaluate(node: SyntaxNode | null, ctx: ExprContext, depth = 0): 
     case 'attribute': return attribute(ev(node.childForFieldName('object')), node.childForFieldName('attribute')?.text ?? '');
     case 'subscript': return subscriptNode(node, ev, ctx);
     case 'call': return call(node, ev, ctx);
+    case 'list_comprehension':
+    case 'generator_expression': return comprehension(node, ctx, depth, false);
+    case 'set_comprehension': return comprehension(node, ctx, depth, true);
     default: return unknown(`a ${node.type.split('_').join(' ')} is not evaluated`);
   }
+}
+
+/** Elements a comprehension may produce before it counts as data, not settings. */
+const MAX_COMPREHENSION = 1000;
+
+/**
+ * `[f'project.{app}' for app in PROJECT_APPS]`, `(m for m in MIDDLEWARE if 'csrf' not in m)`, the
+ * same as a set: one `for` over a known list, tuple or dict (its keys), names or a tuple of names
+ * as targets, `if` clauses; each element evaluated with the targets bound.
+ */
+function comprehension(node: SyntaxNode, ctx: ExprContext, depth: number, dedupe: boolean): Value {
+  const clauses = namedChildren(node).filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
+  const [first, ...rest] = clauses;
+  if (first?.type !== 'for_in_clause' || rest.some((c) => c.type !== 'if_clause')) return unknown('a comprehension with several for clauses is not evaluated');
+  const target = first.childForFieldName('left');
+  const names = target?.type === 'identifier' ? [target.text]
+    : target && (target.type === 'pattern_list' || target.type === 'tuple_pattern') && namedChildren(target).every((t) => t.type === 'identifier')
+      ? namedChildren(target).map((t) => t.text) : null;
+  if (!names) return unknown('a comprehension target that is not a name');
+  const source = plain(evaluate(first.childForFieldName('right'), ctx, depth + 1));
+  const items = !source.ok ? null : Array.isArray(source.value) ? source.value
+    : source.value !== null && typeof source.value === 'object' ? Object.keys(source.value) : null;
+  if (!items) return unknown('a comprehension over a value that is not known');
+  if (items.length > MAX_COMPREHENSION) return unknown('a comprehension over too many values');
+  const out: Known[] = [];
+  for (const item of items) {
+    const bound = new Map<string, Known>();
+    if (names.length === 1) bound.set(names[0], item);
+    else if (Array.isArray(item) && item.length === names.length) names.forEach((n, i) => bound.set(n, item[i]));
+    else return unknown('a comprehension element that does not unpack');
+    const inner: ExprContext = { ...ctx, lookup: (name) => (bound.has(name) ? known(bound.get(name) as Known) : ctx.lookup(name)) };
+    let kept = true;
+    for (const condition of rest) {
+      const test = plain(evaluate(namedChildren(condition)[0] ?? null, inner, depth + 1));
+      if (!test.ok) return unknown('a comprehension condition that is not known');
+      kept &&= truthy(test.value);
+    }
+    if (!kept) continue;
+    const value = plain(evaluate(node.childForFieldName('body'), inner, depth + 1));
+    if (!value.ok) return unknown('a comprehension element that is not plain data');
+    if (!dedupe || !out.some((o) => JSON.stringify(o) === JSON.stringify(value.value))) out.push(value.value);
+  }
+  return known(out);
 }
 
 function integer(text: string): Value {
@@ -83,8 +129,7 @@ function sequence(node: SyntaxNode, ev: Ev, dedupe: boolean): Value {
       if (p.ok && Array.isArray(p.value)) items.push(...p.value.map(known));
       else if (inner.kind === 'env' || inner.kind === 'unknown') items.push(lift([inner], () => unknown('a splatted value that is not a list')) );
       else return unknown('a splat of a value that is not a list');
-    } else if (child.type === 'list_comprehension' || child.type === 'generator_expression') return unknown('a comprehension is not evaluated');
-    else items.push(ev(child));
+    } else items.push(ev(child));
   }
   if (items.some((v) => !['known', 'env', 'unknown', 'path'].includes(v.kind))) return { kind: 'sequence', items };
   return lift(items, (...values) => {
@@ -224,11 +269,17 @@ function subscriptNode(node: SyntaxNode, ev: Ev, ctx: ExprContext): Value {
   return subscript(container, index);
 }
 
+/** A call's argument nodes; `f(x for x in y)` passes one generator (tree-sitter gives it as the argument list). */
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName('arguments');
+  if (!args) return [];
+  return args.type === 'generator_expression' ? [args] : namedChildren(args);
+}
+
 function call(node: SyntaxNode, ev: Ev, ctx: ExprContext): Value {
   const callee = ev(node.childForFieldName('function'));
-  const argsNode = node.childForFieldName('arguments');
   const args: CallArgs = { positional: [], keywords: {} };
-  for (const arg of argsNode ? namedChildren(argsNode) : []) {
+  for (const arg of callArguments(node)) {
     if (arg.type === 'keyword_argument') args.keywords[arg.childForFieldName('name')?.text ?? ''] = ev(arg.childForFieldName('value'));
     else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return unknown('a call with *args or **kwargs is not evaluated');
     else args.positional.push(ev(arg));

@@ -5,7 +5,7 @@ import type { Known } from '../types';
 import { known, sameKnown, unknown } from '../values';
 import { fieldOf, namedChildren, spanOf } from '../syntax';
 import type { ExprContext } from './context';
-import { evaluate } from './expressions';
+import { callArguments, evaluate } from './expressions';
 import type { ModuleRun } from './module';
 import { binaryOp, pyStr } from './ops';
 import { lift, plain, type Value } from './value';
@@ -119,7 +119,7 @@ export function mutationCall(node: SyntaxNode, run: ModuleRun, ctx: ExprContext)
   if (!['append', 'insert', 'remove', 'extend', 'update', 'pop', 'clear', 'setdefault'].includes(method)) return;
   const path = subscriptPath(fieldOf(fn, 'object') as SyntaxNode);
   if (!path || !run.scope.has(path.root.text)) return;
-  const args = namedChildren(fieldOf(node, 'arguments') ?? node).map((a) => evaluate(a.type === 'keyword_argument' ? fieldOf(a, 'value') : a, ctx));
+  const args = callArguments(node).map((a) => evaluate(a.type === 'keyword_argument' ? fieldOf(a, 'value') : a, ctx));
   const keys = path.keys.map((k) => evaluate(k, ctx));
   const updated = updateIn(current(run, ctx, path.root.text), keys, (old) => lift([old, ...args], (o, ...a) => applyMethod(method, o, a)));
   run.scope.set(path.root.text, { value: updated, file: run.file, span: spanOf(path.root) });
