@@ -233,3 +233,21 @@ test('in a big workspace a new helper name is searched for in the background, on
   await index.whenIdle();
   assert.equal(changes, 1);
 });
+
+test('a helper of another file that receives the session itself and a key (set_flag(request.session, \'beta\', True)); a type the helper writes whatever the call', async () => {
+  const { index } = await project({
+    'shop/__init__.py': '',
+    'shop/flags.py': 'def set_flag(store, key, value):\n    store[key] = value\n\n\ndef mark(store, key):\n    store[key] = 1\n',
+    'shop/views.py': [
+      'from shop.flags import mark, set_flag',
+      '',
+      'def view(request):',
+      "    set_flag(request.session, 'beta', True)",
+      "    mark(request.session, 'seen')",
+      "    return request.session.get('beta'), request.session['seen']",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['read beta', 'read seen', 'write beta', 'write seen']);
+  assert.deepEqual(['beta', 'seen'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['bool', 'int']);
+});

@@ -6,7 +6,7 @@ import type { ArgumentType, KeyCall, KeyParameter, SessionAccess, Span, ValueTyp
 /** The access a call makes through a function that takes its key as a parameter. */
 export function keyCallAccess(key: string, parameter: KeyParameter, span: Span, scope: string, callee: string, valueType?: ValueType): SessionAccess {
   const access: SessionAccess = { key, pattern: false, op: parameter.op, span, source: { kind: 'literal' }, via: `${callee}(...) → ${parameter.via}`, scope };
-  if (parameter.op === 'write') access.valueType = valueType ?? 'unknown';
+  if (parameter.op === 'write') access.valueType = valueType ?? parameter.valueType ?? 'unknown';
   return access;
 }
 

@@ -159,6 +159,8 @@ export interface KeyParameter {
   via: string;
   /** A write of another parameter (`request.session[name] = value`): its type is what the call passes there. */
   value?: { parameter: string; position: number };
+  /** The type the function writes when it does not come from a parameter (`store[key] = 1`). */
+  valueType?: ValueType;
   /** `parameter` '**': the key is the name of each keyword the call passes to `**kwargs`, except these named parameters. */
   named?: string[];
 }

@@ -758,7 +758,9 @@ export class WorkspaceIndex {
   private factsOfModule(module: string): FileFacts | undefined {
     const file = this.moduleFiles.get(module);
     if (!file) return undefined;
-    const indexed = this.facts.get(file);
+    // A helper that receives a session from another file (`set_flag(request.session, 'beta', True)`)
+    // takes its key parameters from the facts extracted with that session.
+    const indexed = this.links.facts.get(file) ?? this.facts.get(file);
     if (indexed) return indexed;
     if (!this.lazy.has(module)) this.lazy.set(module, this.readLazily(file, module));
     return this.lazy.get(module) ?? undefined;

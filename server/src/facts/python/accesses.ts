@@ -51,6 +51,8 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
     const valueName = op === 'write' && value ? identifierName(ctx.text, unwrap(value)) : null;
     const valueAt = valueName === null ? undefined : ctx.scope.parameters.get(valueName);
     if (valueName !== null && valueAt !== undefined) item.value = { parameter: valueName, position: valueAt };
+    // `store[key] = 1`: the helper writes the same type whatever the call.
+    else if (op === 'write' && valueType && valueType !== 'unknown') item.valueType = valueType;
     if (keywords) {
       item.named = [...ctx.scope.parameters.keys()];
       if (valueName !== null && [...ctx.scope.keywordKeys.values()].includes(valueName)) item.value = { parameter: KEYWORD_NAMES, position: -1 };
