@@ -42,36 +42,41 @@ export function addAccess(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, op:
   }
   if (resolved.pending) sink.pendingKeys.push({ accessIndex: sink.accesses.length, ref: resolved.pending });
   sink.accesses.push(access);
-  const keywords = resolved.parameter === KEYWORD_NAMES;
-  const position = resolved.parameter === undefined ? undefined : keywords ? -1 : ctx.scope.parameters.get(resolved.parameter);
-  if (position !== undefined) {
-    const parameter = resolved.parameter as string;
-    const item: KeyParameter = { function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via };
-    // `request.session[name] = value`: the type of what each call passes for `value` (for `**kwargs`, each keyword's value).
-    const valueName = op === 'write' && value ? identifierName(ctx.text, unwrap(value)) : null;
-    const valueAt = valueName === null ? undefined : ctx.scope.parameters.get(valueName);
-    if (valueName !== null && valueAt !== undefined) item.value = { parameter: valueName, position: valueAt };
-    // `store[key] = 1`: the helper writes the same type whatever the call.
-    else if (op === 'write' && valueType && valueType !== 'unknown') item.valueType = valueType;
-    if (keywords) {
-      item.named = [...ctx.scope.parameters.keys()];
-      if (valueName !== null && [...ctx.scope.keywordKeys.values()].includes(valueName)) item.value = { parameter: KEYWORD_NAMES, position: -1 };
-    }
-    sink.keyParameters.push(item);
-    // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
-    const fallback = ctx.scope.parameterDefaults.get(parameter);
-    const written = fallback ? literalString(ctx, fallback) : null;
-    if (fallback && written !== null) {
-      const { parameter: _, ...rest } = resolved;
-      addAccess(ctx, sink, { ...rest, key: written, pattern: false, source: { kind: 'literal' }, span: spanOf(fallback) }, op, `${via} (default of ${parameter})`, valueType, stores, flags);
-    }
-  }
+  if (resolved.parameter !== undefined) noteKeyParameter(ctx, sink, resolved, resolved.parameter, op, via, valueType, stores, flags, value);
   if ((op === 'write' || op === 'delete') && stores) {
     // Django marks the whole session modified on any assignment or del: in-place changes made in
     // the same function get saved with it.
     ctx.scope.modifiedSet = true;
     const identity = keyIdentity(resolved);
     if (op === 'write' && identity !== null) currentClass(ctx)?.writtenKeys.add(identity);
+  }
+}
+
+/**
+ * The access's key is a parameter of its function (`request.session[name] = value`), or each keyword
+ * name of its `**kwargs`: the function takes its key from its calls (facts/keyCalls.ts).
+ */
+function noteKeyParameter(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, parameter: string, op: AccessOp, via: string,
+  valueType: ValueType | undefined, stores: boolean, flags: ReadFlags, value: SyntaxNode | null | undefined): void {
+  const keywords = parameter === KEYWORD_NAMES;
+  const position = keywords ? -1 : ctx.scope.parameters.get(parameter);
+  if (position === undefined) return;
+  const item: KeyParameter = { function: ctx.scope.name, parameter, position, method: ctx.scope.parent?.kind === 'class', op, via };
+  // The written value: another parameter (its type is what each call passes), the `**kwargs`
+  // loop's value (each keyword's value), or a value of its own (`store[key] = 1`).
+  const valueName = op === 'write' && value ? identifierName(ctx.text, unwrap(value)) : null;
+  const valueAt = valueName === null ? undefined : ctx.scope.parameters.get(valueName);
+  if (valueName !== null && valueAt !== undefined) item.value = { parameter: valueName, position: valueAt };
+  else if (keywords && valueName !== null && [...ctx.scope.keywordKeys.values()].includes(valueName)) item.value = { parameter: KEYWORD_NAMES, position: -1 };
+  else if (op === 'write' && valueType && valueType !== 'unknown') item.valueType = valueType;
+  if (keywords) item.named = [...ctx.scope.parameters.keys()];
+  sink.keyParameters.push(item);
+  // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
+  const fallback = ctx.scope.parameterDefaults.get(parameter);
+  const written = fallback ? literalString(ctx, fallback) : null;
+  if (fallback && written !== null) {
+    const { parameter: _, ...rest } = resolved;
+    addAccess(ctx, sink, { ...rest, key: written, pattern: false, source: { kind: 'literal' }, span: spanOf(fallback) }, op, `${via} (default of ${parameter})`, valueType, stores, flags);
   }
 }
 

@@ -1,16 +1,14 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
-import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
-import { NO_PROJECT_NAMES, type ProjectNames } from '../types';
-import type { ArgumentType, FileFacts, ImportFact, KeyParameter, NestedMutation, PendingKey, SessionAccess, Span, StringConstant } from '../types';
+import { type FileFacts, type ImportFact, type KeyParameter, type NestedMutation, NO_PROJECT_NAMES, type PendingKey, type ProjectNames, type SessionAccess, type StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
-import { currentClass, type Ctx, mayMention } from './context';
+import { type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
-import { defsNamed } from './defs';
-import { isLiteral, literalString } from './keys';
-import { inferType } from './values';
+import { calleeOf, type Callee } from './callees';
+import { type KeyArgument, keyArgumentsOf } from './keyArguments';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
@@ -19,32 +17,9 @@ import { sessionVia } from './sessions';
 import { enterClass, enterFunction, type FunctionShape, handleAssignment, handleNamedExpression } from './statements';
 
 /** A call that passes a session to a function: `helper(request.session)`, `self.step(s)`, `utils.add(s)`. */
-export interface SessionArgument {
-  /** The bare name called (`helper`, `step` of `self.step`); null for `module.helper(...)`. */
-  callee: string | null;
-  /** Called as `self.callee(...)`: positions skip the method's `self`. */
-  viaSelf: boolean;
-  /** Where the called name is imported from, when it is (`from shop.utils import helper`). */
-  imported: { module: string; name: string } | null;
-  /** A method called on a new instance of an imported class (`Recorder().remember(...)`). */
-  bound?: true;
+export interface SessionArgument extends Callee {
   position: number | null;
   keyword: string | null;
-}
-
-/** A string literal passed to a function (`remember(request, 'theme')`): a key when the function takes its key there. */
-export interface KeyArgument extends Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported' | 'bound' | 'position' | 'keyword'> {
-  key: string;
-  span: Span;
-  /** The calling scope. */
-  scope: string;
-  /** The callee as written (`remember`, `self.remember`, `utils.remember`). */
-  written: string;
-  /** `self.callee(...)`: the imported bases of the calling class, where the method may come from. */
-  inherited?: { module: string; name: string }[];
-  argumentTypes?: ArgumentType[];
-  /** The key is the keyword's name (a call of a `**kwargs` helper), not a string literal. */
-  named?: true;
 }
 
 export interface WalkResult {
@@ -54,15 +29,6 @@ export interface WalkResult {
   functions: Map<string, FunctionShape[]>;
   /** Module-level instances of the file's classes: name → class. */
   instances: ReadonlyMap<string, string>;
-}
-
-const isDjangoModule = (module: string) => module === 'django' || module.startsWith('django.');
-
-/** The identifier starting at `at` (a call's first name), read from the text. */
-function leadingName(text: string, at: number): string {
-  let end = at;
-  for (let c = text.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127; c = text.charCodeAt(++end));
-  return text.slice(at, end);
 }
 
 /** Nodes a shallow walk (file without "session") still enters, to find imports and constants. */
@@ -195,7 +161,7 @@ class Walker {
         return handleSubscript(ctx, this, node);
       case 'call':
         this.noteSessionArguments(node);
-        this.noteKeyArguments(node);
+        this.keyArguments.push(...keyArgumentsOf(ctx, node));
         return handleCall(ctx, this, node);
       case 'comparison_operator':
         return handleComparison(ctx, this, node);
@@ -247,7 +213,7 @@ class Walker {
       fn = unwrap(first);
       skip = 1;
     }
-    const target = this.calleeOf(fn);
+    const target = calleeOf(this.ctx, fn);
     if (!target) return;
     // After a `*args` the positions of the rest are unknown.
     let position: number | null = 0 - skip;
@@ -266,101 +232,6 @@ class Walker {
       if (position >= 0 && sessionVia(ctx, arg)) this.sessionArguments.push({ ...target, position, keyword: null });
       position++;
     }
-  }
-
-  /** String literals a call passes, each with its position or keyword (a key when the callee takes its key there). */
-  private noteKeyArguments(node: SyntaxNode): void {
-    const ctx = this.ctx;
-    // The callee first: most calls here are the session's own (`request.session.get('k')`), whose
-    // first name is neither imported nor a def of the file; read from the text, no tree calls.
-    const head = leadingName(ctx.text, node.startIndex);
-    if (head !== 'self' && !ctx.imports.has(head) && defsNamed(ctx, head) === undefined && !this.importsUnder(head)) return;
-    const fn = unwrap(node.childForFieldName('function'));
-    const target = fn?.type === 'identifier' || fn?.type === 'attribute' ? this.calleeOf(fn) : null;
-    // Django's own functions (`render(request, 'cart.html')`, `reverse('cart')`) take no session key.
-    if (!target || !fn || (target.imported && isDjangoModule(target.imported.module))) return;
-    // `self.method(...)`: a method of this file, or maybe of an imported (non-Django) base class.
-    const inherited = target.viaSelf ? this.importedBases() : [];
-    if (target.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) return;
-    const args = node.childForFieldName('arguments');
-    if (!args || args.type !== 'argument_list') return;
-    const passed: { position: number | null; keyword: string | null; value: SyntaxNode; name?: SyntaxNode }[] = [];
-    let literal = false;
-    let position: number | null = 0;
-    for (let i = 0; i < args.namedChildCount; i++) {
-      const arg = args.namedChild(i);
-      if (!arg || arg.type === 'comment') continue;
-      if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name');
-        const value = arg.childForFieldName('value');
-        if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value, name });
-        // A keyword's name is a key for a `**kwargs` helper (`save(request, theme='dark')`).
-        literal ||= name !== null;
-        continue;
-      }
-      if (arg.type === 'list_splat') position = null;
-      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
-      passed.push({ position, keyword: null, value: arg });
-      literal ||= arg.type === 'string';
-      position++;
-    }
-    if (!literal) return;
-    // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
-    const argumentTypes: ArgumentType[] = [];
-    for (const { position: at, keyword, value } of passed) {
-      const type = inferType(ctx, value);
-      if (type !== 'unknown') argumentTypes.push({ position: at, keyword, type });
-    }
-    const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn),
-      ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) };
-    // Keyword names go to functions only (`add_session(client, year=1)`), not to the methods of
-    // imported classes (`Order.objects.create(user=u)`): a `**kwargs` key helper is a function.
-    const function_ = !target.bound && !target.imported?.name.includes('.');
-    for (const { position: at, keyword, value, name } of passed) {
-      if (name && keyword !== null && function_) this.keyArguments.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
-      const key = value.type === 'string' ? literalString(ctx, value) : null;
-      if (key === null || !isLiteral(ctx, value)) continue;
-      this.keyArguments.push({ ...common, position: at, keyword, key, span: spanOf(value) });
-    }
-  }
-
-  /** Whether an `import a.b` bound a dotted name under `head` (`a.b.helper(...)`). */
-  private importsUnder(head: string): boolean {
-    const prefix = `${head}.`;
-    for (const local of this.ctx.imports.keys()) if (local.startsWith(prefix)) return true;
-    return false;
-  }
-
-  /** The calling class's bases imported from other modules (`class Wizard(SessionMixin)`). */
-  private importedBases(): { module: string; name: string }[] {
-    const bases: { module: string; name: string }[] = [];
-    for (const base of currentClass(this.ctx)?.bases ?? []) {
-      const imported = resolveDotted(this.ctx, base);
-      if (imported && !imported.module.startsWith('django.')) bases.push(imported);
-    }
-    return bases;
-  }
-
-  /** What a call's function names: `helper`, `self.step`, or `utils.helper` / `helper` through an import. */
-  private calleeOf(fn: SyntaxNode | null): Pick<SessionArgument, 'callee' | 'viaSelf' | 'imported' | 'bound'> | null {
-    const ctx = this.ctx;
-    const callee = identifierName(ctx.text, fn);
-    if (callee === null && fn?.type === 'attribute' && identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) === 'self') {
-      const attribute = fn.childForFieldName('attribute');
-      return attribute ? { callee: textOf(ctx.text, attribute), viaSelf: true, imported: null } : null;
-    }
-    // `Recorder().remember(...)`: a method of a new instance of an imported class.
-    if (callee === null && fn?.type === 'attribute') {
-      const made = unwrap(fn.childForFieldName('object'));
-      const attribute = fn.childForFieldName('attribute');
-      const cls = made?.type === 'call' ? dottedName(ctx.text, made.childForFieldName('function')) : null;
-      const imported = cls !== null && attribute ? resolveDotted(ctx, cls) : null;
-      if (imported && attribute) return { callee: null, viaSelf: false, imported: { module: imported.module, name: `${imported.name}.${textOf(ctx.text, attribute)}` }, bound: true };
-    }
-    // Through an import, the index links the call to the other file.
-    const dotted = callee ?? dottedName(ctx.text, fn);
-    const imported = dotted === null ? null : resolveDotted(ctx, dotted);
-    return callee === null && imported === null ? null : { callee, viaSelf: false, imported };
   }
 
   private isPartial(fn: SyntaxNode | null): boolean {

@@ -1,0 +1,98 @@
+// Strings (and keyword names) calls pass to functions of this file or of other modules: a key
+// where the function takes its key as a parameter (`remember(request, 'theme')`, facts/keyCalls.ts).
+// python.ts joins them with this file's key parameters; the others become KeyCalls for the index.
+import { spanOf, textOf, unwrap } from '../../syntax/nodes';
+import type { SyntaxNode } from '../../syntax/python';
+import type { ArgumentType, Span } from '../types';
+import { calleeOf, type Callee, importedBases, isDjangoModule } from './callees';
+import type { Ctx } from './context';
+import { defsNamed } from './defs';
+import { isLiteral, literalString } from './keys';
+import { inferType } from './values';
+
+/** A string literal passed to a function (`remember(request, 'theme')`): a key when the function takes its key there. */
+export interface KeyArgument extends Callee {
+  position: number | null;
+  keyword: string | null;
+  key: string;
+  span: Span;
+  /** The calling scope. */
+  scope: string;
+  /** The callee as written (`remember`, `self.remember`, `utils.remember`). */
+  written: string;
+  /** `self.callee(...)`: the imported bases of the calling class, where the method may come from. */
+  inherited?: { module: string; name: string }[];
+  argumentTypes?: ArgumentType[];
+  /** The key is the keyword's name (a call of a `**kwargs` helper), not a string literal. */
+  named?: true;
+}
+
+/** The identifier starting at `at` (a call's first name), read from the text. */
+function leadingName(text: string, at: number): string {
+  let end = at;
+  for (let c = text.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127; c = text.charCodeAt(++end));
+  return text.slice(at, end);
+}
+
+/** Whether an `import a.b` bound a dotted name under `head` (`a.b.helper(...)`). */
+function importsUnder(ctx: Ctx, head: string): boolean {
+  const prefix = `${head}.`;
+  for (const local of ctx.imports.keys()) if (local.startsWith(prefix)) return true;
+  return false;
+}
+
+/** String literals a call passes, each with its position or keyword; keyword names too (for `**kwargs` helpers). */
+export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
+  // The callee first: most calls here are the session's own (`request.session.get('k')`), whose
+  // first name is neither imported nor a def of the file; read from the text, no tree calls.
+  const head = leadingName(ctx.text, node.startIndex);
+  if (head !== 'self' && !ctx.imports.has(head) && defsNamed(ctx, head) === undefined && !importsUnder(ctx, head)) return [];
+  const fn = unwrap(node.childForFieldName('function'));
+  const target = fn?.type === 'identifier' || fn?.type === 'attribute' ? calleeOf(ctx, fn) : null;
+  // Django's own functions (`render(request, 'cart.html')`, `reverse('cart')`) take no session key.
+  if (!target || !fn || (target.imported && isDjangoModule(target.imported.module))) return [];
+  // `self.method(...)`: a method of this file, or maybe of an imported (non-Django) base class.
+  const inherited = target.viaSelf ? importedBases(ctx) : [];
+  if (target.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) return [];
+  const args = node.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return [];
+  const passed: { position: number | null; keyword: string | null; value: SyntaxNode; name?: SyntaxNode }[] = [];
+  let candidate = false;
+  let position: number | null = 0;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const arg = args.namedChild(i);
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name');
+      const value = arg.childForFieldName('value');
+      if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value, name });
+      // A keyword's name is a key for a `**kwargs` helper (`save(request, theme='dark')`).
+      candidate ||= name !== null;
+      continue;
+    }
+    if (arg.type === 'list_splat') position = null;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
+    passed.push({ position, keyword: null, value: arg });
+    candidate ||= arg.type === 'string';
+    position++;
+  }
+  if (!candidate) return [];
+  // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
+  const argumentTypes: ArgumentType[] = [];
+  for (const { position: at, keyword, value } of passed) {
+    const type = inferType(ctx, value);
+    if (type !== 'unknown') argumentTypes.push({ position: at, keyword, type });
+  }
+  const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn),
+    ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) };
+  // Keyword names go to functions only (`add_session(client, year=1)`), not to the methods of
+  // imported classes (`Order.objects.create(user=u)`): a `**kwargs` key helper is a function.
+  const toFunction = !target.bound && !target.imported?.name.includes('.');
+  const out: KeyArgument[] = [];
+  for (const { position: at, keyword, value, name } of passed) {
+    if (name && keyword !== null && toFunction) out.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
+    const key = value.type === 'string' ? literalString(ctx, value) : null;
+    if (key !== null && isLiteral(ctx, value)) out.push({ ...common, position: at, keyword, key, span: spanOf(value) });
+  }
+  return out;
+}
