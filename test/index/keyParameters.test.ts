@@ -251,3 +251,37 @@ test('a helper of another file that receives the session itself and a key (set_f
   assert.deepEqual(keyed(index, 'shop/views.py').map((l) => l.split('@')[0]), ['read beta', 'read seen', 'write beta', 'write seen']);
   assert.deepEqual(['beta', 'seen'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['bool', 'int']);
 });
+
+test('a key a property of the class returns (self.ordering_session_key, Misago), before what an imported base may hold; the property is parsed even when its name never says session', async () => {
+  const { index } = await project({
+    'admin/__init__.py': '',
+    'admin/base.py': 'class AdminView:\n    root_link = None\n',
+    'admin/list.py': [
+      'from .base import AdminView',
+      '',
+      'class ListView(AdminView):',
+      "    root_link = 'users'",
+      '',
+      '    @property',
+      '    def ordering_session_key(self):',
+      '        return "misago_admin_%s_order_by" % self.root_link',
+      '',
+      '    @property',
+      '    def cart_key(self):',
+      "        return 'cart'",
+      '',
+      filler.replace(/^def /gm, '    def ').replace(/^ {4}return/gm, '        return').replace(/\(x\)/g, '(self, x)'),
+      '',
+      '    def get(self, request):',
+      '        session_key = self.ordering_session_key',
+      "        request.session[session_key] = request.GET['order']",
+      '        return request.session.get(self.cart_key)',
+      '',
+      '    def other(self):',
+      '        return self.not_a_property',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(index.accessesIn('admin/list.py').map((a) => `${a.op} ${a.key}${a.pattern ? ' (pattern)' : ''}`).sort(),
+    ['read cart', 'write misago_admin_*_order_by (pattern)']);
+});

@@ -334,7 +334,7 @@ export function sessionRanges(text: string, minSkippedShare = 0.2, keyHelpers: R
       const chunk = () => text.slice(s.start, s.end);
       const pulled = (s.name !== null && referenced.has(s.name)) ||
         anyWithin(boundAt, s.start, s.end) ||
-        (a !== undefined && s.kind === 'def' && sharesAttribute(chunk(), a));
+        (a !== undefined && s.kind === 'def' && (sharesAttribute(chunk(), a) || (s.name !== null && a.used.has(s.name))));
       if (pulled) { keep(s, parent, true); grew = true; }
       else if (s.kind === 'class' && s.name !== null && bases.has(s.name)) { keep(s, parent, false, true); grew = true; }
     }

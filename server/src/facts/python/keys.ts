@@ -333,8 +333,7 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
     }
   }
   const def = name === null ? undefined : defsNamed(ctx, name)?.find((d) => isMethod(d) === method);
-  const returned = def ? singleReturn(def) : null;
-  if (!def || !returned) return null;
+  if (!def || name === null) return null;
   // Its parameters: the strings the call passes (read in the caller's scope), else unknown.
   const names = parametersOf(ctx, def).map((p) => p.name);
   const { positional, named } = callArguments(ctx, call, 0);
@@ -342,6 +341,44 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
     const at = i - (method ? 1 : 0);
     return [n, named.has(n) ? named.get(n) ?? null : at >= 0 ? positional[at] ?? null : null];
   }));
+  return keyReturnedBy(ctx, def, params, call, `${name}()`);
+}
+
+/**
+ * `self.ordering_session_key` where the class has `@property def ordering_session_key(self): return
+ * "misago_admin_%s_order_by" % self.root_link`: the key or pattern the property returns (Misago).
+ */
+function propertyKey(ctx: Ctx, info: ClassInfo, name: string, at: SyntaxNode): ResolvedKey | null {
+  const classes = new Set([ctx.scope.className, ...info.bases]);
+  const def = defsNamed(ctx, name)?.find((d) => isMethod(d) && isProperty(ctx, d) && classes.has(classOfMethod(ctx, d)));
+  return def ? keyReturnedBy(ctx, def, new Map(parametersOf(ctx, def).map((p) => [p.name, null])), at, name) : null;
+}
+
+/** The name of the class a method is defined in. */
+function classOfMethod(ctx: Ctx, def: SyntaxNode): string | null {
+  let node = def.parent;
+  if (node?.type === 'decorated_definition') node = node.parent;
+  const name = node?.parent?.type === 'class_definition' ? node.parent.childForFieldName('name') : null;
+  return name ? textOf(ctx.text, name) : null;
+}
+
+const PROPERTY = /^@\s*(?:[\w.]+\.)?(?:property|cached_property)\s*$/;
+
+/** A def decorated with `@property` / `@cached_property` (`functools.`, `django.utils.functional.`). */
+function isProperty(ctx: Ctx, def: SyntaxNode): boolean {
+  const decorated = def.parent;
+  if (decorated?.type !== 'decorated_definition') return false;
+  for (let i = 0; i < decorated.namedChildCount; i++) {
+    const child = decorated.namedChild(i);
+    if (child?.type === 'decorator' && PROPERTY.test(textOf(ctx.text, child))) return true;
+  }
+  return false;
+}
+
+/** The key a def of this file returns (one `return <string>`), its parameters given `params` (null: unknown). */
+function keyReturnedBy(ctx: Ctx, def: SyntaxNode, params: Map<string, string | null>, at: SyntaxNode, label: string): ResolvedKey | null {
+  const returned = singleReturn(def);
+  if (!returned) return null;
   // The helper's own names: its parameters and the module's (constants), not the caller's locals.
   const saved = ctx.scope;
   let module = ctx.scope;
@@ -350,9 +387,9 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
   try {
     const pieces = piecesOf(ctx, returned, 0, params);
     if (!pieces || pieces.every((p) => p === null)) return null;
-    const resolved = fromPieces(pieces, call, false);
+    const resolved = fromPieces(pieces, at, false);
     if (!resolved.pattern && resolved.key !== null && isLiteral(ctx, returned)) {
-      return { ...resolved, source: { kind: 'constant', name: `${name}()`, file: ctx.file, span: spanOf(returned) } };
+      return { ...resolved, source: { kind: 'constant', name: label, file: ctx.file, span: spanOf(returned) } };
     }
     return resolved;
   } finally {
@@ -424,7 +461,14 @@ function resolveAttribute(ctx: Ctx, node: SyntaxNode, suffix = ''): ResolvedKey 
   if (object.type === 'identifier') {
     const owner = textOf(ctx.text, object);
     const info = owner === 'self' || owner === 'cls' ? currentClass(ctx) : ctx.classes.get(owner);
-    if (info) return inheritedConstant(ctx, info, name, node) ?? unknown;
+    if (info) {
+      // A constant of the class or of a base of this file first; then a property of either, before
+      // what an imported base may hold.
+      const constant = inheritedConstant(ctx, info, name, node);
+      if (constant && !constant.pending) return constant;
+      const property = owner === 'self' && suffix === '' ? propertyKey(ctx, info, name, node) : null;
+      return property ?? constant ?? unknown;
+    }
   }
   const dotted = dottedName(ctx.text, node);
   const imported = dotted ? resolveDotted(ctx, dotted) : null;
