@@ -6,6 +6,7 @@ import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import type { SettingsModel } from '../../server/src/settings/types';
 import { access, handExtractor, span } from './handFacts';
 import { scratchWorkspace } from '../support/scratch';
+import { indexedProject } from '../support/indexedProject';
 
 
 const workspace = (files: Record<string, string | Buffer>): string => scratchWorkspace(files, 'ds-index-');
@@ -150,4 +151,21 @@ test('Jinja2 templates are read: files under jinja2/ folders and *.jinja / *.jin
   assert.equal(languageOf('shop/emails/welcome.jinja2'), 'django-html');
   assert.equal(languageOf('shop/static/page.html'), null);
   assert.equal(languageOf('shop/jinja2.html'), null);
+});
+
+test("a Django setting the project does not set is Django's default (settings.LANGUAGE_COOKIE_NAME); one it sets, its value; a project setting nobody sets stays unknown", async () => {
+  const { index } = await indexedProject({
+    'app/__init__.py': '',
+    'app/views.py': 'from django.conf import settings\n\ndef v(request):\n    return request.session.get(settings.LANGUAGE_COOKIE_NAME), request.session.get(settings.CART_ID)\n',
+  });
+  const keys = () => index.accessesIn('app/views.py').map((a) => a.key);
+  assert.deepEqual(keys(), [null, null], 'no settings module: nothing is known');
+  const model = (values: Record<string, string>): SettingsModel => ({
+    module: 'proj.settings', files: [], production: false, names: () => Object.keys(values),
+    get: (name) => (name in values ? { name, value: { kind: 'known', value: values[name] }, file: 'proj/settings.py', span: span(0, 0, 1) } : undefined),
+  });
+  index.setSettings(model({}));
+  assert.deepEqual(keys(), ['django_language', null]);
+  index.setSettings(model({ LANGUAGE_COOKIE_NAME: 'lang', CART_ID: 'cart' }));
+  assert.deepEqual(keys(), ['lang', 'cart']);
 });

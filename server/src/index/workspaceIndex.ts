@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
 import { NO_PROJECT_NAMES, type FileFacts, type KeyParameter, type NestedMutation, type PassedSession, type ProjectNames, type SessionAccess, type Span } from '../facts/types';
+import { defaultOf } from '../settings/catalog';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
 import { engineStamp, FactsCache, fileStamp, type FileStamp } from './factsCache';
@@ -749,8 +750,14 @@ export class WorkspaceIndex {
     return {
       factsOfModule: (module) => this.factsOfModule(module),
       settingString: (name) => {
-        const value = this.settings?.get(name)?.value;
-        return value?.kind === 'known' && typeof value.value === 'string' ? value.value : undefined;
+        if (!this.settings) return undefined;
+        const assignment = this.settings.get(name);
+        // A Django setting the project does not set has Django's default (`LANGUAGE_COOKIE_NAME`: 'django_language').
+        if (!assignment) {
+          const fallback = defaultOf(name);
+          return typeof fallback === 'string' ? fallback : undefined;
+        }
+        return assignment.value.kind === 'known' && typeof assignment.value.value === 'string' ? assignment.value.value : undefined;
       },
     };
   }
