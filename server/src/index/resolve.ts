@@ -8,6 +8,11 @@ import { asAttributeOfParent } from './modules';
 export interface ResolverContext {
   /** Facts of a module by dotted name; may parse the module on demand. */
   factsOfModule(module: string): FileFacts | undefined;
+  /**
+   * The facts of the file defining `module.name` (a function, or `Class.method`) and its name there,
+   * re-exports followed; each module looked at goes to `seen`.
+   */
+  definitionOf(module: string, name: string, seen: Set<string>): { facts: FileFacts; name: string } | undefined;
   /** A setting's value when the SettingsModel knows it as a string; undefined when unknown. */
   settingString(name: string): string | undefined;
 }
@@ -47,7 +52,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   }
   if (expanded.length > 0) accesses.push(...expanded);
   for (const call of facts.keyCalls ?? []) {
-    for (const parameter of keyParametersOf(call.module, call.function, context, modules, 0)) {
+    for (const parameter of keyParametersOf(call.module, call.function, context, modules)) {
       if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter)));
     }
   }
@@ -84,17 +89,11 @@ function settingKey(name: string, fallback: string | null, context: ResolverCont
   return value === null || value === undefined ? null : { key: value, source: { kind: 'setting', name } };
 }
 
-/** The key parameters of `name` (a function, or `Class.method`) in `module`, through re-exports. */
-export function keyParametersOf(module: string, name: string, context: ResolverContext, modules: Set<string>, depth: number): KeyParameter[] {
-  if (depth > MAX_REEXPORT_DEPTH || module.startsWith('django.')) return [];
-  modules.add(module);
-  const target = context.factsOfModule(module);
-  if (!target) return [];
-  const own = (target.keyParameters ?? []).filter((p) => p.function === name);
-  if (own.length > 0) return own;
-  const head = name.split('.', 1)[0];
-  const reexport = target.imports.find((i) => i.local === head && i.name !== null && i.name !== '*');
-  return reexport?.name ? keyParametersOf(reexport.module, reexport.name + name.slice(head.length), context, modules, depth + 1) : [];
+/** The key parameters of `name` (a function, or `Class.method`) of `module`, wherever it is defined. */
+export function keyParametersOf(module: string, name: string, context: ResolverContext, modules: Set<string>): KeyParameter[] {
+  if (module.startsWith('django.')) return [];
+  const found = context.definitionOf(module, name, modules);
+  return found ? (found.facts.keyParameters ?? []).filter((p) => p.function === found.name) : [];
 }
 
 function constantKey(module: string, name: string, context: ResolverContext, modules: Set<string>,

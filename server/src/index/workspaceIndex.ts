@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
-import { NO_PROJECT_NAMES, type FileFacts, type KeyParameter, type NestedMutation, type PassedSession, type ProjectNames, type SessionAccess, type Span } from '../facts/types';
+import type { FileFacts, KeyParameter, NestedMutation, PassedSession, ProjectNames, SessionAccess, Span } from '../facts/types';
 import { defaultOf } from '../settings/catalog';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
@@ -113,9 +113,7 @@ export class WorkspaceIndex {
   /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
   private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
-  /** What the extractor knows of the whole project (extractWithProjectNames). */
-  private projectNames: ProjectNames = NO_PROJECT_NAMES;
-  /** The same as words a file may contain. */
+  /** What a file using the project's names (extractWithProjectNames) contains: helper names, `.saml_session`. */
   private projectWords: ReadonlySet<string> = new Set();
   /** Python files containing each project word searched so far, kept current by updateFile/removeFile. */
   private readonly wordFiles = new Map<string, Set<string>>();
@@ -413,15 +411,18 @@ export class WorkspaceIndex {
     // What a file using them contains: the helper's name, `.saml_session`.
     const words = new Set([...names.keyHelpers, ...[...names.requestSessions].map((a) => `.${a}`)]);
     const before = this.projectWords;
-    if (words.size === before.size && [...words].every((w) => before.has(w)) &&
-        [...names.requestSessions].every((w) => this.projectNames.requestSessions.has(w))) return false;
-    this.projectNames = names;
+    // Helper names and `.attribute`s cannot collide: the same words mean the same names.
+    if (words.size === before.size && [...words].every((w) => before.has(w))) return false;
     this.projectWords = words;
     this.extractor.setProjectNames?.(names);
     const unknown = [...words].filter((w) => !this.wordFiles.has(w));
     if (unknown.length > 0) {
-      if (building || this.pythonFileCount() <= this.syncNameSearchFiles) this.rememberWords(unknown, this.searchWords(unknown));
-      else this.searchInBackground();
+      if (building || this.pythonFileCount() <= this.syncNameSearchFiles) {
+        const search = this.searchWords(unknown);
+        let step = search.next();
+        while (!step.done) step = search.next();
+        this.rememberWords(unknown, step.value);
+      } else this.searchInBackground();
     }
     this.extractNaming([...before, ...words], fresh);
     return true;
@@ -445,15 +446,23 @@ export class WorkspaceIndex {
     return source && 'text' in source ? source.text : null;
   }
 
-  /** For each word, the Python files that contain it (read now). */
-  private searchWords(words: readonly string[]): Set<string>[] {
+  /**
+   * For each word, the Python files that contain it: editor buffers as they are at the end, other
+   * files read from disk. Yields every NAME_SEARCH_CHUNK files (the background search waits there;
+   * the build and small workspaces run it through at once).
+   */
+  private *searchWords(words: readonly string[]): Generator<void, Set<string>[]> {
     const needles = words.map((w) => Buffer.from(w));
     const found = words.map(() => new Set<string>());
-    for (const file of this.known) {
-      if (languageOf(file) !== 'python') continue;
-      const text = this.textNaming(file, needles);
-      if (text !== null) words.forEach((w, i) => { if (text.includes(w)) found[i].add(file); });
+    const note = (file: string, text: string) => words.forEach((w, k) => { if (text.includes(w)) found[k].add(file); else found[k].delete(file); });
+    const files = [...this.known].filter((f) => languageOf(f) === 'python' && !this.openTexts.has(f));
+    for (let i = 0; i < files.length; i++) {
+      if (i % NAME_SEARCH_CHUNK === 0 && i > 0) yield;
+      if (!this.known.has(files[i])) continue;
+      const text = this.textNaming(files[i], needles);
+      if (text !== null) note(files[i], text);
     }
+    for (const [file, text] of this.openTexts) note(file, text);
     return found;
   }
 
@@ -492,19 +501,16 @@ export class WorkspaceIndex {
         this.nameSearchAgain = false;
         const words = [...this.projectWords].filter((w) => !this.wordFiles.has(w));
         if (words.length === 0) return;
-        const needles = words.map((w) => Buffer.from(w));
-        const found = words.map(() => new Set<string>());
-        const files = [...this.known].filter((f) => languageOf(f) === 'python');
-        for (let i = 0; i < files.length && !this.nameSearchAgain; i++) {
-          if (i % NAME_SEARCH_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-          if (!this.known.has(files[i])) continue;
-          const text = this.textNaming(files[i], needles);
-          if (text !== null) words.forEach((w, k) => { if (text.includes(w)) found[k].add(files[i]); });
-        }
-        if (this.nameSearchAgain) continue;
-        // Editor buffers may have changed while the search yielded: theirs is the text that counts.
-        for (const [file, text] of this.openTexts) words.forEach((w, k) => { if (text.includes(w)) found[k].add(file); else found[k].delete(file); });
-        this.rememberWords(words, found);
+        const search = this.searchWords(words);
+        let step: IteratorResult<void, Set<string>[]> | undefined;
+        do {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          // The names changed while this search waited: start over with the new ones.
+          if (this.nameSearchAgain) break;
+          step = search.next();
+        } while (!step.done);
+        if (!step?.done) continue;
+        this.rememberWords(words, step.value);
         this.extractNaming(words);
         this.resolveAll();
         this.onBackgroundChange();
@@ -612,7 +618,7 @@ export class WorkspaceIndex {
 
   /** The parameters `module.name` (a function, or `Class.method`) takes session keys by, through re-exports. */
   keyParametersOf(module: string, name: string): KeyParameter[] {
-    return keyParametersOf(module, name, this.context(), new Set(), 0);
+    return keyParametersOf(module, name, this.context(), new Set());
   }
 
   /** Accesses of one concrete key (not the patterns that may match it). */
@@ -749,6 +755,13 @@ export class WorkspaceIndex {
   private context(): ResolverContext {
     return {
       factsOfModule: (module) => this.factsOfModule(module),
+      definitionOf: (module, name, seen) => {
+        const at = this.fileOfFunction(module, name, seen, 0);
+        // A helper that receives a session from another file (`set_flag(request.session, 'beta', True)`)
+        // has its key parameters in the facts extracted with that session.
+        const facts = at && (this.links.facts.get(at.file) ?? this.facts.get(at.file));
+        return at && facts ? { facts, name: at.name } : undefined;
+      },
       settingString: (name) => {
         if (!this.settings) return undefined;
         const assignment = this.settings.get(name);
@@ -765,9 +778,7 @@ export class WorkspaceIndex {
   private factsOfModule(module: string): FileFacts | undefined {
     const file = this.moduleFiles.get(module);
     if (!file) return undefined;
-    // A helper that receives a session from another file (`set_flag(request.session, 'beta', True)`)
-    // takes its key parameters from the facts extracted with that session.
-    const indexed = this.links.facts.get(file) ?? this.facts.get(file);
+    const indexed = this.facts.get(file);
     if (indexed) return indexed;
     if (!this.lazy.has(module)) this.lazy.set(module, this.readLazily(file, module));
     return this.lazy.get(module) ?? undefined;
