@@ -49,3 +49,37 @@ export function importedBases(ctx: Ctx): { module: string; name: string }[] {
   }
   return bases;
 }
+
+/** An argument of a call: by position (null for a keyword argument) or by keyword. */
+export interface CallArgument {
+  position: number | null;
+  keyword: string | null;
+  value: SyntaxNode;
+  /** A keyword argument's name node. */
+  name?: SyntaxNode;
+}
+
+/**
+ * A call's arguments in order. Positional ones after a `*args` are left out (their positions are
+ * unknown), as are `*args` and `**kwargs` themselves.
+ */
+export function argumentsOf(ctx: Ctx, call: SyntaxNode): CallArgument[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return [];
+  const out: CallArgument[] = [];
+  let position: number | null = 0;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const arg = args.namedChild(i);
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name');
+      const value = arg.childForFieldName('value');
+      if (name && value) out.push({ position: null, keyword: textOf(ctx.text, name), value, name });
+      continue;
+    }
+    if (arg.type === 'list_splat') position = null;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
+    out.push({ position: position++, keyword: null, value: arg });
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 import { spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import type { ArgumentType, Span } from '../types';
-import { calleeOf, type Callee, importedBases, isDjangoModule } from './callees';
+import { argumentsOf, calleeOf, type Callee, importedBases, isDjangoModule } from './callees';
 import type { Ctx } from './context';
 import { defsNamed } from './defs';
 import { isLiteral, literalString } from './keys';
@@ -54,29 +54,9 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
   // `self.method(...)`: a method of this file, or maybe of an imported (non-Django) base class.
   const inherited = target.viaSelf ? importedBases(ctx) : [];
   if (target.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) return [];
-  const args = node.childForFieldName('arguments');
-  if (!args || args.type !== 'argument_list') return [];
-  const passed: { position: number | null; keyword: string | null; value: SyntaxNode; name?: SyntaxNode }[] = [];
-  let candidate = false;
-  let position: number | null = 0;
-  for (let i = 0; i < args.namedChildCount; i++) {
-    const arg = args.namedChild(i);
-    if (!arg || arg.type === 'comment') continue;
-    if (arg.type === 'keyword_argument') {
-      const name = arg.childForFieldName('name');
-      const value = arg.childForFieldName('value');
-      if (name && value) passed.push({ position: null, keyword: textOf(ctx.text, name), value, name });
-      // A keyword's name is a key for a `**kwargs` helper (`save(request, theme='dark')`).
-      candidate ||= name !== null;
-      continue;
-    }
-    if (arg.type === 'list_splat') position = null;
-    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
-    passed.push({ position, keyword: null, value: arg });
-    candidate ||= arg.type === 'string';
-    position++;
-  }
-  if (!candidate) return [];
+  const passed = argumentsOf(ctx, node);
+  // A string may be a key; so may a keyword's name, for a `**kwargs` helper (`save(request, theme='dark')`).
+  if (!passed.some((a) => a.keyword !== null || a.value.type === 'string')) return [];
   // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
   const argumentTypes: ArgumentType[] = [];
   for (const { position: at, keyword, value } of passed) {

@@ -3,6 +3,7 @@
 import { dottedName, identifierName, spanOf, stringParts, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
 import { djangoConstantKey } from '../builtinKeys';
+import { argumentsOf } from './callees';
 import { currentClass, type Ctx } from './context';
 import { defsNamed, isMethod, singleReturn } from './defs';
 import { isDjangoSettings, resolveDotted } from './imports';
@@ -145,16 +146,9 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assume
 function callArguments(ctx: Ctx, call: SyntaxNode, depth: number, assumed?: Assumed): { positional: (string | null)[]; named: Map<string, string | null> } {
   const positional: (string | null)[] = [];
   const named = new Map<string, string | null>();
-  let splat = false;
-  const list = call.childForFieldName('arguments');
-  for (let i = 0; list && i < list.namedChildCount; i++) {
-    const arg = list.namedChild(i);
-    if (!arg || arg.type === 'comment' || arg.type === 'dictionary_splat') continue;
-    if (arg.type === 'keyword_argument') {
-      const name = arg.childForFieldName('name');
-      if (name) named.set(textOf(ctx.text, name), knownString(ctx, arg.childForFieldName('value'), depth, assumed));
-    } else if (arg.type === 'list_splat') splat = true;
-    else if (!splat) positional.push(knownString(ctx, arg, depth, assumed));
+  for (const { keyword, value } of argumentsOf(ctx, call)) {
+    if (keyword !== null) named.set(keyword, knownString(ctx, value, depth, assumed));
+    else positional.push(knownString(ctx, value, depth, assumed));
   }
   return { positional, named };
 }

@@ -1,13 +1,13 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
-import { dottedName, textOf, unwrap } from '../../syntax/nodes';
+import { dottedName, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
 import { type FileFacts, type ImportFact, type KeyParameter, type NestedMutation, NO_PROJECT_NAMES, type PendingKey, type ProjectNames, type SessionAccess, type StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
-import { calleeOf, type Callee } from './callees';
+import { argumentsOf, calleeOf, type Callee } from './callees';
 import { type KeyArgument, keyArgumentsOf } from './keyArguments';
 import { bindComprehension, bindLoopVariable } from './keyLists';
 import { SessionGate } from './gate';
@@ -215,22 +215,10 @@ class Walker {
     }
     const target = calleeOf(this.ctx, fn);
     if (!target) return;
-    // After a `*args` the positions of the rest are unknown.
-    let position: number | null = 0 - skip;
-    for (let i = 0; i < args.namedChildCount; i++) {
-      const arg = args.namedChild(i);
-      if (!arg || arg.type === 'comment') continue;
-      if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name');
-        if (name && sessionVia(ctx, arg.childForFieldName('value'))) {
-          this.sessionArguments.push({ ...target, position: null, keyword: textOf(ctx.text, name) });
-        }
-        continue;
-      }
-      if (arg.type === 'list_splat') position = null;
-      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || position === null) continue;
-      if (position >= 0 && sessionVia(ctx, arg)) this.sessionArguments.push({ ...target, position, keyword: null });
-      position++;
+    for (const { position, keyword, value } of argumentsOf(ctx, node)) {
+      // Positions count from the callee's first parameter (after partial's function).
+      const at = position === null ? null : position - skip;
+      if ((at === null || at >= 0) && sessionVia(ctx, value)) this.sessionArguments.push({ ...target, position: at, keyword });
     }
   }
 
