@@ -391,11 +391,13 @@ function keyHelperNames(text: string, statements: readonly Statement[], mentions
     const keys = new Set<string>();
     for (const m of body.matchAll(KEY_USE)) keys.add(m[1] ?? m[2]);
     if (keys.size === 0) return;
+    // What is looped over with a key variable (`for key, value in kwargs.items()`: kwargs).
+    const keyLoops = new Set<string>();
+    for (const l of body.matchAll(LOOP)) if (keys.has(l[1])) keyLoops.add(l[2]);
     for (const m of header.slice(open + 1).matchAll(PARAMETER)) {
       const p = m[1];
       if (p === 'self' || p === 'cls' || p === 'request') continue;
-      // The parameter itself, or the variable of a loop over it (`for key, value in kwargs.items()`).
-      if (keys.has(p) || [...body.matchAll(LOOP)].some((l) => l[2] === p && keys.has(l[1]))) {
+      if (keys.has(p) || keyLoops.has(p)) {
         names.add(s.name);
         return;
       }
