@@ -116,7 +116,11 @@ test('class attributes: self.KEY, ClassName.KEY, and a class constant set from s
   const facts = await pythonFacts(src);
   assert.deepEqual(summary(facts), ['read <null>', 'write coupon', 'read coupon', 'delete coupon']);
   assert.deepEqual(facts.accesses[0].source, { kind: 'setting', name: 'CART_SESSION_ID' });
-  assert.deepEqual(facts.pendingKeys, [{ accessIndex: 0, ref: { kind: 'setting', name: 'CART_SESSION_ID', default: null } }]);
+  // `self.COUPON` may also be what a subclass sets (the index looks); `Cart.COUPON` is Cart's own.
+  assert.deepEqual(facts.pendingKeys, [
+    { accessIndex: 0, ref: { kind: 'setting', name: 'CART_SESSION_ID', default: null } },
+    { accessIndex: 1, ref: { kind: 'subclass', module: 'app.views', className: 'Cart', name: 'COUPON' } },
+  ]);
   assert.deepEqual(facts.accesses[1].source, { kind: 'constant', name: 'Cart.COUPON', file: 'shop/app/views.py', span: spanOfText(src, "'coupon'") });
   assert.equal(facts.accesses[2].scope, 'view');
   assert.deepEqual(facts.constants.map((c) => [c.name, c.value, c.fromSetting]), [
@@ -172,7 +176,14 @@ test('class constants of a base class in the same file, str Enum members and the
   assert.deepEqual(summary(facts), ['write base_key', 'write cart', 'write cart', 'read <null>']);
   // Not found in this file: the first base imported from the project holds it (the index reads
   // `shop.mixins.RemoteMixin` as class RemoteMixin of shop.mixins).
-  assert.deepEqual(facts.pendingKeys?.map((p) => p.ref), [{ kind: 'import', module: 'shop.mixins.RemoteMixin', name: 'REMOTE_KEY' }]);
+  assert.deepEqual(facts.pendingKeys?.map((p) => p.ref), [
+    { kind: 'subclass', module: 'app.views', className: 'View', name: 'KEY' },
+    { kind: 'import', module: 'shop.mixins.RemoteMixin', name: 'REMOTE_KEY' },
+  ]);
+  assert.deepEqual(facts.classes, [
+    { name: 'Middle', bases: [{ module: 'app.views', name: 'Base' }] },
+    { name: 'View', bases: [{ module: 'app.views', name: 'Middle' }, { module: 'shop.mixins', name: 'RemoteMixin' }] },
+  ]);
 });
 
 test('a loop over known keys (a literal, a key list constant, a comprehension) is an access of each key', async () => {

@@ -101,6 +101,8 @@ export interface FileFacts {
   keyCalls?: KeyCall[];
   /** Request attributes this file sets to a session (`request.saml_session = SessionStore(key)`): sessions in every file. */
   requestSessions?: string[];
+  /** Top-level classes with project bases: where the index looks for the subclasses of a SubclassRef. */
+  classes?: ClassFact[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
   /** Plain names bound to a session (`s = request.session`, a session parameter), each with the
@@ -119,7 +121,25 @@ export interface SessionName {
 export interface PendingKey {
   accessIndex: number;
   /** `list`: a key list of that module (a loop over it): one access per element, resolved by the index. */
-  ref: { kind: 'import'; module: string; name: string; list?: true } | { kind: 'setting'; name: string; default: string | null };
+  ref: { kind: 'import'; module: string; name: string; list?: true } | { kind: 'setting'; name: string; default: string | null } | SubclassRef;
+}
+
+/**
+ * `self.session_key` read in a method of `module.className`: the class attributes of that name its
+ * subclasses define, wherever they are (wagtail's BaseViewRestriction reads the key its Page and
+ * Collection subclasses set). The access keeps its own key, if the class has one, and gains theirs.
+ */
+export interface SubclassRef {
+  kind: 'subclass';
+  module: string;
+  className: string;
+  name: string;
+}
+
+/** A top-level class with bases of the project (this file's or imported), for SubclassRef lookups. */
+export interface ClassFact {
+  name: string;
+  bases: { module: string; name: string }[];
 }
 
 /**

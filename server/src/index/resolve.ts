@@ -2,7 +2,7 @@
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
 import { fillsParameter, keyCallAccess, passedValueType } from '../facts/keyCalls';
-import type { FileFacts, KeyParameter, KeySource, NestedMutation, PendingKey, SessionAccess } from '../facts/types';
+import type { FileFacts, KeyParameter, KeySource, NestedMutation, PendingKey, SessionAccess, SubclassRef } from '../facts/types';
 import { asAttributeOfParent } from './modules';
 
 export interface ResolverContext {
@@ -15,6 +15,8 @@ export interface ResolverContext {
   definitionOf(module: string, name: string, seen: Set<string>): { facts: FileFacts; name: string } | undefined;
   /** A setting's value when the SettingsModel knows it as a string; undefined when unknown. */
   settingString(name: string): string | undefined;
+  /** The project's classes whose bases include `module.className` (re-exports followed). */
+  subclassesOf(module: string, className: string): { module: string; name: string }[];
 }
 
 export interface Resolution {
@@ -23,6 +25,8 @@ export interface Resolution {
   /** Modules whose change may change this file's keys. */
   modules: Set<string>;
   usesSettings: boolean;
+  /** Some key comes from subclasses (SubclassRef): a new subclass anywhere may change it. */
+  usesSubclasses: boolean;
 }
 
 interface Resolved { key: string; source: KeySource }
@@ -32,6 +36,7 @@ const MAX_REEXPORT_DEPTH = 8;
 export function resolveFile(facts: FileFacts, context: ResolverContext): Resolution {
   const modules = new Set<string>();
   let usesSettings = false;
+  let usesSubclasses = false;
   const onSetting = () => { usesSettings = true; };
   const accesses = facts.accesses.slice();
   /** The other elements of imported key lists, each an access at the loop's place. */
@@ -40,6 +45,15 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     const access = accesses[item.accessIndex];
     if (!access) continue;
     if (item.ref.kind === 'setting') usesSettings = true;
+    if (item.ref.kind === 'subclass') {
+      usesSubclasses = true;
+      // The class's own key (if any) stays; each subclass's adds an access at the same place.
+      const keys = subclassKeys(item.ref, context, modules, onSetting).filter((k) => k.key !== access.key);
+      const first = access.key === null ? keys.shift() : undefined;
+      if (first) accesses[item.accessIndex] = { ...access, key: first.key, pattern: false, source: first.source };
+      for (const r of keys) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
+      continue;
+    }
     if (item.ref.kind === 'import' && item.ref.list) {
       const [first, ...rest] = listKeys(item.ref.module, item.ref.name, context, modules, onSetting);
       if (!first) continue;
@@ -59,10 +73,16 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   const mutations = facts.mutations.map((mutation) => {
     if (!mutation.pending) return mutation;
     if (mutation.pending.kind === 'setting') usesSettings = true;
+    if (mutation.pending.kind === 'subclass') {
+      // The message names one key: the class's own, else the only one its subclasses define.
+      usesSubclasses = true;
+      const keys = mutation.key === null ? subclassKeys(mutation.pending, context, modules, onSetting) : [];
+      return keys.length === 1 ? { ...mutation, key: keys[0].key } : mutation;
+    }
     const resolved = resolvePending(mutation.pending, context, modules, onSetting);
     return resolved ? { ...mutation, key: resolved.key } : mutation;
   });
-  return { accesses, mutations, modules, usesSettings };
+  return { accesses, mutations, modules, usesSettings, usesSubclasses };
 }
 
 /** Key lists longer than this are data. */
@@ -79,9 +99,34 @@ function listKeys(module: string, name: string, context: ResolverContext, module
   return keys;
 }
 
-function resolvePending(ref: PendingKey['ref'], context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
+function resolvePending(ref: Exclude<PendingKey['ref'], SubclassRef>, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
   if (ref.kind === 'setting') return settingKey(ref.name, ref.default, context);
   return constantKey(ref.module, ref.name, context, modules, onSetting, 0);
+}
+
+/** Subclass chains deeper than this are not followed. */
+const MAX_SUBCLASS_DEPTH = 8;
+
+/**
+ * The distinct keys the subclasses of `ref.className` (and theirs, down the tree) give `ref.name`
+ * as a class constant, in the order found.
+ */
+function subclassKeys(ref: SubclassRef, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved[] {
+  const keys = new Map<string, Resolved>();
+  const seen = new Set<string>([`${ref.module}:${ref.className}`]);
+  let level = context.subclassesOf(ref.module, ref.className);
+  for (let depth = 0; level.length > 0 && depth < MAX_SUBCLASS_DEPTH; depth++) {
+    const next: { module: string; name: string }[] = [];
+    for (const sub of level) {
+      if (seen.has(`${sub.module}:${sub.name}`)) continue;
+      seen.add(`${sub.module}:${sub.name}`);
+      const found = constantKey(sub.module, `${sub.name}.${ref.name}`, context, modules, onSetting, 0);
+      if (found && !keys.has(found.key)) keys.set(found.key, found);
+      next.push(...context.subclassesOf(sub.module, sub.name));
+    }
+    level = next;
+  }
+  return [...keys.values()];
 }
 
 function settingKey(name: string, fallback: string | null, context: ResolverContext): Resolved | null {

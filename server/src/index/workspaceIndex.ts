@@ -14,6 +14,7 @@ import { KeyTable, type IndexedAccess, type StateChanges } from './keyTable';
 import { patternMatches } from './keyPatterns';
 import { asAttributeOfParent, ModuleNames } from './modules';
 import { keyParametersOf, resolveFile, type ResolverContext } from './resolve';
+import { ClassHierarchy } from './classHierarchy';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace, type WalkedFile } from './walk';
 
@@ -102,6 +103,14 @@ export class WorkspaceIndex {
   private readonly mutations = new Map<string, NestedMutation[]>();
   private readonly dependsOn = new Map<string, Set<string>>();
   private readonly usesSettings = new Set<string>();
+  /** Files with keys their classes' subclasses define: re-resolved when the class hierarchy changes. */
+  private readonly usesSubclasses = new Set<string>();
+  private readonly hierarchy = new ClassHierarchy(() => this.facts.values(), (module, name) => {
+    const at = this.fileOfFunction(module, name, new Set(), 0);
+    const defining = at && this.modules.moduleOf(at.file);
+    return at && defining ? { module: defining, name: at.name } : undefined;
+  });
+  private hierarchyChanged = false;
   /** Files whose own facts pass a session to an imported function → those calls, as a comparable text. */
   private readonly callers = new Map<string, string>();
   /** Sessions passed across files (sessionCalls.ts): the callees' facts with what they receive. */
@@ -153,11 +162,13 @@ export class WorkspaceIndex {
     this.countImports(this.facts.get(file), -1);
     this.facts.set(file, facts);
     this.countImports(facts, 1);
+    if (this.hierarchy.note(file, facts)) this.hierarchyChanged = true;
   }
 
   private dropFacts(file: string): void {
     this.countImports(this.facts.get(file), -1);
     this.facts.delete(file);
+    if (this.hierarchy.note(file, undefined)) this.hierarchyChanged = true;
   }
 
   private countImports(facts: FileFacts | undefined, by: number): void {
@@ -557,6 +568,7 @@ export class WorkspaceIndex {
     this.mutations.delete(file);
     this.dependsOn.delete(file);
     this.usesSettings.delete(file);
+    this.usesSubclasses.delete(file);
     this.openTexts.delete(file);
     if (module) this.lazy.delete(module);
     if (file.endsWith('__init__.py') || file.endsWith('manage.py')) {
@@ -708,6 +720,7 @@ export class WorkspaceIndex {
     this.moduleFiles.clear();
     this.lazy.clear();
     this.passedCache.clear();
+    this.hierarchy.invalidate();
     for (const file of this.known) {
       const module = this.modules.moduleOf(file);
       if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
@@ -762,6 +775,7 @@ export class WorkspaceIndex {
         const facts = at && (this.links.facts.get(at.file) ?? this.facts.get(at.file));
         return at && facts ? { facts, name: at.name } : undefined;
       },
+      subclassesOf: (module, name) => this.hierarchy.subclassesOf(module, name),
       settingString: (name) => {
         if (!this.settings) return undefined;
         const assignment = this.settings.get(name);
@@ -804,6 +818,8 @@ export class WorkspaceIndex {
     this.mutations.clear();
     this.dependsOn.clear();
     this.usesSettings.clear();
+    this.usesSubclasses.clear();
+    this.hierarchyChanged = false;
     this.callers.clear();
     for (const [file, facts] of this.facts) this.noteCaller(file, facts);
     this.links = this.link();
@@ -828,6 +844,8 @@ export class WorkspaceIndex {
     this.dependsOn.set(file, resolution.modules);
     if (resolution.usesSettings) this.usesSettings.add(file);
     else this.usesSettings.delete(file);
+    if (resolution.usesSubclasses) this.usesSubclasses.add(file);
+    else this.usesSubclasses.delete(file);
   }
 
   /** One file changed: re-link sessions passed across files if it takes part, resolve it and every file whose keys come from its module. */
@@ -836,6 +854,11 @@ export class WorkspaceIndex {
     this.resolveOne(file);
     if (module) {
       for (const [other, modules] of this.dependsOn) if (other !== file && modules.has(module)) this.resolveOne(other);
+    }
+    // A class gained or lost a base: keys read from `self` in a base class may come from it now.
+    if (this.hierarchyChanged) {
+      this.hierarchyChanged = false;
+      for (const other of [...this.usesSubclasses]) if (other !== file) this.resolveOne(other);
     }
     this.touch();
   }

@@ -1,6 +1,6 @@
 // The state shared by the Python extractor's parts during one walk of one file.
 import type { SyntaxNode } from '../../syntax/python';
-import type { ImportFact, SessionName } from '../types';
+import type { ClassFact, ImportFact, SessionName } from '../types';
 import type { SessionGate } from './gate';
 import type { ClassInfo, Scope } from './scope';
 import type { SerializerOverride } from './serializerOverrides';
@@ -33,6 +33,8 @@ export interface Ctx {
   readonly requestSessions: Set<string>;
   /** Those this file assigns (`request.saml_session = SessionStore(key)`), for the index. */
   readonly assignedRequestSessions: Set<string>;
+  /** Top-level classes with project bases, by name (a class split over ranges is entered twice). */
+  readonly classFacts: Map<string, ClassFact>;
 }
 
 /** `name` stands for a session in the current scope: recorded for completion, whose receivers are

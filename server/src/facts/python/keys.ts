@@ -459,14 +459,33 @@ function resolveAttribute(ctx: Ctx, node: SyntaxNode, suffix = ''): ResolvedKey 
       // A constant of the class or of a base of this file first; then a property of either, before
       // what an imported base may hold.
       const constant = inheritedConstant(ctx, info, name, node);
-      if (constant && !constant.pending) return constant;
+      const ofSelf = (owner === 'self' || owner === 'cls') && suffix === '';
+      if (constant && !constant.pending) return ofSelf ? withSubclasses(ctx, constant, name) : constant;
       const property = owner === 'self' && suffix === '' ? propertyKey(ctx, info, name, node) : null;
-      return property ?? constant ?? unknown;
+      if (property) return property;
+      return constant ?? (ofSelf ? withSubclasses(ctx, unknown, name) : unknown);
     }
   }
   const dotted = dottedName(ctx.text, node);
   const imported = dotted ? resolveDotted(ctx, dotted) : null;
   return imported ? pendingImport(imported.module, imported.name + suffix, node) : unknown;
+}
+
+/**
+ * `self.<name>` in a method of a top-level class: what the subclasses define for it counts too (the
+ * index finds them), besides the class's own value if it has one.
+ */
+function withSubclasses(ctx: Ctx, resolved: ResolvedKey, name: string): ResolvedKey {
+  const className = ctx.scope.className;
+  if (ctx.module === null || className === null || !topLevelClass(ctx, className)) return resolved;
+  return { ...resolved, pending: { kind: 'subclass', module: ctx.module, className, name } };
+}
+
+/** Whether the method being walked belongs to a top-level class (not one nested in a def or class). */
+function topLevelClass(ctx: Ctx, className: string): boolean {
+  let scope = ctx.scope;
+  while (scope.kind !== 'class' && scope.parent) scope = scope.parent;
+  return scope.kind === 'class' && scope.name === className && scope.parent?.kind === 'module';
 }
 
 /**

@@ -11,6 +11,7 @@ import { sessionValueKey } from './nested';
 import { keyListOf } from './keyLists';
 import { isSessionHelperImport, resolveDotted } from './imports';
 import { defsNamed } from './defs';
+import { isDjangoModule } from './callees';
 import { parametersOf, keywordsParameterOf } from './parameters';
 
 /** Parameters of a function, in order, and whether it is a method (first parameter is self/cls). */
@@ -234,6 +235,28 @@ function isSessionBase(ctx: Ctx, dotted: string): boolean {
   return imported !== null ? imported.module.startsWith('django.contrib.sessions.backends') && imported.name === 'SessionBase' : dotted === 'SessionBase';
 }
 
+/**
+ * A top-level class and its bases of the project (imported, or of this file: a name that is not
+ * imported), for the index's lookup of subclasses (`self.session_key` a subclass defines).
+ */
+function noteClassFact(ctx: Ctx, name: string, bases: readonly string[]): void {
+  if (ctx.module === null || ctx.classFacts.has(name)) return;
+  const project: { module: string; name: string }[] = [];
+  for (const base of bases) {
+    const imported = resolveDotted(ctx, base);
+    if (imported) {
+      if (!isDjangoModule(imported.module) && !LIBRARY_BASES.has(imported.module.split('.', 1)[0])) project.push(imported);
+    } else if (!base.includes('.') && !BUILTIN_BASES.has(base)) {
+      project.push({ module: ctx.module, name: base });
+    }
+  }
+  if (project.length > 0) ctx.classFacts.set(name, { name, bases: project });
+}
+
+const BUILTIN_BASES = new Set(['object', 'Exception', 'dict', 'list', 'str', 'int', 'Enum', 'type']);
+/** Standard-library packages whose classes never define a project's session keys. */
+const LIBRARY_BASES = new Set(['enum', 'typing', 'abc', 'collections', 'dataclasses', 'unittest']);
+
 /** Enters a class body: its constants and `self.*` session attributes live in a ClassInfo. */
 export function enterClass(ctx: Ctx, node: SyntaxNode): void {
   const parent = ctx.scope;
@@ -255,5 +278,6 @@ export function enterClass(ctx: Ctx, node: SyntaxNode): void {
   // In a session backend `self` is the session; in a subclass of a session helper (`SessionMixin`
   // from `.session_utils`), `self.set_step('k', v)` may pass a key to an inherited method.
   if (info.isSessionStore || info.bases.some((b) => { const i = ctx.imports.get(b.split('.', 1)[0]); return i !== undefined && isSessionHelperImport(i); })) ctx.gate.add('self');
+  if (parent.kind === 'module') noteClassFact(ctx, name, info.bases);
   ctx.scope = new Scope('class', qualified, node.startIndex, node.endIndex, parent, name);
 }

@@ -68,7 +68,7 @@ class Walker {
       text, file, module, scope: new Scope('module', '<module>', 0, Infinity, null, null),
       classes: new Map<string, ClassInfo>(), imports: new Map(), starImports: [], modelNames: new Set(),
       gate: new SessionGate(text), sessionNames: new Map(), instances: new Map(), serializerOverrides: [], defs: [],
-      requestSessions: new Set(project.requestSessions), assignedRequestSessions: new Set(),
+      requestSessions: new Set(project.requestSessions), assignedRequestSessions: new Set(), classFacts: new Map(),
     };
     this.serializerNamed = new SessionGate(text, [SERIALIZER_SETTING]);
     // Calls of the file's functions that take a key (`remember(request, 'theme')`) need not say "session".
@@ -261,6 +261,7 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
   if (walker.pendingKeys.length > 0) facts.pendingKeys = walker.pendingKeys;
   if (walker.keyParameters.length > 0) facts.keyParameters = walker.keyParameters;
   if (walker.ctx.assignedRequestSessions.size > 0) facts.requestSessions = [...walker.ctx.assignedRequestSessions].sort();
+  if (walker.ctx.classFacts.size > 0) facts.classes = [...walker.ctx.classFacts.values()];
   if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames.values()].sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   return { facts, sessionArguments: walker.sessionArguments, keyArguments: walker.keyArguments, functions: walker.functions, instances: walker.ctx.instances };
 }
