@@ -285,3 +285,38 @@ test('a key a property of the class returns (self.ordering_session_key, Misago),
   assert.deepEqual(index.accessesIn('admin/list.py').map((a) => `${a.op} ${a.key}${a.pattern ? ' (pattern)' : ''}`).sort(),
     ['read cart', 'write misago_admin_*_order_by (pattern)']);
 });
+
+test('a session-named method called on an object of unknown class: the one class defining it takes the key', async () => {
+  const strategy = [
+    'class DjangoStrategy:',
+    '    def __init__(self, request):',
+    '        self.session = request.session',
+    '    def session_set(self, name, value):',
+    '        self.session[name] = value',
+    '    def session_get(self, name, default=None):',
+    '        return self.session.get(name, default)',
+    '',
+  ].join('\n');
+  const { index } = await indexedProject({
+    'social/__init__.py': '',
+    'social/strategy.py': strategy,
+    'social/tests.py': [
+      'from social.utils import load_strategy',
+      'class StrategyTest:',
+      '    def test_set(self):',
+      '        self.strategy = load_strategy()',
+      "        self.strategy.session_set('saml_request_id', 'TEST_ID')",
+      'def test_get(strategy):',
+      "    strategy.session_get('saml_request_id')",
+      "    strategy.other_session_call('not_a_key')",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keyed(index, 'social/tests.py'), ['read saml_request_id@6:25', 'write saml_request_id@4:34']);
+  assert.equal(index.accessesOf('saml_request_id').find((a) => a.access.op === 'write')?.access.valueType, 'str');
+  // A second class with a key-taking method of that name: which one is called is unknowable.
+  index.updateFile('social/other.py', strategy.replace('DjangoStrategy', 'FlaskStrategy'));
+  assert.deepEqual(keyed(index, 'social/tests.py'), []);
+  index.removeFile('social/other.py');
+  assert.equal(keyed(index, 'social/tests.py').length, 2);
+});

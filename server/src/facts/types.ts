@@ -192,9 +192,16 @@ export interface ArgumentType {
   type: ValueType;
 }
 
+/**
+ * KeyCall.module of `strategy.session_set('k', v)`: a method called on an object of unknown class,
+ * whose name says "session". The index takes it for the method of that name if exactly one class
+ * of the project defines one that takes its key as a parameter.
+ */
+export const ANY_CLASS = '*';
+
 /** `remember(request, 'theme')` where `remember` is imported: the key argument and where it is. */
 export interface KeyCall {
-  /** Absolute dotted module of the import, and the name there (`Owner.method` on a new instance). */
+  /** Absolute dotted module of the import, and the name there (`Owner.method` on a new instance); or ANY_CLASS and the method's name. */
   module: string;
   function: string;
   bound?: true;

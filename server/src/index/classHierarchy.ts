@@ -1,6 +1,7 @@
-// Which classes of the project derive from which: for keys a base class reads from `self` and its
-// subclasses define (SubclassRef). Built from the files' ClassFacts on the first question after a
-// change; most projects never ask, since only `self.<name>` keys in methods do.
+// What the project's classes are made of, across files: which derive from which (keys a base class
+// reads from `self` and its subclasses define, SubclassRef) and which define a method taking a
+// session key (`strategy.session_set('k', v)` on an object of unknown class, ANY_CLASS). Built from
+// the files' facts on the first question after a change.
 import type { ClassFact, FileFacts } from '../facts/types';
 
 export interface ClassRef {
@@ -12,6 +13,7 @@ export class ClassHierarchy {
   /** Each file's classes as last noted (JSON), to tell a change of the hierarchy from other edits. */
   private readonly noted = new Map<string, string>();
   private subclasses: Map<string, ClassRef[]> | null = null;
+  private keyMethods: Map<string, ClassRef[]> | null = null;
 
   /**
    * @param files every file's current facts
@@ -25,17 +27,36 @@ export class ClassHierarchy {
 
   /** Records a file's classes (undefined: the file is gone); true when they changed. */
   note(file: string, facts: FileFacts | undefined): boolean {
-    const classes = facts?.classes?.length && facts.module ? JSON.stringify([facts.module, facts.classes]) : undefined;
-    if (classes === this.noted.get(file)) return false;
-    if (classes === undefined) this.noted.delete(file);
-    else this.noted.set(file, classes);
-    this.subclasses = null;
+    const methods = facts ? keyMethodsOf(facts) : [];
+    const shape = facts?.module && (facts.classes?.length || methods.length) ? JSON.stringify([facts.module, facts.classes, methods]) : undefined;
+    if (shape === this.noted.get(file)) return false;
+    if (shape === undefined) this.noted.delete(file);
+    else this.noted.set(file, shape);
+    this.invalidate();
     return true;
   }
 
   /** Builds again on the next question (module names changed). */
   invalidate(): void {
     this.subclasses = null;
+    this.keyMethods = null;
+  }
+
+  /** The key-taking methods named `name` (`Class.name` of their modules), one per class. */
+  keyMethodsNamed(name: string): ClassRef[] {
+    if (!this.keyMethods) {
+      this.keyMethods = new Map();
+      for (const facts of this.files()) {
+        if (!facts.module) continue;
+        for (const qualified of keyMethodsOf(facts)) {
+          const method = qualified.slice(qualified.indexOf('.') + 1);
+          const list = this.keyMethods.get(method) ?? [];
+          list.push({ module: facts.module, name: qualified });
+          this.keyMethods.set(method, list);
+        }
+      }
+    }
+    return this.keyMethods.get(name) ?? [];
   }
 
   /** The classes naming `module.name` among their bases. */
@@ -68,4 +89,13 @@ export class ClassHierarchy {
     }
     return out;
   }
+}
+
+/** `Class.method` of the file's top-level classes' methods that take a session key, each once. */
+function keyMethodsOf(facts: FileFacts): string[] {
+  const out = new Set<string>();
+  for (const p of facts.keyParameters ?? []) {
+    if (p.method && p.function.indexOf('.') === p.function.lastIndexOf('.') && p.function.includes('.')) out.add(p.function);
+  }
+  return [...out];
 }

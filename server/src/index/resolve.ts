@@ -2,7 +2,7 @@
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey } from '../facts/builtinKeys';
 import { fillsParameter, keyCallAccess, passedValueType } from '../facts/keyCalls';
-import type { FileFacts, KeyParameter, KeySource, NestedMutation, PendingKey, SessionAccess, SubclassRef } from '../facts/types';
+import { ANY_CLASS, type FileFacts, type KeyParameter, type KeySource, type NestedMutation, type PendingKey, type SessionAccess, type SubclassRef } from '../facts/types';
 import { asAttributeOfParent } from './modules';
 
 export interface ResolverContext {
@@ -17,6 +17,8 @@ export interface ResolverContext {
   settingString(name: string): string | undefined;
   /** The project's classes whose bases include `module.className` (re-exports followed). */
   subclassesOf(module: string, className: string): { module: string; name: string }[];
+  /** The project's key-taking methods of that name, as `Class.method` of their modules (ANY_CLASS calls). */
+  keyMethodsNamed(name: string): { module: string; name: string }[];
 }
 
 export interface Resolution {
@@ -25,8 +27,8 @@ export interface Resolution {
   /** Modules whose change may change this file's keys. */
   modules: Set<string>;
   usesSettings: boolean;
-  /** Some key comes from subclasses (SubclassRef): a new subclass anywhere may change it. */
-  usesSubclasses: boolean;
+  /** Some key comes from subclasses (SubclassRef) or from a method of any class (ANY_CLASS): a new class anywhere may change it. */
+  usesClassHierarchy: boolean;
 }
 
 interface Resolved { key: string; source: KeySource }
@@ -36,7 +38,7 @@ const MAX_REEXPORT_DEPTH = 8;
 export function resolveFile(facts: FileFacts, context: ResolverContext): Resolution {
   const modules = new Set<string>();
   let usesSettings = false;
-  let usesSubclasses = false;
+  let usesClassHierarchy = false;
   const onSetting = () => { usesSettings = true; };
   const accesses = facts.accesses.slice();
   /** The other elements of imported key lists, each an access at the loop's place. */
@@ -46,7 +48,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     if (!access) continue;
     if (item.ref.kind === 'setting') usesSettings = true;
     if (item.ref.kind === 'subclass') {
-      usesSubclasses = true;
+      usesClassHierarchy = true;
       // The class's own key (if any) stays; each subclass's adds an access at the same place.
       const keys = subclassKeys(item.ref, context, modules, onSetting).filter((k) => k.key !== access.key);
       const first = access.key === null ? keys.shift() : undefined;
@@ -66,7 +68,15 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   }
   if (expanded.length > 0) accesses.push(...expanded);
   for (const call of facts.keyCalls ?? []) {
-    for (const parameter of keyParametersOf(call.module, call.function, context, modules)) {
+    let { module, function: name } = call;
+    if (module === ANY_CLASS) {
+      // `strategy.session_set('k', v)`: the one class that has such a method, if there is one.
+      usesClassHierarchy = true;
+      const methods = context.keyMethodsNamed(call.function);
+      if (methods.length !== 1) continue;
+      ({ module, name } = methods[0]);
+    }
+    for (const parameter of keyParametersOf(module, name, context, modules)) {
       if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter)));
     }
   }
@@ -75,14 +85,14 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     if (mutation.pending.kind === 'setting') usesSettings = true;
     if (mutation.pending.kind === 'subclass') {
       // The message names one key: the class's own, else the only one its subclasses define.
-      usesSubclasses = true;
+      usesClassHierarchy = true;
       const keys = mutation.key === null ? subclassKeys(mutation.pending, context, modules, onSetting) : [];
       return keys.length === 1 ? { ...mutation, key: keys[0].key } : mutation;
     }
     const resolved = resolvePending(mutation.pending, context, modules, onSetting);
     return resolved ? { ...mutation, key: resolved.key } : mutation;
   });
-  return { accesses, mutations, modules, usesSettings, usesSubclasses };
+  return { accesses, mutations, modules, usesSettings, usesClassHierarchy };
 }
 
 /** Key lists longer than this are data. */

@@ -103,8 +103,8 @@ export class WorkspaceIndex {
   private readonly mutations = new Map<string, NestedMutation[]>();
   private readonly dependsOn = new Map<string, Set<string>>();
   private readonly usesSettings = new Set<string>();
-  /** Files with keys their classes' subclasses define: re-resolved when the class hierarchy changes. */
-  private readonly usesSubclasses = new Set<string>();
+  /** Files with keys from subclasses or from a method of any class: re-resolved when the class hierarchy changes. */
+  private readonly usesClassHierarchy = new Set<string>();
   private readonly hierarchy = new ClassHierarchy(() => this.facts.values(), (module, name) => {
     const at = this.fileOfFunction(module, name, new Set(), 0);
     const defining = at && this.modules.moduleOf(at.file);
@@ -568,7 +568,7 @@ export class WorkspaceIndex {
     this.mutations.delete(file);
     this.dependsOn.delete(file);
     this.usesSettings.delete(file);
-    this.usesSubclasses.delete(file);
+    this.usesClassHierarchy.delete(file);
     this.openTexts.delete(file);
     if (module) this.lazy.delete(module);
     if (file.endsWith('__init__.py') || file.endsWith('manage.py')) {
@@ -776,6 +776,7 @@ export class WorkspaceIndex {
         return at && facts ? { facts, name: at.name } : undefined;
       },
       subclassesOf: (module, name) => this.hierarchy.subclassesOf(module, name),
+      keyMethodsNamed: (name) => this.hierarchy.keyMethodsNamed(name),
       settingString: (name) => {
         if (!this.settings) return undefined;
         const assignment = this.settings.get(name);
@@ -818,7 +819,7 @@ export class WorkspaceIndex {
     this.mutations.clear();
     this.dependsOn.clear();
     this.usesSettings.clear();
-    this.usesSubclasses.clear();
+    this.usesClassHierarchy.clear();
     this.hierarchyChanged = false;
     this.callers.clear();
     for (const [file, facts] of this.facts) this.noteCaller(file, facts);
@@ -844,8 +845,8 @@ export class WorkspaceIndex {
     this.dependsOn.set(file, resolution.modules);
     if (resolution.usesSettings) this.usesSettings.add(file);
     else this.usesSettings.delete(file);
-    if (resolution.usesSubclasses) this.usesSubclasses.add(file);
-    else this.usesSubclasses.delete(file);
+    if (resolution.usesClassHierarchy) this.usesClassHierarchy.add(file);
+    else this.usesClassHierarchy.delete(file);
   }
 
   /** One file changed: re-link sessions passed across files if it takes part, resolve it and every file whose keys come from its module. */
@@ -858,7 +859,7 @@ export class WorkspaceIndex {
     // A class gained or lost a base: keys read from `self` in a base class may come from it now.
     if (this.hierarchyChanged) {
       this.hierarchyChanged = false;
-      for (const other of [...this.usesSubclasses]) if (other !== file) this.resolveOne(other);
+      for (const other of [...this.usesClassHierarchy]) if (other !== file) this.resolveOne(other);
     }
     this.touch();
   }

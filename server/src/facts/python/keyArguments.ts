@@ -3,7 +3,7 @@
 // python.ts joins them with this file's key parameters; the others become KeyCalls for the index.
 import { spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import type { ArgumentType, Span } from '../types';
+import { ANY_CLASS, type ArgumentType, type Span } from '../types';
 import { argumentsOf, calleeOf, type Callee, importedBases, isDjangoModule } from './callees';
 import type { Ctx } from './context';
 import { defsNamed } from './defs';
@@ -34,6 +34,20 @@ function leadingName(text: string, at: number): string {
   return text.slice(at, end);
 }
 
+/**
+ * The method a call names when it is `<names>.<method>(` with a method name that says "session"
+ * (`strategy.session_get(`, `self.store.set_session_value(`); read from the text, else null.
+ */
+function sessionMethodOf(text: string, start: number, end: number): string | null {
+  const paren = text.indexOf('(', start);
+  if (paren < 0 || paren >= end) return null;
+  const callee = text.slice(start, paren);
+  const dot = callee.lastIndexOf('.');
+  if (dot <= 0 || !/^[A-Za-z_][\w.]*$/.test(callee)) return null;
+  const method = callee.slice(dot + 1);
+  return /session/i.test(method) ? method : null;
+}
+
 /** Whether an `import a.b` bound a dotted name under `head` (`a.b.helper(...)`). */
 function importsUnder(ctx: Ctx, head: string): boolean {
   const prefix = `${head}.`;
@@ -46,14 +60,18 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
   // The callee first: most calls here are the session's own (`request.session.get('k')`), whose
   // first name is neither imported nor a def of the file; read from the text, no tree calls.
   const head = leadingName(ctx.text, node.startIndex);
-  if (head !== 'self' && !ctx.imports.has(head) && defsNamed(ctx, head) === undefined && !importsUnder(ctx, head)) return [];
+  const method = sessionMethodOf(ctx.text, node.startIndex, node.endIndex);
+  if (method === null && head !== 'self' && !ctx.imports.has(head) && defsNamed(ctx, head) === undefined && !importsUnder(ctx, head)) return [];
   const fn = unwrap(node.childForFieldName('function'));
-  const target = fn?.type === 'identifier' || fn?.type === 'attribute' ? calleeOf(ctx, fn) : null;
+  let target = fn?.type === 'identifier' || fn?.type === 'attribute' ? calleeOf(ctx, fn) : null;
   // Django's own functions (`render(request, 'cart.html')`, `reverse('cart')`) take no session key.
-  if (!target || !fn || (target.imported && isDjangoModule(target.imported.module))) return [];
+  if (target?.imported && isDjangoModule(target.imported.module)) return [];
   // `self.method(...)`: a method of this file, or maybe of an imported (non-Django) base class.
-  const inherited = target.viaSelf ? importedBases(ctx) : [];
-  if (target.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) return [];
+  const inherited = target?.viaSelf ? importedBases(ctx) : [];
+  if (target?.viaSelf && inherited.length === 0 && defsNamed(ctx, target.callee ?? '') === undefined) target = null;
+  // `self.strategy.session_set('k', v)`: a session-named method of an object the facts cannot type.
+  if (!target && method !== null) target = { callee: null, viaSelf: false, imported: { module: ANY_CLASS, name: method }, bound: true };
+  if (!target || !fn) return [];
   const passed = argumentsOf(ctx, node);
   // A string may be a key; so may a keyword's name, for a `**kwargs` helper (`save(request, theme='dark')`).
   if (!passed.some((a) => a.keyword !== null || a.value.type === 'string')) return [];
