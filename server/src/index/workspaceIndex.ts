@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
-import type { FileFacts, KeyParameter, NestedMutation, PassedSession, ProjectNames, SessionAccess, Span } from '../facts/types';
+import type { FileFacts, KeyParameter, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import { defaultOf } from '../settings/catalog';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
@@ -15,6 +15,7 @@ import { patternMatches } from './keyPatterns';
 import { asAttributeOfParent, ModuleNames } from './modules';
 import { keyParametersOf, resolveFile, type ResolverContext } from './resolve';
 import { ClassHierarchy } from './classHierarchy';
+import { collectProjectNames, namesProject, WordSearch, wordsOf } from './projectNames';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace, type WalkedFile } from './walk';
 
@@ -54,19 +55,8 @@ export interface BuildStats {
 }
 
 const YIELD_EVERY = 256;
-const SESSIONISH = /session/i;
 /** See IndexOptions.syncNameSearchFiles. */
 export const SYNC_NAME_SEARCH_FILES = 4000;
-/** Files read between two yields of a background name search. */
-const NAME_SEARCH_CHUNK = 256;
-/** Searched project names remembered (with the files containing them). */
-const MAX_SEARCHED_WORDS = 64;
-/** Function names too common to search the tree for (a `get(request, key)` helper is found where its callers say "session"). */
-const COMMON_NAMES = new Set(['get', 'set', 'pop', 'put', 'save', 'load', 'read', 'write', 'store', 'fetch', 'update', 'delete', 'remove',
-  'clear', 'reset', 'keys', 'items', 'values', 'setdefault', 'create', 'add', 'append', 'value', 'data', 'main', 'run', 'call', 'handle',
-  'process', 'check', 'test', 'view', 'index', 'show', 'list', 'detail']);
-/** Whether a file's facts add to the project's names (ProjectNames): its changes may change other files. */
-const namesProject = (facts: FileFacts | undefined): boolean => facts?.keyParameters !== undefined || facts?.requestSessions !== undefined;
 /** Facts cache entries of modules read only for their constants (not walked as session files). */
 const LAZY_PREFIX = '\0constants:';
 /** Re-exports followed to find where an imported function is defined. */
@@ -125,9 +115,7 @@ export class WorkspaceIndex {
   /** What a file using the project's names (extractWithProjectNames) contains: helper names, `.saml_session`. */
   private projectWords: ReadonlySet<string> = new Set();
   /** Python files containing each project word searched so far, kept current by updateFile/removeFile. */
-  private readonly wordFiles = new Map<string, Set<string>>();
-  private nameSearch: Promise<void> | null = null;
-  private nameSearchAgain = false;
+  private readonly words: WordSearch;
   private readonly syncNameSearchFiles: number;
   private readonly onBackgroundChange: () => void;
   /** The resolved accesses by key, updated per re-resolved file. */
@@ -145,6 +133,19 @@ export class WorkspaceIndex {
     this.cacheOptions = options.cache;
     this.syncNameSearchFiles = options.syncNameSearchFiles ?? SYNC_NAME_SEARCH_FILES;
     this.onBackgroundChange = options.onBackgroundChange ?? (() => undefined);
+    this.words = new WordSearch({
+      root: this.root,
+      pythonFiles: () => this.pythonFiles(),
+      isKnown: (file) => this.known.has(file),
+      openTexts: () => this.openTexts,
+      wanted: () => this.projectWords,
+      found: (words) => {
+        this.extractNaming(words);
+        this.resolveAll();
+        this.onBackgroundChange();
+      },
+      log: this.log,
+    });
   }
 
   /** Increases on every change; features and shells use it to cache. */
@@ -366,7 +367,7 @@ export class WorkspaceIndex {
     const source = checkText(text);
     const module = this.modules.moduleOf(file);
     const hadNames = namesProject(this.facts.get(file));
-    this.noteWords(file, 'text' in source && languageOf(file) === 'python' ? text : null);
+    this.words.note(file, 'text' in source && languageOf(file) === 'python' ? text : null);
     if (open) this.openTexts.set(file, text);
     else this.openTexts.delete(file);
     if (!('text' in source)) {
@@ -388,159 +389,47 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Names learnt from the whole project: key-taking helpers whose own name and module never say
-   * "session" (others are found anyway), and request attributes some file sets to a session.
-   */
-  private collectProjectNames(): ProjectNames {
-    const keyHelpers = new Set<string>();
-    const requestSessions = new Set<string>();
-    for (const facts of this.facts.values()) {
-      for (const name of facts.requestSessions ?? []) requestSessions.add(name);
-      if (!facts.keyParameters || SESSIONISH.test(facts.module ?? facts.file)) continue;
-      // Module-level functions only, with names worth searching the tree for: a method called
-      // `get` or `save` would name every file (its callers are found where the file says "session").
-      for (const p of facts.keyParameters) {
-        if (p.method || p.function.includes('.') || SESSIONISH.test(p.function) || p.function.length < 4 || COMMON_NAMES.has(p.function)) continue;
-        keyHelpers.add(p.function);
-      }
-    }
-    return { keyHelpers, requestSessions };
-  }
-
-  /**
    * A file calling a key-taking helper (`remember(request, 'theme')`) or using a request's second
    * session (`request.saml_session`) need not say "session", so the walk may have skipped it, and
-   * a file that does was read without knowing those names. When they change (after the walk, after
-   * an edit), the files naming one (or that named an old one) are extracted again, with the names
-   * known to the extractor. True when the names changed. A name not searched before costs a read of
-   * the tree: during the build, or after an edit in a workspace of up to `syncNameSearchFiles`
-   * Python files, at once; after an edit in a bigger one, in the background (whenIdle). Names
-   * searched before cost nothing (wordFiles). `fresh`: a file just extracted from its new text.
+   * a file that does was read without knowing those names (projectNames.ts). When they change (after
+   * the walk, after an edit), the files naming one (or that named an old one) are extracted again,
+   * with the names known to the extractor. True when the names changed. A name not searched before
+   * costs a read of the tree: during the build, or after an edit in a workspace of up to
+   * `syncNameSearchFiles` Python files, at once; after an edit in a bigger one, in the background
+   * (whenIdle). Names searched before cost nothing. `fresh`: a file just extracted from its new text.
    */
   private extractWithProjectNames(fresh?: string, building = false): boolean {
-    const names = this.collectProjectNames();
-    // What a file using them contains: the helper's name, `.saml_session`.
-    const words = new Set([...names.keyHelpers, ...[...names.requestSessions].map((a) => `.${a}`)]);
+    const names = collectProjectNames(this.facts.values());
+    const words = wordsOf(names);
     const before = this.projectWords;
-    // Helper names and `.attribute`s cannot collide: the same words mean the same names.
     if (words.size === before.size && [...words].every((w) => before.has(w))) return false;
     this.projectWords = words;
     this.extractor.setProjectNames?.(names);
-    const unknown = [...words].filter((w) => !this.wordFiles.has(w));
+    const unknown = [...words].filter((w) => !this.words.searched(w));
     if (unknown.length > 0) {
-      if (building || this.pythonFileCount() <= this.syncNameSearchFiles) {
-        const search = this.searchWords(unknown);
-        let step = search.next();
-        while (!step.done) step = search.next();
-        this.rememberWords(unknown, step.value);
-      } else this.searchInBackground();
+      if (building || this.pythonFiles().length <= this.syncNameSearchFiles) this.words.searchNow(unknown);
+      else this.words.searchInBackground();
     }
     this.extractNaming([...before, ...words], fresh);
     return true;
   }
 
-  private pythonFileCount(): number {
-    let n = 0;
-    for (const file of this.known) if (languageOf(file) === 'python') n++;
-    return n;
-  }
-
-  /** The text of a Python file (editor buffer, else disk) if it contains one of `needles`; null otherwise. */
-  private textNaming(file: string, needles: readonly Buffer[]): string | null {
-    const open = this.openTexts.get(file);
-    if (open !== undefined) return open;
-    const named = (bytes: Uint8Array) => {
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return needles.some((n) => buffer.indexOf(n) !== -1);
-    };
-    const source = readSource(join(this.root, file), named);
-    return source && 'text' in source ? source.text : null;
-  }
-
-  /**
-   * For each word, the Python files that contain it: editor buffers as they are at the end, other
-   * files read from disk. Yields every NAME_SEARCH_CHUNK files (the background search waits there;
-   * the build and small workspaces run it through at once).
-   */
-  private *searchWords(words: readonly string[]): Generator<void, Set<string>[]> {
-    const needles = words.map((w) => Buffer.from(w));
-    const found = words.map(() => new Set<string>());
-    const note = (file: string, text: string) => words.forEach((w, k) => { if (text.includes(w)) found[k].add(file); else found[k].delete(file); });
-    const files = [...this.known].filter((f) => languageOf(f) === 'python' && !this.openTexts.has(f));
-    for (let i = 0; i < files.length; i++) {
-      if (i % NAME_SEARCH_CHUNK === 0 && i > 0) yield;
-      if (!this.known.has(files[i])) continue;
-      const text = this.textNaming(files[i], needles);
-      if (text !== null) note(files[i], text);
-    }
-    for (const [file, text] of this.openTexts) note(file, text);
-    return found;
-  }
-
-  private rememberWords(words: readonly string[], found: readonly Set<string>[]): void {
-    words.forEach((w, i) => this.wordFiles.set(w, found[i]));
-    // Names of helpers long gone: the oldest searches go first.
-    for (const w of this.wordFiles.keys()) {
-      if (this.wordFiles.size <= MAX_SEARCHED_WORDS) break;
-      if (!this.projectWords.has(w)) this.wordFiles.delete(w);
-    }
+  private pythonFiles(): string[] {
+    return [...this.known].filter((file) => languageOf(file) === 'python');
   }
 
   /** Extracts again the files that contain one of `words` (searched before), except `fresh`. */
   private extractNaming(words: readonly string[], fresh?: string): void {
-    const files = new Set<string>();
-    for (const w of words) for (const file of this.wordFiles.get(w) ?? []) files.add(file);
-    for (const file of files) {
+    for (const file of this.words.filesNaming(words)) {
       if (file === fresh || !this.known.has(file)) continue;
       const { source, open } = this.currentSource(file);
       if ('text' in source) this.putFacts(file, this.extract(file, source.text, open));
     }
   }
 
-  /**
-   * Searches the tree for the project's new names a few hundred files at a time, yielding between
-   * chunks, then extracts the files naming them and tells the shell. A change of the names during
-   * the search starts it over (a helper being renamed keystroke by keystroke costs one search).
-   */
-  private searchInBackground(): void {
-    if (this.nameSearch) {
-      this.nameSearchAgain = true;
-      return;
-    }
-    this.nameSearch = (async () => {
-      do {
-        this.nameSearchAgain = false;
-        const words = [...this.projectWords].filter((w) => !this.wordFiles.has(w));
-        if (words.length === 0) return;
-        const search = this.searchWords(words);
-        let step: IteratorResult<void, Set<string>[]> | undefined;
-        do {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          // The names changed while this search waited: start over with the new ones.
-          if (this.nameSearchAgain) break;
-          step = search.next();
-        } while (!step.done);
-        if (!step?.done) continue;
-        this.rememberWords(words, step.value);
-        this.extractNaming(words);
-        this.resolveAll();
-        this.onBackgroundChange();
-      } while (this.nameSearchAgain);
-    })().catch((e: unknown) => this.log(`searching the project's names failed: ${e instanceof Error ? e.message : 'error'}`))
-      .finally(() => { this.nameSearch = null; });
-  }
-
   /** Resolves when no background search is running (tests; the shells need not wait). */
   async whenIdle(): Promise<void> {
-    while (this.nameSearch) await this.nameSearch;
-  }
-
-  /** Keeps wordFiles current with a file's new text (null: the file is gone). */
-  private noteWords(file: string, text: string | null): void {
-    for (const [word, files] of this.wordFiles) {
-      if (text !== null && text.includes(word)) files.add(file);
-      else files.delete(file);
-    }
+    await this.words.whenIdle();
   }
 
   /** Reads a file from disk again (a watched-file change) and updates it. */
@@ -559,7 +448,7 @@ export class WorkspaceIndex {
   removeFile(file: string): void {
     const module = this.modules.moduleOf(file);
     const hadNames = namesProject(this.facts.get(file));
-    this.noteWords(file, null);
+    this.words.note(file, null);
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
     this.dropFacts(file);
