@@ -204,7 +204,7 @@ test('a **kwargs helper (for key, value in kwargs.items(): session[key] = value)
   });
   assert.deepEqual(keyed(index, 'tests/test_views.py').map((l) => l.split('@')[0]), ['delete coupon', 'read coupon', 'write started', 'write year']);
   assert.deepEqual(['year', 'started'].map((k) => index.accessesOf(k).find((a) => a.access.op === 'write')?.access.valueType), ['int', 'date']);
-  // The key sits at the keyword's name, which is not a string literal: rename refuses there rather than break the call.
+  // The key sits at the keyword's name: rename edits it there when the new key is a Python name (test/lsp/keyParameters.test.ts).
   const year = index.accessesOf('year').find((a) => a.access.op === 'write')!.access;
   const line = filler.split('\n').length + 3; // import, from-import, the filler, the def
   assert.deepEqual([year.span.startLine, year.span.startColumn, year.span.endColumn], [line, 24, 28]);

@@ -73,3 +73,20 @@ test('a key read directly but written only through the helper is not "never writ
   await client.change(views, [{ text: without }]);
   assert.deepEqual(codes(await client.diagnosticsOf(uri, (d) => codes(d).includes('DS101@1'))), ['DS101@1']);
 });
+
+test('a key passed as a keyword to a **kwargs helper is renamed at the keyword; a name Python cannot take there is refused', async () => {
+  const helper = 'def add_session(client, **kwargs):\n    store = client.session\n    for key, value in kwargs.items():\n        store[key] = value\n    store.save()\n';
+  const caller = 'from prefs.kwhelper import add_session\n\n\ndef test_year(client):\n    add_session(client, kw_year = 1999)\n';
+  const reader = "def year(request):\n    return request.session['kw_year']\n";
+  await client.open('prefs/kwhelper.py', helper);
+  const callerUri = await client.open('prefs/test_kw.py', caller);
+  const readerUri = await client.open('prefs/kwreader.py', reader);
+  assert.deepEqual(codes(await client.diagnosticsOf(readerUri, (d) => !codes(d).includes('DS101@1'))), []);
+  const at = positionOf(reader, "'kw_year'", 2);
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: readerUri }, position: at, newName: 'kw_born' });
+  assert.deepEqual(edit.changes?.[callerUri]?.map((c) => `${c.range.start.line}:${c.range.start.character}-${c.range.end.character}:${c.newText}`), ['4:24-31:kw_born']);
+  assert.deepEqual(edit.changes?.[readerUri]?.map((c) => `${c.range.start.line}:${c.range.start.character}:${c.newText}`), ['1:28:kw_born']);
+  for (const bad of ['kw-born', 'class']) {
+    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: readerUri }, position: at, newName: bad }), /keyword argument at prefs\/test_kw\.py:5/);
+  }
+});

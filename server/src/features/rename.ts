@@ -5,7 +5,7 @@ import type { Span } from '../facts/types';
 import type { FeatureContext } from './context';
 import { keyAt } from './keyAt';
 import { constantsOf } from './navigation';
-import { rangeOf, spanText } from './ranges';
+import { offsetAt, rangeOf, spanText } from './ranges';
 import { literalContent } from './stringLiteral';
 
 /** A rename that cannot be done; the shell answers it as a ResponseError with this message. */
@@ -48,6 +48,12 @@ export function rename(context: FeatureContext, file: string, position: Position
       if (spanText(text, span) !== key) throw new RenameRefused(`${editedFile}:${span.startLine + 1} changed since it was indexed.`);
       if (!/^[A-Za-z0-9]\w*$/.test(newKey)) throw new RenameRefused(`'${newKey}' cannot be used in a template (${editedFile}): template variables are letters, digits and underscores, not starting with '_'.`);
       range = rangeOf(span);
+    } else if (isKeywordName(text, span, key)) {
+      // `add_session(client, year=1999)` to a `**kwargs` helper: the keyword's name is the key.
+      if (!/^[A-Za-z_]\w*$/.test(newKey) || PYTHON_KEYWORDS.has(newKey)) {
+        throw new RenameRefused(`'${key}' is passed as a keyword argument at ${editedFile}:${span.startLine + 1} (\`${key}=...\`), and '${newKey}' is not a Python name.`);
+      }
+      range = rangeOf(span);
     } else {
       const content = literalContent(text, span);
       if (!content || content.raw !== key) throw new RenameRefused(`The key at ${editedFile}:${span.startLine + 1} is not a plain string literal.`);
@@ -77,6 +83,19 @@ function refusal(context: FeatureContext, key: string) {
     throw new RenameRefused(`'${key}' is also matched by the dynamic key '${pattern.access.key}' at ${pattern.file}:${pattern.access.span.startLine + 1}; renaming would miss it.`);
   }
   return items;
+}
+
+const PYTHON_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+  'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+
+/** Whether the span is a keyword argument's name (`key=value` in a call), spelled `key`. */
+function isKeywordName(text: string, span: Span, key: string): boolean {
+  if (span.startLine !== span.endLine || spanText(text, span) !== key) return false;
+  const end = offsetAt(text, { line: span.endLine, character: span.endColumn });
+  let i = end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '=' && text[i + 1] !== '=';
 }
 
 function isTemplate(file: string): boolean {
