@@ -55,3 +55,20 @@ test('keys says who writes an app key', async () => {
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /account_verified_email \(django-allauth\)/);
 });
+
+test("django-oscar's keys, read by a project built on it (openedx/ecommerce's offer wizard test): known once an oscar app is installed", async () => {
+  const reads = {
+    'app/tests.py': [
+      'def test_offer(client):',
+      "    assert client.session['offer_wizard']['metadata']",
+      "    assert client.session.get('checkout_order_id')",
+      "    assert client.session.get('add_to_basket_form_post_data_12')",
+      '',
+    ].join('\n'),
+  };
+  const oscar = project(['django.contrib.sessions', 'oscar', 'oscar.apps.checkout.apps.CheckoutConfig'], reads);
+  assert.deepEqual(await neverWritten(oscar), ['account_verified_email', 'github_state', 'otp_device_idd', 'wizard_checkout_wizard']);
+  const without = project(['django.contrib.sessions'], reads);
+  assert.deepEqual((await neverWritten(without)).filter((k) => !['account_verified_email', 'github_state', 'otp_device_idd', 'wizard_checkout_wizard'].includes(k)),
+    ['add_to_basket_form_post_data_12', 'checkout_order_id', 'offer_wizard']);
+});

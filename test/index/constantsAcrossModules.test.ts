@@ -184,3 +184,25 @@ test('a constants module open in the editor and not saved yet is read from the e
   index.updateFile('shop/views.py', 'from shop.new_keys import NEW_KEY\n\ndef view(request):\n    return request.session.get(NEW_KEY)\n', true);
   assert.deepEqual(keysIn(index, 'shop/views.py'), ['read from_the_buffer']);
 });
+
+test("a package's constant for its key (django-otp, social-core, django-oscar), imported from site-packages: its key (a `library` source, which rename refuses to touch); a workspace module of that name wins", async () => {
+  const { indexedProject } = await import('../support/indexedProject');
+  const views = [
+    'from django_otp import DEVICE_ID_SESSION_KEY',
+    'from oscar.apps.checkout.utils import CheckoutSessionData',
+    'import social_core.utils',
+    'def view(request):',
+    '    device = request.session.get(DEVICE_ID_SESSION_KEY)',
+    '    request.session[CheckoutSessionData.SESSION_KEY] = {}',
+    '    return request.session.pop(social_core.utils.PARTIAL_TOKEN_SESSION_NAME, None), device',
+    '',
+  ].join('\n');
+  const { index } = await indexedProject({ 'app/__init__.py': '', 'app/views.py': views });
+  assert.deepEqual(index.accessesIn('app/views.py').map((a) => `${a.op} ${a.key} ${a.source.kind}`),
+    ['read otp_device_id library', 'write checkout_data library', 'read partial_pipeline_token library', 'delete partial_pipeline_token library']);
+  const forked = await indexedProject({
+    'app/__init__.py': '', 'app/views.py': views,
+    'django_otp/__init__.py': "DEVICE_ID_SESSION_KEY = 'forked_device'\n# session\n",
+  });
+  assert.equal(forked.index.accessesIn('app/views.py')[0].key, 'forked_device');
+});

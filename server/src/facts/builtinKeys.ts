@@ -40,6 +40,24 @@ export function djangoConstantKey(module: string, name: string): string | undefi
   return undefined;
 }
 
+/**
+ * Constants of third-party packages naming the session keys they write (from their sources), for
+ * projects that import them from site-packages: `from django_otp import DEVICE_ID_SESSION_KEY`.
+ */
+const LIBRARY_KEY_CONSTANTS: ReadonlyMap<string, string> = new Map([
+  ['django_otp.DEVICE_ID_SESSION_KEY', 'otp_device_id'],
+  ['social_core.utils.PARTIAL_TOKEN_SESSION_NAME', 'partial_pipeline_token'],
+  ['social_core.utils.PARTIAL_TOKEN_PENDING_SESSION_NAME', 'partial_pipeline_pending_token'],
+  ['social_core.utils.PARTIAL_TOKEN_PENDING_REQUEST_SESSION_NAME', 'partial_pipeline_pending_request'],
+  ['social_core.utils.PARTIAL_TOKEN_PENDING_CONFIRMATION_SESSION_NAME', 'partial_pipeline_pending_confirmation'],
+  ['oscar.apps.checkout.utils.CheckoutSessionData.SESSION_KEY', 'checkout_data'],
+]);
+
+/** The key a third-party package's constant `module.name` holds, when it is one of those above. */
+export function libraryConstantKey(module: string, name: string): string | undefined {
+  return LIBRARY_KEY_CONSTANTS.get(`${module}.${name}`);
+}
+
 export function builtinKey(key: string): BuiltinKey | undefined {
   return BUILTIN_KEYS.find((k) => k.key === key);
 }

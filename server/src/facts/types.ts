@@ -20,6 +20,7 @@ export type KeySource =
   | { kind: 'constant'; name: string; file: string; span: Span }  // CART_KEY = 'cart' (span of the string literal)
   | { kind: 'setting'; name: string }                     // settings.CART_SESSION_ID
   | { kind: 'django'; name: string }                      // django.contrib.auth.SESSION_KEY
+  | { kind: 'library'; name: string }                     // django_otp.DEVICE_ID_SESSION_KEY (a package not in the workspace)
   | { kind: 'dynamic' };                                  // f-string, %, concatenation, unknown
 
 export interface SessionAccess {

@@ -1,6 +1,6 @@
 // Session keys that popular third-party apps write and read themselves, taken from their sources
 // (django-allauth, social-auth-app-django with social-core, django-otp, django-hijack,
-// django-formtools). A project that reads one of them never writes it (the app does, from
+// django-formtools, django-oscar). A project that reads one of them never writes it (the app does, from
 // site-packages, which the index does not read): without this list that read would be DS101.
 // An app is in use when it is in INSTALLED_APPS or the project's code imports it. Exact keys count
 // when the app is in use, or when INSTALLED_APPS is unknown; patterns (a backend's `<name>_state`)
@@ -21,6 +21,7 @@ export interface AppKey {
 
 const ALLAUTH = 'django-allauth';
 const SOCIAL = 'social-auth-app-django';
+const OSCAR = 'django-oscar';
 
 export const APP_KEYS: readonly AppKey[] = [
   { app: 'allauth.account', package: ALLAUTH, key: 'account_verified_email', doc: 'An email address verified before signup (adapter.stash_verified_email).' },
@@ -49,6 +50,12 @@ export const APP_KEYS: readonly AppKey[] = [
   { app: 'django_otp', package: 'django-otp', key: 'otp_device_id', doc: 'The OTP device the user verified with (django_otp.DEVICE_ID_SESSION_KEY).' },
   { app: 'hijack', package: 'django-hijack', key: 'hijack_history', doc: 'The users an admin is acting as, to release them in turn.' },
   { app: 'formtools', package: 'django-formtools', key: 'wizard_*', pattern: true, doc: "A SessionWizardView's steps and data (`wizard_` + the view's name in snake case)." },
+  { app: 'oscar', package: OSCAR, key: 'checkout_data', doc: "The checkout's answers by namespace (shipping address, method, payment): CheckoutSessionData.SESSION_KEY." },
+  { app: 'oscar', package: OSCAR, key: 'checkout_order_id', doc: 'The order just placed, for the thank-you page.' },
+  { app: 'oscar', package: OSCAR, key: 'anon_order_email', doc: "An anonymous customer's email, to look up their order." },
+  { app: 'oscar', package: OSCAR, key: 'offer_wizard', doc: "The dashboard's offer wizard: each step's form data (OfferWizardStepView.wizard_name)." },
+  { app: 'oscar', package: OSCAR, key: 'bulk_intermediate', doc: "The dashboard's bulk edit selection (OSCAR_BULK_INTERMEDIATE_SESSION_KEY's default)." },
+  { app: 'oscar', package: OSCAR, key: 'add_to_basket_form_post_data_*', pattern: true, doc: 'An add-to-basket form that failed, kept for the redirect (by product id).' },
 ];
 
 /** What says an app is used: INSTALLED_APPS (null when unknown), or the project's code importing it

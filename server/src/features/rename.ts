@@ -76,6 +76,7 @@ function refusal(context: FeatureContext, key: string) {
     const at = `${file}:${access.span.startLine + 1}`;
     if (access.source.kind === 'setting') throw new RenameRefused(`'${key}' comes from the setting ${access.source.name} at ${at}: change the setting instead.`);
     if (access.source.kind === 'django') throw new RenameRefused(`'${key}' is Django's own key (${access.source.name}); it cannot be renamed.`);
+    if (access.source.kind === 'library') throw new RenameRefused(`'${key}' is a package's key (${access.source.name}, not in the workspace); it cannot be renamed.`);
     if (access.source.kind === 'dynamic') throw new RenameRefused(`'${key}' is computed at ${at}; rename it by hand.`);
   }
   const pattern = context.index.patternsMatching(key, ['read', 'write', 'delete', 'contains'])[0];

@@ -1,6 +1,6 @@
 // Cross-file resolution of PendingKeys: imported constants (followed through re-exports),
 // Django's own constants, and `settings.X` through the SettingsModel.
-import { djangoConstantKey } from '../facts/builtinKeys';
+import { djangoConstantKey, libraryConstantKey } from '../facts/builtinKeys';
 import { fillsParameter, keyCallAccess, passedValueType } from '../facts/keyCalls';
 import { ANY_CLASS, type FileFacts, type KeyParameter, type KeySource, type NestedMutation, type PendingKey, type SessionAccess, type SubclassRef } from '../facts/types';
 import { asAttributeOfParent } from './modules';
@@ -160,6 +160,9 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
   const target = context.factsOfModule(module);
   // `Class.KEY` of an imported class: the constant `Class.KEY` of its module (class constants are recorded qualified).
   if (!target) {
+    // Not in the workspace: a package's constant we know (`from django_otp import DEVICE_ID_SESSION_KEY`).
+    const library = libraryConstantKey(module, name);
+    if (library !== undefined) return { key: library, source: { kind: 'library', name: `${module}.${name}` } };
     const parent = asAttributeOfParent(module, name);
     return parent ? constantKey(parent.module, parent.name, context, modules, onSetting, depth + 1) : null;
   }
