@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import type { SettingsModel } from '../../server/src/settings/types';
 import { indexedProject } from '../support/indexedProject';
 
 const project = (files: Record<string, string>) => indexedProject(files);
@@ -319,4 +320,48 @@ test('a session-named method called on an object of unknown class: the one class
   assert.deepEqual(keyed(index, 'social/tests.py'), []);
   index.removeFile('social/other.py');
   assert.equal(keyed(index, 'social/tests.py').length, 2);
+});
+
+test('a constant passed as the key (of this module, imported, a setting, a package): its value, with the constant as its source', async () => {
+  const { index } = await indexedProject({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings')\n",
+    'conf/__init__.py': '',
+    'conf/settings.py': "SECRET_KEY = 'x'\nCART_SESSION_ID = 'cart_from_settings'\n",
+    'shop/__init__.py': '',
+    'shop/keys.py': "THEME_KEY = 'theme_from_keys'\n",
+    'shop/prefs.py': 'def remember(request, name, value):\n    request.session[name] = value\n',
+    'shop/views.py': [
+      'from django.conf import settings',
+      'from social_core.utils import PARTIAL_TOKEN_SESSION_NAME',
+      'from shop import keys',
+      'from shop.prefs import remember',
+      "LOCAL_KEY = 'local_key'",
+      'def recall(request, name):',
+      '    return request.session.get(name)',
+      'def view(request):',
+      '    remember(request, LOCAL_KEY, 1)',
+      '    remember(request, keys.THEME_KEY, "dark")',
+      '    remember(request, settings.CART_SESSION_ID, [])',
+      '    recall(request, PARTIAL_TOKEN_SESSION_NAME)',
+      '    recall(request, keys.MISSING_KEY)',
+      '    recall(request, LOCAL_KEY)',
+      '    recall(request, lowercase_name)',
+      '',
+    ].join('\n'),
+  });
+  const views = () => index.accessesIn('shop/views.py').filter((a) => a.via.includes('(...)')).map((a) => `${a.op} ${a.key ?? '<dynamic>'} ${a.source.kind}`).sort();
+  assert.deepEqual(views(), [
+    'read <dynamic> dynamic', 'read local_key constant', 'read partial_pipeline_token library',
+    'write <dynamic> dynamic', 'write local_key constant', 'write theme_from_keys constant',
+  ]);
+  // The setting's value once the settings are known (the shells evaluate them; here, by hand).
+  index.setSettings({
+    module: 'conf.settings', files: [], production: false, names: () => ['CART_SESSION_ID'],
+    get: (name) => (name === 'CART_SESSION_ID' ? { name, value: { kind: 'known', value: 'cart_from_settings' }, file: 'conf/settings.py', span: { startLine: 1, startColumn: 0, endLine: 1, endColumn: 1 } } : undefined),
+  } as SettingsModel);
+  assert.ok(views().includes('write cart_from_settings setting'), views().join(', '));
+  // Rename of `theme_from_keys` edits the constant in shop/keys.py (its source), not the call.
+  const theme = index.accessesOf('theme_from_keys')[0].access;
+  assert.deepEqual(theme.source.kind === 'constant' && [theme.source.file, theme.source.name], ['shop/keys.py', 'THEME_KEY']);
+  assert.equal(index.accessesOf('theme_from_keys')[0].access.valueType, 'str');
 });

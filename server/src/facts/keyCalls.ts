@@ -1,11 +1,12 @@
 // Keys given to a function that takes its key as a parameter (`remember(request, 'theme')` with
 // `def remember(request, name): request.session[name] = ...`): one access per call, at the literal.
 // Calls in the function's own file are resolved with its facts (python.ts), the others by the index.
-import type { ArgumentType, KeyCall, KeyParameter, SessionAccess, Span, ValueType } from './types';
+import type { ArgumentType, KeyCall, KeyParameter, KeySource, SessionAccess, Span, ValueType } from './types';
 
 /** The access a call makes through a function that takes its key as a parameter. */
-export function keyCallAccess(key: string, parameter: KeyParameter, span: Span, scope: string, callee: string, valueType?: ValueType): SessionAccess {
-  const access: SessionAccess = { key, pattern: false, op: parameter.op, span, source: { kind: 'literal' }, via: `${callee}(...) → ${parameter.via}`, scope };
+export function keyCallAccess(key: string, parameter: KeyParameter, span: Span, scope: string, callee: string, valueType?: ValueType,
+  source: KeySource = { kind: 'literal' }): SessionAccess {
+  const access: SessionAccess = { key, pattern: false, op: parameter.op, span, source, via: `${callee}(...) → ${parameter.via}`, scope };
   if (parameter.op === 'write') access.valueType = valueType ?? parameter.valueType ?? 'unknown';
   return access;
 }

@@ -7,7 +7,7 @@ import type { FunctionShape } from './python/statements';
 import { type WalkResult, walkPython } from './python/walker';
 import { argumentType, keyCallAccess } from './keyCalls';
 import { KEYWORD_NAMES } from './python/keys';
-import { NO_PROJECT_NAMES, type FileFacts, type KeyCall, type KeyParameter, type PassedSession, type ProjectNames, type SessionAccess, type SessionCall } from './types';
+import { NO_PROJECT_NAMES, type FileFacts, type KeyCall, type KeyParameter, type PassedSession, type PendingKey, type ProjectNames, type SessionAccess, type SessionCall } from './types';
 
 export { mayMentionSessions } from './prefilter';
 
@@ -87,8 +87,10 @@ function sessionCalls(result: WalkResult): SessionCall[] {
  * Keys passed to this file's functions that take their key as a parameter: an access each, at the
  * literal (rename edits it there). Keys passed to imported functions become KeyCalls for the index.
  */
-function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; calls: KeyCall[] } {
+function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; pending: PendingKey[]; calls: KeyCall[] } {
   const accesses: SessionAccess[] = [];
+  /** Accesses whose key is a constant of another module (accessIndex counted from the file's other accesses). */
+  const pending: PendingKey[] = [];
   const calls: KeyCall[] = [];
   const byFunction = new Map<string, KeyParameter[]>();
   for (const p of result.facts.keyParameters ?? []) {
@@ -100,7 +102,8 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; c
     const targets = arg.callee === null ? [] : targetsOf(result.functions, arg.callee, arg.viaSelf, false);
     if (targets.length === 0) {
       const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written,
-        ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}), ...(arg.named ? { named: true as const } : {}) };
+        ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}), ...(arg.named ? { named: true as const } : {}),
+        ...(arg.source ? { source: arg.source } : {}), ...(arg.pending ? { pending: arg.pending } : {}) };
       if (arg.imported) calls.push({ module: arg.imported.module, function: arg.imported.name, ...(arg.bound ? { bound: true as const } : {}), ...call });
       // `self.set_session('step', 2)` in a subclass of an imported mixin: the mixin's method, if it has it.
       else if (arg.callee !== null) for (const base of arg.inherited ?? []) calls.push({ module: base.module, function: `${base.name}.${arg.callee}`, bound: true, ...call });
@@ -113,11 +116,17 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; c
         if (p.parameter !== param || (arg.named && params.includes(arg.key))) continue;
         const valueType = !p.value ? undefined : p.value.parameter === KEYWORD_NAMES
           ? argumentType(arg.argumentTypes, arg.key, -1) : argumentType(arg.argumentTypes, p.value.parameter, params.indexOf(p.value.parameter));
-        accesses.push(keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written, valueType));
+        const access = keyCallAccess(arg.key, p, arg.span, arg.scope, arg.written, valueType, arg.source);
+        // Until the index finds the constant, its key is unknown.
+        if (arg.pending) {
+          pending.push({ accessIndex: result.facts.accesses.length + accesses.length, ref: arg.pending });
+          access.key = null;
+        }
+        accesses.push(access);
       }
     }
   }
-  return { accesses, calls };
+  return { accesses, pending, calls };
 }
 
 /** Short names of the functions that take a key, when some call of theirs may not say "session" (and so was not walked). */
@@ -170,8 +179,9 @@ export function extractPythonFacts(tree: Tree, text: string, file: string, modul
   const calls = shallow ? [] : sessionCalls(result);
   if (calls.length > 0) result.facts.sessionCalls = calls;
   if (!shallow && result.keyArguments.length > 0) {
-    const { accesses, calls: keyCalls } = keyArgumentAccesses(result);
+    const { accesses, pending, calls: keyCalls } = keyArgumentAccesses(result);
     result.facts.accesses.push(...accesses);
+    if (pending.length > 0) result.facts.pendingKeys = [...(result.facts.pendingKeys ?? []), ...pending];
     if (keyCalls.length > 0) result.facts.keyCalls = keyCalls;
   }
   return result.facts;

@@ -219,6 +219,10 @@ export interface KeyCall {
   argumentTypes?: ArgumentType[];
   /** The key is the keyword's name (`save(request, theme='dark')` to a `**kwargs` helper), not a string literal. */
   named?: true;
+  /** A constant passed as the key (`remember(request, THEME_KEY)`): where its value comes from (a literal when absent). */
+  source?: KeySource;
+  /** The constant lives in another module or in settings: resolved like a PendingKey (`key` is ''). */
+  pending?: PendingKey['ref'];
 }
 
 /** What the index learnt from the whole project that changes how one file is read. */

@@ -76,8 +76,16 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
       if (methods.length !== 1) continue;
       ({ module, name } = methods[0]);
     }
+    // A constant passed as the key (`remember(request, keys.THEME)`): its value, if it can be found.
+    if (call.pending?.kind === 'setting') usesSettings = true;
+    const resolved = call.pending && call.pending.kind !== 'subclass' ? resolvePending(call.pending, context, modules, onSetting) : null;
     for (const parameter of keyParametersOf(module, name, context, modules)) {
-      if (fillsParameter(call, parameter)) accesses.push(keyCallAccess(call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter)));
+      if (!fillsParameter(call, parameter)) continue;
+      const access = keyCallAccess(resolved?.key ?? call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter),
+        resolved?.source ?? call.source);
+      // A constant nobody can find: an access of an unknown key.
+      if (call.pending && !resolved) Object.assign(access, { key: null, source: { kind: 'dynamic' } });
+      accesses.push(access);
     }
   }
   const mutations = facts.mutations.map((mutation) => {

@@ -3,11 +3,11 @@
 // python.ts joins them with this file's key parameters; the others become KeyCalls for the index.
 import { spanOf, textOf, unwrap } from '../../syntax/nodes';
 import type { SyntaxNode } from '../../syntax/python';
-import { ANY_CLASS, type ArgumentType, type Span } from '../types';
+import { ANY_CLASS, type ArgumentType, type KeySource, type PendingKey, type Span } from '../types';
 import { argumentsOf, calleeOf, type Callee, importedBases, isDjangoModule } from './callees';
 import type { Ctx } from './context';
 import { defsNamed } from './defs';
-import { isLiteral, literalString } from './keys';
+import { isLiteral, literalString, resolveKey } from './keys';
 import { inferType } from './values';
 
 /** A string literal passed to a function (`remember(request, 'theme')`): a key when the function takes its key there. */
@@ -25,6 +25,18 @@ export interface KeyArgument extends Callee {
   argumentTypes?: ArgumentType[];
   /** The key is the keyword's name (a call of a `**kwargs` helper), not a string literal. */
   named?: true;
+  /** A constant passed as the key (`remember(request, THEME_KEY)`): where its value comes from. */
+  source?: KeySource;
+  /** The constant lives in another module or in settings: the index resolves it (`key` is ''). */
+  pending?: PendingKey['ref'];
+}
+
+/** `THEME_KEY`, `keys.THEME`, `CheckoutSessionData.SESSION_KEY`: a name in capitals, as constants are written. */
+function isConstantName(text: string, node: SyntaxNode): boolean {
+  if (node.type !== 'identifier' && node.type !== 'attribute') return false;
+  const written = textOf(text, node);
+  const last = written.slice(written.lastIndexOf('.') + 1);
+  return last.length > 1 && last === last.toUpperCase() && last !== last.toLowerCase();
 }
 
 /** The identifier starting at `at` (a call's first name), read from the text. */
@@ -74,7 +86,7 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
   if (!target || !fn) return [];
   const passed = argumentsOf(ctx, node);
   // A string may be a key; so may a keyword's name, for a `**kwargs` helper (`save(request, theme='dark')`).
-  if (!passed.some((a) => a.keyword !== null || a.value.type === 'string')) return [];
+  if (!passed.some((a) => a.keyword !== null || a.value.type === 'string' || isConstantName(ctx.text, a.value))) return [];
   // What the other arguments hold: a value a key-taking setter writes (`remember(request, 'seen', now())`).
   const argumentTypes: ArgumentType[] = [];
   for (const { position: at, keyword, value } of passed) {
@@ -91,6 +103,15 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
     if (name && keyword !== null && toFunction) out.push({ ...common, position: null, keyword, key: keyword, span: spanOf(name), named: true });
     const key = value.type === 'string' ? literalString(ctx, value) : null;
     if (key !== null && isLiteral(ctx, value)) out.push({ ...common, position: at, keyword, key, span: spanOf(value) });
+    else if (isConstantName(ctx.text, value)) {
+      // A constant: its value here (a constant of this module), or where the index will find it.
+      const resolved = resolveKey(ctx, value);
+      if (resolved.pattern || resolved.alternatives) continue;
+      // What subclasses may set (`self.KEY`) is not followed through helpers: the class's own value counts.
+      const pending = resolved.pending?.kind === 'subclass' ? undefined : resolved.pending;
+      if (pending) out.push({ ...common, position: at, keyword, key: '', span: resolved.span, source: resolved.source, pending });
+      else if (resolved.key !== null) out.push({ ...common, position: at, keyword, key: resolved.key, span: resolved.span, source: resolved.source });
+    }
   }
   return out;
 }
