@@ -135,3 +135,27 @@ test('inside a session backend (a subclass of a SessionStore or SessionBase) sel
   assert.deepEqual(summary(facts), ['contains _my_ip', 'read _my_ip', 'write _my_ip', 'read child_key', 'read memory_key', 'delete memory_key']);
   assert.deepEqual([...new Set(facts.accesses.map((a) => a.via))], ['in self', 'self[...]', 'self.get', 'self.pop']);
 });
+
+test("a database backend's create_model_instance(self, data) reads the session's data (Django's documented custom session model); elsewhere data is not a session", async () => {
+  const src = [
+    'from django.contrib.sessions.backends.db import SessionStore as DBStore',
+    'from django.contrib.sessions.base_session import AbstractBaseSession',
+    '',
+    'class CustomSession(AbstractBaseSession):',
+    '    pass',
+    '',
+    'class SessionStore(DBStore):',
+    '    def create_model_instance(self, data):',
+    '        obj = super().create_model_instance(data)',
+    "        obj.user_id = data.get('_auth_user_id')",
+    "        obj.device_info = data.get('device_info')",
+    '        return obj',
+    '',
+    'class Exporter:',
+    '    def create_model_instance(self, data):',
+    "        return data.get('not_a_session')",
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src, 'app/sessions.py', 'app.sessions');
+  assert.deepEqual(summary(facts), ['read _auth_user_id', 'read device_info']);
+});

@@ -208,11 +208,15 @@ export function enterFunction(ctx: Ctx, node: SyntaxNode, sessionParams: Readonl
   const qualified = parent.kind === 'module' ? name : `${parent.name}.${name}`;
   const scope = new Scope('function', qualified, node.startIndex, node.endIndex, parent, parent.className);
   const params: string[] = [];
+  // A database backend's `create_model_instance(self, data)` gets the session's data (Django's
+  // documented way to copy a key into a column of a custom session model).
+  const dataAt = name === 'create_model_instance' && parent.kind === 'class' && currentClass(ctx)?.isSessionStore ? 1 : -1;
   for (const param of parametersOf(ctx, node)) {
     scope.parameters.set(param.name, params.length);
     if (param.defaultValue) scope.parameterDefaults.set(param.name, param.defaultValue);
+    const isData = params.length === dataAt;
     params.push(param.name);
-    if (isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
+    if (isData || isSessionAnnotation(param.annotation) || sessionParams.has(`${qualified}:${param.name}`)) {
       scope.sessionAliases.set(param.name, param.name);
       addSessionName(ctx, param.name, scope);
       ctx.gate.add(param.name);
