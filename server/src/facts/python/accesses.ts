@@ -72,9 +72,10 @@ function noteKeyParameter(ctx: Ctx, sink: AccessSink, resolved: ResolvedKey, par
   if (keywords) item.named = [...ctx.scope.parameters.keys()];
   sink.keyParameters.push(item);
   // `def recall(request, key='cart')`: calls that leave it out use 'cart', written at the default.
+  // An empty default (`id=''`) says "no key given", as tendenci's import helpers use it.
   const fallback = ctx.scope.parameterDefaults.get(parameter);
   const written = fallback ? literalString(ctx, fallback) : null;
-  if (fallback && written !== null) {
+  if (fallback && written) {
     const { parameter: _, ...rest } = resolved;
     addAccess(ctx, sink, { ...rest, key: written, pattern: false, source: { kind: 'literal' }, span: spanOf(fallback) }, op, `${via} (default of ${parameter})`, valueType, stores, flags);
   }
