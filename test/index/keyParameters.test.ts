@@ -309,19 +309,20 @@ test('a session-named method called on an object of unknown class: the one class
       '    def test_set(self):',
       '        self.strategy = load_strategy()',
       "        self.strategy.session_set('saml_request_id', 'TEST_ID')",
+      "        assert load_strategy().session_get('saml_request_id') == 'TEST_ID'",
       'def test_get(strategy):',
       "    strategy.session_get('saml_request_id')",
       "    strategy.other_session_call('not_a_key')",
       '',
     ].join('\n'),
   });
-  assert.deepEqual(keyed(index, 'social/tests.py'), ['read saml_request_id@6:25', 'write saml_request_id@4:34']);
+  assert.deepEqual(keyed(index, 'social/tests.py'), ['read saml_request_id@5:43', 'read saml_request_id@7:25', 'write saml_request_id@4:34']);
   assert.equal(index.accessesOf('saml_request_id').find((a) => a.access.op === 'write')?.access.valueType, 'str');
   // A second class with a key-taking method of that name: which one is called is unknowable.
   index.updateFile('social/other.py', strategy.replace('DjangoStrategy', 'FlaskStrategy'));
   assert.deepEqual(keyed(index, 'social/tests.py'), []);
   index.removeFile('social/other.py');
-  assert.equal(keyed(index, 'social/tests.py').length, 2);
+  assert.equal(keyed(index, 'social/tests.py').length, 3);
 });
 
 test('a constant passed as the key (of this module, imported, a setting, a package): its value, with the constant as its source', async () => {

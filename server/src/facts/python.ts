@@ -103,7 +103,8 @@ function keyArgumentAccesses(result: WalkResult): { accesses: SessionAccess[]; p
     if (targets.length === 0) {
       const call = { position: arg.position, keyword: arg.keyword, key: arg.key, span: arg.span, scope: arg.scope, callee: arg.written,
         ...(arg.argumentTypes ? { argumentTypes: arg.argumentTypes } : {}), ...(arg.named ? { named: true as const } : {}),
-        ...(arg.source ? { source: arg.source } : {}), ...(arg.pending ? { pending: arg.pending } : {}) };
+        ...(arg.source ? { source: arg.source } : {}), ...(arg.pending ? { pending: arg.pending } : {}),
+        ...(arg.orAnyClass ? { orAnyClass: arg.orAnyClass } : {}) };
       if (arg.imported) calls.push({ module: arg.imported.module, function: arg.imported.name, ...(arg.bound ? { bound: true as const } : {}), ...call });
       // `self.set_session('step', 2)` in a subclass of an imported mixin: the mixin's method, if it has it.
       else if (arg.callee !== null) for (const base of arg.inherited ?? []) calls.push({ module: base.module, function: `${base.name}.${arg.callee}`, bound: true, ...call });

@@ -223,6 +223,8 @@ export interface KeyCall {
   source?: KeySource;
   /** The constant lives in another module or in settings: resolved like a PendingKey (`key` is ''). */
   pending?: PendingKey['ref'];
+  /** `load_strategy().session_get('k')`: when `module.function` has no such method, the ANY_CLASS method of this name. */
+  orAnyClass?: string;
 }
 
 /** What the index learnt from the whole project that changes how one file is read. */

@@ -68,18 +68,19 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
   }
   if (expanded.length > 0) accesses.push(...expanded);
   for (const call of facts.keyCalls ?? []) {
-    let { module, function: name } = call;
-    if (module === ANY_CLASS) {
+    let parameters = call.module === ANY_CLASS ? [] : keyParametersOf(call.module, call.function, context, modules);
+    const anyClass = call.module === ANY_CLASS ? call.function : parameters.length === 0 ? call.orAnyClass : undefined;
+    if (anyClass !== undefined) {
       // `strategy.session_set('k', v)`: the one class that has such a method, if there is one.
       usesClassHierarchy = true;
-      const methods = context.keyMethodsNamed(call.function);
+      const methods = context.keyMethodsNamed(anyClass);
       if (methods.length !== 1) continue;
-      ({ module, name } = methods[0]);
+      parameters = keyParametersOf(methods[0].module, methods[0].name, context, modules);
     }
     // A constant passed as the key (`remember(request, keys.THEME)`): its value, if it can be found.
     if (call.pending?.kind === 'setting') usesSettings = true;
     const resolved = call.pending && call.pending.kind !== 'subclass' ? resolvePending(call.pending, context, modules, onSetting) : null;
-    for (const parameter of keyParametersOf(module, name, context, modules)) {
+    for (const parameter of parameters) {
       if (!fillsParameter(call, parameter)) continue;
       const access = keyCallAccess(resolved?.key ?? call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter),
         resolved?.source ?? call.source);

@@ -29,6 +29,8 @@ export interface KeyArgument extends Callee {
   source?: KeySource;
   /** The constant lives in another module or in settings: the index resolves it (`key` is ''). */
   pending?: PendingKey['ref'];
+  /** `load_strategy().session_get('k')`: if the import's result has no such method, the one class that has (ANY_CLASS). */
+  orAnyClass?: string;
 }
 
 /** `THEME_KEY`, `keys.THEME`, `CheckoutSessionData.SESSION_KEY`: a name in capitals, as constants are written. */
@@ -84,6 +86,9 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
   // `self.strategy.session_set('k', v)`: a session-named method of an object the facts cannot type.
   if (!target && method !== null) target = { callee: null, viaSelf: false, imported: { module: ANY_CLASS, name: method }, bound: true };
   if (!target || !fn) return [];
+  // `load_strategy().session_get('k')`: a method of what an imported function returns.
+  const attribute = target.bound && target.imported?.module !== ANY_CLASS ? fn.childForFieldName('attribute') : null;
+  const orAnyClass = attribute && /session/i.test(textOf(ctx.text, attribute)) ? textOf(ctx.text, attribute) : undefined;
   const passed = argumentsOf(ctx, node);
   // A string may be a key; so may a keyword's name, for a `**kwargs` helper (`save(request, theme='dark')`).
   if (!passed.some((a) => a.keyword !== null || a.value.type === 'string' || isConstantName(ctx.text, a.value))) return [];
@@ -93,7 +98,7 @@ export function keyArgumentsOf(ctx: Ctx, node: SyntaxNode): KeyArgument[] {
     const type = inferType(ctx, value);
     if (type !== 'unknown') argumentTypes.push({ position: at, keyword, type });
   }
-  const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn),
+  const common = { ...target, scope: ctx.scope.name, written: textOf(ctx.text, fn), ...(orAnyClass ? { orAnyClass } : {}),
     ...(inherited.length > 0 ? { inherited } : {}), ...(argumentTypes.length > 0 ? { argumentTypes } : {}) };
   // Keyword names go to functions only (`add_session(client, year=1)`), not to the methods of
   // imported classes (`Order.objects.create(user=u)`): a `**kwargs` key helper is a function.
