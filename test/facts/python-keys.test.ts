@@ -322,3 +322,32 @@ test("a key a helper of the file returns (a method or a function that is one ret
   assert.deepEqual(literal.source.kind === 'constant' ? [literal.source.name, literal.source.span] : null, ['_static()', spanOfText(src, "'static_key'")]);
   assert.equal(facts.accesses[5].source.kind, 'dynamic');
 });
+
+test("a dict of keys indexed by a value known only at run time is one of its values (django-crm's sorting toggles); a literal member is that element", async () => {
+  const src = [
+    'data = {',
+    "    'Task': 'task_step_date_sorting',",
+    "    'Deal': 'deal_step_date_sorting',",
+    '}',
+    "MIXED = {'a': 'key_a', 'b': 2}",
+    'def toggle(request):',
+    "    model = request.GET.get('model')",
+    '    key = data[model]',
+    '    if key in request.session:',
+    '        del request.session[key]',
+    '    else:',
+    '        request.session[key] = True',
+    "    task = data['Task']",
+    '    request.session.get(task)',
+    '    return request.session.get(MIXED[model])',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(summary(facts), [
+    'contains task_step_date_sorting', 'contains deal_step_date_sorting', 'delete task_step_date_sorting', 'delete deal_step_date_sorting',
+    'write task_step_date_sorting', 'write deal_step_date_sorting', 'read task_step_date_sorting', 'read <null>',
+  ]);
+  // Each key's source is its literal in the dict: rename edits it there.
+  const write = facts.accesses.find((a) => a.op === 'write' && a.key === 'deal_step_date_sorting');
+  assert.deepEqual(write?.source.kind === 'constant' && [write.source.name, write.source.span], ["data['Deal']", spanOfText(src, "'deal_step_date_sorting'")]);
+});

@@ -231,6 +231,11 @@ function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
   const listed = object ? listElement(ctx, object, node.childForFieldName('subscript')) : null;
   if (listed) return listed;
   const member = memberOf(ctx, node.childForFieldName('subscript'));
+  if (object && member === null && object.type === 'identifier') {
+    // A member known only at run time of a dict of keys: one of its values.
+    const values = ctx.scope.lookup((s) => s.keyDicts.get(textOf(ctx.text, object)));
+    if (values) return { key: null, pattern: false, source: DYNAMIC, span: spanOf(node), alternatives: values };
+  }
   if (!object || member === null) return null;
   const suffix = elementName('', member);
   if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, suffix);

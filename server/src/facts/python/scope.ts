@@ -37,6 +37,8 @@ export class Scope {
   readonly strings = new Map<string, ResolvedKey>();
   /** Names standing for one of several keys (keyLists.ts). */
   readonly keyLists = new Map<string, ResolvedKey[]>();
+  /** Dicts whose values are all keys (`data = {'Task': 'task_sorting', ...}`): `data[model]` is one of them. */
+  readonly keyDicts = new Map<string, ResolvedKey[]>();
   /** Name → the value last assigned to it, typed on demand (most names never reach the session). */
   readonly typeNodes = new Map<string, SyntaxNode>();
   /** Local name → the session key whose value it holds (`cart = request.session['cart']`). */
@@ -84,6 +86,7 @@ export class Scope {
     this.requestNames.delete(name);
     this.strings.delete(name);
     this.keyLists.delete(name);
+    this.keyDicts.delete(name);
     this.typeNodes.delete(name);
     this.bindings.delete(name);
     this.storeClasses.delete(name);

@@ -4,7 +4,7 @@ import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
 import { addSessionName, currentClass, type Ctx, markSessionSaved, mayMention } from './context';
-import { elementName, memberOf, resolveStringValue, settingReference } from './keys';
+import { elementName, memberOf, resolveKey, resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
@@ -80,6 +80,12 @@ function rememberElements(ctx: Ctx, name: string, dict: SyntaxNode, constants: S
     elements.push([member, value]);
   }
   for (const [member, value] of elements) rememberString(ctx, elementName(name, member), value, constants);
+  // `data[model]` with a member known only at run time is one of the values (django-crm's sorting keys).
+  const scope = ctx.scope;
+  const values = elements.map(([member]) => (scope.kind === 'class' ? currentClass(ctx)?.constants : scope.strings)?.get(elementName(name, member)));
+  if (values.length > 0 && values.every((v) => v !== undefined && v.key !== null && !v.pattern && !v.pending)) {
+    scope.keyDicts.set(name, values as ResolvedKey[]);
+  }
 }
 
 /** The values a chained assignment binds (`cart = self.session[K] = {}` binds cart to session[K]). */
@@ -154,13 +160,23 @@ function namedChildren(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** `data[model]` where `data` is a dict of keys of this file: its resolution (one of the values, or the element). */
+function keyDictElement(ctx: Ctx, subscript: SyntaxNode): ResolvedKey | null {
+  const object = unwrap(subscript.childForFieldName('value'));
+  const name = identifierName(ctx.text, object);
+  return name !== null && ctx.scope.lookup((s) => s.keyDicts.get(name)) ? resolveKey(ctx, subscript) : null;
+}
+
 /** `name = value` (also one name of a tuple assignment): what the name now means; `value` null forgets it. */
 function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: StringConstant[]): void {
   const scope = ctx.scope;
   scope.rebind(name);
   if (!right) return;
   const value = unwrap(right) ?? right;
-  if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
+  const element = value.type === 'subscript' ? keyDictElement(ctx, value) : null;
+  if (element?.alternatives) scope.keyLists.set(name, element.alternatives);
+  else if (element && element.key !== null && !element.pending) scope.strings.set(name, element);
+  else if (STRING_LIKE.has(value.type) || (value.type === 'call' && mayBeStringCall(ctx, value))) rememberString(ctx, name, value, constants);
   else if (value.type === 'dictionary') rememberElements(ctx, name, value, constants);
   else if (KEY_SEQUENCES.has(value.type)) {
     const qualified = scope.kind === 'class' ? `${scope.className}.${name}` : name;
