@@ -206,3 +206,28 @@ test("a package's constant for its key (django-otp, social-core, django-oscar), 
   });
   assert.equal(forked.index.accessesIn('app/views.py')[0].key, 'forked_device');
 });
+
+test('a dict of keys of another module indexed by a run-time value: each of its values (imported by name, as module.NAME, re-exported)', async () => {
+  const { indexedProject } = await import('../support/indexedProject');
+  const { index } = await indexedProject({
+    'app/__init__.py': 'from app.keys import SORTING\n',
+    'app/keys.py': "SORTING = {'Task': 'task_sorting', 'Deal': 'deal_sorting'}\nLABELS = {'Task': 'Tasks', 'n': 2}\n",
+    'app/views.py': [
+      'from app import SORTING',
+      'from app import keys',
+      'def toggle(request, model):',
+      '    if SORTING[model] in request.session:',
+      '        del request.session[SORTING[model]]',
+      '    key = keys.SORTING[model]',
+      '    request.session[key] = True',
+      '    return request.session.get(keys.LABELS[model])',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(index.accessesIn('app/views.py').map((a) => `${a.op} ${a.key ?? '<dynamic>'}`).sort(), [
+    'contains deal_sorting', 'contains task_sorting', 'delete deal_sorting', 'delete task_sorting',
+    'read <dynamic>', 'write deal_sorting', 'write task_sorting',
+  ]);
+  const write = index.accessesOf('deal_sorting').find((a) => a.access.op === 'write')?.access;
+  assert.deepEqual(write?.source.kind === 'constant' && [write.source.file, write.source.name], ['app/keys.py', "SORTING['Deal']"]);
+});

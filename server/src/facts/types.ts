@@ -121,8 +121,9 @@ export interface SessionName {
 /** A key whose value lives elsewhere (an imported constant, `module.CONST`, `settings.X`). */
 export interface PendingKey {
   accessIndex: number;
-  /** `list`: a key list of that module (a loop over it): one access per element, resolved by the index. */
-  ref: { kind: 'import'; module: string; name: string; list?: true } | { kind: 'setting'; name: string; default: string | null } | SubclassRef;
+  /** `list`: a key list of that module (a loop over it): one access per element, resolved by the index;
+   * `dict`: a dict of keys of that module indexed by a run-time value (`keys.KEYS[model]`): one access per value. */
+  ref: { kind: 'import'; module: string; name: string; list?: true; dict?: true } | { kind: 'setting'; name: string; default: string | null } | SubclassRef;
 }
 
 /**

@@ -56,8 +56,9 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
       for (const r of keys) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
       continue;
     }
-    if (item.ref.kind === 'import' && item.ref.list) {
-      const [first, ...rest] = listKeys(item.ref.module, item.ref.name, context, modules, onSetting);
+    if (item.ref.kind === 'import' && (item.ref.list || item.ref.dict)) {
+      const keys = item.ref.list ? listKeys(item.ref.module, item.ref.name, context, modules, onSetting) : dictKeys(item.ref.module, item.ref.name, context, modules, onSetting);
+      const [first, ...rest] = keys;
       if (!first) continue;
       accesses[item.accessIndex] = { ...access, key: first.key, pattern: false, source: first.source };
       for (const r of rest) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
@@ -116,6 +117,23 @@ function listKeys(module: string, name: string, context: ResolverContext, module
     keys.push(element);
   }
   return keys;
+}
+
+/** The values of a dict of keys of another module (recorded there as constants `NAME['member']`), re-exports followed. */
+function dictKeys(module: string, name: string, context: ResolverContext, modules: Set<string>, onSetting: () => void, depth = 0): Resolved[] {
+  modules.add(module);
+  const target = context.factsOfModule(module);
+  if (!target || depth > MAX_REEXPORT_DEPTH) return [];
+  const prefix = `${name}['`;
+  const keys: Resolved[] = [];
+  for (const constant of target.constants) {
+    if (!constant.name.startsWith(prefix) || keys.length >= MAX_LIST_KEYS) continue;
+    const element = constantKey(module, constant.name, context, modules, onSetting, 0);
+    if (element) keys.push(element);
+  }
+  if (keys.length > 0) return keys;
+  const reexport = target.imports.find((i) => i.local === name && i.name !== null && i.name !== '*');
+  return reexport?.name ? dictKeys(reexport.module, reexport.name, context, modules, onSetting, depth + 1) : [];
 }
 
 function resolvePending(ref: Exclude<PendingKey['ref'], SubclassRef>, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {

@@ -231,16 +231,27 @@ function resolveElement(ctx: Ctx, node: SyntaxNode): ResolvedKey | null {
   const listed = object ? listElement(ctx, object, node.childForFieldName('subscript')) : null;
   if (listed) return listed;
   const member = memberOf(ctx, node.childForFieldName('subscript'));
-  if (object && member === null && object.type === 'identifier') {
-    // A member known only at run time of a dict of keys: one of its values.
-    const values = ctx.scope.lookup((s) => s.keyDicts.get(textOf(ctx.text, object)));
+  if (object && member === null && (object.type === 'identifier' || object.type === 'attribute')) {
+    // A member known only at run time of a dict of keys: one of its values (of another module: the index expands it).
+    const values = object.type === 'identifier' ? ctx.scope.lookup((s) => s.keyDicts.get(textOf(ctx.text, object))) : undefined;
     if (values) return { key: null, pattern: false, source: DYNAMIC, span: spanOf(node), alternatives: values };
+    const imported = importedKeyDict(ctx, object);
+    if (imported) return { key: null, pattern: false, source: DYNAMIC, span: spanOf(node), alternatives: [imported] };
   }
   if (!object || member === null) return null;
   const suffix = elementName('', member);
   if (object.type === 'identifier') return resolveName(ctx, textOf(ctx.text, object), node, suffix);
   if (object.type === 'attribute') return resolveAttribute(ctx, object, suffix);
   return null;
+}
+
+/** `keys.KEYS` / `KEYS` imported from another module of the project: the dict the index expands, if it is one of keys. */
+function importedKeyDict(ctx: Ctx, object: SyntaxNode): ResolvedKey | null {
+  const dotted = dottedName(ctx.text, object);
+  if (dotted === null || lookupName(ctx, dotted)) return null;
+  const imported = resolveDotted(ctx, dotted);
+  if (!imported || imported.module.startsWith('django.')) return null;
+  return { key: null, pattern: false, source: DYNAMIC, span: spanOf(object), pending: { kind: 'import', module: imported.module, name: imported.name, dict: true } };
 }
 
 /** `KEYS[0]`, `KEYS[-1]` of a key list of this module (`KEYS = ('cart', 'coupon')`): that key, as written in the list. */

@@ -164,7 +164,11 @@ function namedChildren(node: SyntaxNode): SyntaxNode[] {
 function keyDictElement(ctx: Ctx, subscript: SyntaxNode): ResolvedKey | null {
   const object = unwrap(subscript.childForFieldName('value'));
   const name = identifierName(ctx.text, object);
-  return name !== null && ctx.scope.lookup((s) => s.keyDicts.get(name)) ? resolveKey(ctx, subscript) : null;
+  if (name !== null && ctx.scope.lookup((s) => s.keyDicts.get(name))) return resolveKey(ctx, subscript);
+  // A dict of another module (`keys.SORTING[model]`): its values if the index finds it to be one of keys.
+  const dotted = object && (object.type === 'identifier' || object.type === 'attribute') ? dottedName(ctx.text, object) : null;
+  const imported = dotted !== null && ctx.scope.lookup((s) => s.strings.get(dotted)) === undefined ? resolveDotted(ctx, dotted) : null;
+  return imported && !isDjangoModule(imported.module) ? resolveKey(ctx, subscript) : null;
 }
 
 /** `name = value` (also one name of a tuple assignment): what the name now means; `value` null forgets it. */
