@@ -34,6 +34,8 @@ export function diagnosticsFor(context: FeatureContext, file: string): Diagnosti
     if (severity === null) return;
     out.push({ range: rangeOf(access.span), severity, code: id, source: DIAGNOSTIC_SOURCE, message, ...(data ? { data } : {}) });
   };
+  // Another framework's sessions (Pyramid, Flask) follow other rules: nothing to say about them.
+  if (!context.index.usesDjango()) return out;
   const json = serializerIsJson(context);
   for (const access of context.index.accessesIn(file)) {
     if (access.key === null || access.pattern) continue;

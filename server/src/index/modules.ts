@@ -17,6 +17,11 @@ export class ModuleNames {
     if (path.endsWith('manage.py')) this.projectRoots.delete(dir);
   }
 
+  /** Whether some folder of the workspace holds a manage.py. */
+  hasProjectRoot(): boolean {
+    return this.projectRoots.size > 0;
+  }
+
   /** The module of a Python file, or null for templates and files not importable by name. */
   moduleOf(path: string): string | null {
     return dottedModuleOf(path, (dir) => this.packages.has(dir), (dir) => this.projectRoots.has(dir));

@@ -158,6 +158,14 @@ export class WorkspaceIndex {
     return (this.importedPackages.get(name) ?? 0) > 0;
   }
 
+  /**
+   * Whether the workspace is a Django project: a manage.py, a settings module, or a file importing
+   * django. Pyramid's and Flask's `request.session` are sessions too, but not Django's.
+   */
+  usesDjango(): boolean {
+    return this.modules.hasProjectRoot() || this.settings !== null || this.importsPackage('django');
+  }
+
   /** Every change of a file's facts goes through here and dropFacts: they keep `importedPackages` counted. */
   private putFacts(file: string, facts: FileFacts): void {
     this.countImports(this.facts.get(file), -1);
