@@ -231,3 +231,20 @@ test('a dict of keys of another module indexed by a run-time value: each of its 
   const write = index.accessesOf('deal_sorting').find((a) => a.access.op === 'write')?.access;
   assert.deepEqual(write?.source.kind === 'constant' && [write.source.file, write.source.name], ['app/keys.py', "SORTING['Deal']"]);
 });
+
+test("an imported constant set from getattr(settings, 'X', 'default'): the setting's value, else the default (django-loginas' USER_SESSION_FLAG)", async () => {
+  const { indexedProject } = await import('../support/indexedProject');
+  const { index } = await indexedProject({
+    'loginas/__init__.py': '',
+    'loginas/settings.py': "from django.conf import settings\nUSER_SESSION_FLAG = getattr(settings, 'LOGINAS_FROM_USER_SESSION_FLAG', 'loginas_from_user')\n",
+    'loginas/utils.py': 'from loginas import settings as la_settings\n\ndef login_as(request, pk):\n    request.session[la_settings.USER_SESSION_FLAG] = pk\n',
+  });
+  const key = () => index.accessesIn('loginas/utils.py').map((a) => a.key);
+  assert.deepEqual(key(), ['loginas_from_user']);
+  const { span } = await import('./handFacts');
+  index.setSettings({
+    module: 'proj.settings', files: [], production: false, names: () => ['LOGINAS_FROM_USER_SESSION_FLAG'],
+    get: (name) => (name === 'LOGINAS_FROM_USER_SESSION_FLAG' ? { name, value: { kind: 'known', value: 'original_user' }, file: 'proj/settings.py', span: span(0, 0, 1) } : undefined),
+  });
+  assert.deepEqual(key(), ['original_user']);
+});

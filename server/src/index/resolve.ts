@@ -200,7 +200,7 @@ function constantKey(module: string, name: string, context: ResolverContext, mod
     }
     if (constant.fromSetting) {
       onSetting();
-      return settingKey(constant.fromSetting, null, context);
+      return settingKey(constant.fromSetting, constant.settingDefault ?? null, context);
     }
     return null;
   }
