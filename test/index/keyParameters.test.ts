@@ -368,3 +368,31 @@ test('a constant passed as the key (of this module, imported, a setting, a packa
   assert.deepEqual(theme.source.kind === 'constant' && [theme.source.file, theme.source.name], ['shop/keys.py', 'THEME_KEY']);
   assert.equal(index.accessesOf('theme_from_keys')[0].access.valueType, 'str');
 });
+
+test("a key read from **kwargs with a default (pinax's kwargs.get('session_key_value', 'redirect_to')): the default, and what callers pass by that keyword", async () => {
+  const { index } = await indexedProject({
+    'account/__init__.py': '',
+    'account/utils.py': [
+      'def default_redirect(request, fallback_url, **kwargs):',
+      "    session_key_value = kwargs.get('session_key_value', 'redirect_to')",
+      '    if session_key_value in request.session:',
+      '        return request.session.pop(session_key_value)',
+      '    return fallback_url',
+      '',
+      'def other(request, **kwargs):',
+      "    key = kwargs.get('other_name', 'not_this')",  // a different name: not followed
+      '    return request.session.get(key)',
+      '',
+    ].join('\n'),
+    'account/views.py': [
+      'from account.utils import default_redirect',
+      'def login(request):',
+      "    return default_redirect(request, '/', session_key_value='after_login')",
+      'def test_redirect(client):',
+      "    client.session['redirect_to'] = '/x'",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(keyed(index, 'account/utils.py'), ['contains redirect_to@1:56', 'delete redirect_to@1:56', 'read redirect_to@1:56']);
+  assert.deepEqual(keyed(index, 'account/views.py').map((l) => l.split('@')[0]), ['contains after_login', 'delete after_login', 'read after_login', 'write redirect_to']);
+});

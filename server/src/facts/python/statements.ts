@@ -4,7 +4,7 @@ import { dottedName, identifierName, spanOf, textOf, unwrap } from '../../syntax
 import type { SyntaxNode } from '../../syntax/python';
 import type { StringConstant } from '../types';
 import { addSessionName, currentClass, type Ctx, markSessionSaved, mayMention } from './context';
-import { elementName, memberOf, resolveKey, resolveStringValue, settingReference } from './keys';
+import { elementName, literalString, memberOf, resolveKey, resolveStringValue, settingReference } from './keys';
 import { ClassInfo, type ResolvedKey, Scope } from './scope';
 import { isRequestAnnotation, isRequestLike, isSessionAnnotation, isStoreClass, sessionVia } from './sessions';
 import { sessionValueKey } from './nested';
@@ -160,6 +160,23 @@ function namedChildren(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/**
+ * `name = kwargs.get('name', default)` in a function taking `**kwargs`: the default's node (null when
+ * there is none), or undefined when the value is anything else. Callers passing `name=` set it.
+ */
+function keywordLookup(ctx: Ctx, name: string, call: SyntaxNode): SyntaxNode | null | undefined {
+  const scope = ctx.scope;
+  if (scope.kind !== 'function' || scope.keywordsParameter === null) return undefined;
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || identifierName(ctx.text, fn.childForFieldName('attribute')) !== 'get') return undefined;
+  if (identifierName(ctx.text, unwrap(fn.childForFieldName('object'))) !== scope.keywordsParameter) return undefined;
+  const args = call.childForFieldName('arguments');
+  const first = unwrap(args?.namedChild(0) ?? null);
+  if (first?.type !== 'string' || literalString(ctx, first) !== name) return undefined;
+  const fallback = unwrap(args?.namedChild(1) ?? null);
+  return fallback?.type === 'string' ? fallback : fallback ? undefined : null;
+}
+
 /** `data[model]` where `data` is a dict of keys of this file: its resolution (one of the values, or the element). */
 function keyDictElement(ctx: Ctx, subscript: SyntaxNode): ResolvedKey | null {
   const object = unwrap(subscript.childForFieldName('value'));
@@ -177,6 +194,12 @@ function bindName(ctx: Ctx, name: string, right: SyntaxNode | null, constants: S
   scope.rebind(name);
   if (!right) return;
   const value = unwrap(right) ?? right;
+  // `session_key_value = kwargs.get("session_key_value", "redirect_to")`: a keyword parameter in all but name.
+  const keyword = value.type === 'call' ? keywordLookup(ctx, name, value) : undefined;
+  if (keyword !== undefined) {
+    scope.parameters.set(name, -1);
+    if (keyword) scope.parameterDefaults.set(name, keyword);
+  }
   const element = value.type === 'subscript' ? keyDictElement(ctx, value) : null;
   if (element?.alternatives) scope.keyLists.set(name, element.alternatives);
   else if (element && element.key !== null && !element.pending) scope.strings.set(name, element);
