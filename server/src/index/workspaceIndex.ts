@@ -112,6 +112,7 @@ export class WorkspaceIndex {
   /** Files whose linked facts changed with the last change of a file (their diagnostics may change). */
   private readonly linkedBy = new Map<string, Set<string>>();
   private settings: SettingsModel | null = null;
+  private projectSettings: ReadonlyMap<string, SettingsModel> = new Map();
   /** What a file using the project's names (extractWithProjectNames) contains: helper names, `.saml_session`. */
   private projectWords: ReadonlySet<string> = new Set();
   /** Python files containing each project word searched so far, kept current by updateFile/removeFile. */
@@ -479,11 +480,31 @@ export class WorkspaceIndex {
     this.changed(file, module);
   }
 
-  /** The settings model changed: re-resolve every `settings.X` key. */
-  setSettings(model: SettingsModel | null): void {
+  /**
+   * The settings model changed: re-resolve every `settings.X` key. `byProject`: in a repository of
+   * several projects, the model each project's manage.py names, by the project's folder ('' for the
+   * root); a file's `settings.X` comes from its project's, else from `model`.
+   */
+  setSettings(model: SettingsModel | null, byProject: ReadonlyMap<string, SettingsModel> = new Map()): void {
     this.settings = model;
+    this.projectSettings = byProject;
     for (const file of this.usesSettings) this.resolveOne(file);
     this.touch();
+  }
+
+  /** The settings a file's `settings.X` reads: its project's (the deepest folder with one), else the primary. */
+  private settingsOf(file: string | undefined): SettingsModel | null {
+    let found: SettingsModel | null = null;
+    let depth = -1;
+    if (file !== undefined) {
+      for (const [folder, model] of this.projectSettings) {
+        if ((folder === '' || file.startsWith(`${folder}/`)) && folder.length > depth) {
+          found = model;
+          depth = folder.length;
+        }
+      }
+    }
+    return found ?? this.settings;
   }
 
   getSettings(): SettingsModel | null {
@@ -662,7 +683,8 @@ export class WorkspaceIndex {
     }
   }
 
-  private context(): ResolverContext {
+  private context(file?: string): ResolverContext {
+    const settings = this.settingsOf(file);
     return {
       factsOfModule: (module) => this.factsOfModule(module),
       definitionOf: (module, name, seen) => {
@@ -675,8 +697,8 @@ export class WorkspaceIndex {
       subclassesOf: (module, name) => this.hierarchy.subclassesOf(module, name),
       keyMethodsNamed: (name) => this.hierarchy.keyMethodsNamed(name),
       settingString: (name) => {
-        if (!this.settings) return undefined;
-        const assignment = this.settings.get(name);
+        if (!settings) return undefined;
+        const assignment = settings.get(name);
         // A Django setting the project does not set has Django's default (`LANGUAGE_COOKIE_NAME`: 'django_language').
         if (!assignment) {
           const fallback = defaultOf(name);
@@ -735,7 +757,7 @@ export class WorkspaceIndex {
       this.dependsOn.delete(file);
       return;
     }
-    const resolution = resolveFile(facts, this.context());
+    const resolution = resolveFile(facts, this.context(file));
     this.resolved.set(file, resolution.accesses);
     this.table.set(file, resolution.accesses);
     this.mutations.set(file, resolution.mutations);

@@ -60,3 +60,20 @@ function partsOfOthers(models: WorkspaceSettings['models']): Set<SettingsModuleI
   return new Set(models.filter(({ info, model }) => !info.declaredBy && info.file !== undefined && imported.has(info.file) && model.get('SECRET_KEY') === undefined)
     .map(({ info }) => info));
 }
+
+/**
+ * In a repository of several Django projects (one manage.py each), the settings each project's
+ * manage.py names, by the project's folder ('' for the root); empty with one project or when the
+ * user named the settings module (it then holds for every file).
+ */
+export function settingsByProject(settings: WorkspaceSettings): Map<string, SettingsModel> {
+  const byFolder = new Map<string, SettingsModel>();
+  if (settings.discovered.primary?.declaredBy?.source === 'override') return byFolder;
+  for (const { info, model } of settings.models) {
+    if (info.declaredBy?.source !== 'manage.py') continue;
+    const file = info.declaredBy.file;
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    if (!byFolder.has(folder)) byFolder.set(folder, model);
+  }
+  return byFolder.size > 1 ? byFolder : new Map();
+}

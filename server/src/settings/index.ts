@@ -16,6 +16,6 @@ export { settingInfo, settingsCatalog, sessionEngines, defaultOf } from './catal
 export { describeValue, isSecretSetting, resolve, truthy } from './values';
 // The rules live in ../rules (they depend on this folder); re-exported so shells have one entry point.
 export { checkSettings, djangoIdsReported, type CheckOptions } from '../rules/check';
-export { checkWorkspaceSettings, type WorkspaceSettings, type WorkspaceCheckOptions } from '../rules/workspace';
+export { checkWorkspaceSettings, settingsByProject, type WorkspaceSettings, type WorkspaceCheckOptions } from '../rules/workspace';
 export type { SettingsDiagnostic, SettingsFix, TextEdit } from '../rules/types';
 export { rules } from '../rules/registry';

@@ -24,7 +24,7 @@ import { patternMatches } from '../../index/keyPatterns';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
 import { cacheDirFromEnv } from '../../index';
 import { isSettingsLikeFile } from '../../settings/discover';
-import { checkWorkspaceSettings } from '../../rules/workspace';
+import { checkWorkspaceSettings, settingsByProject } from '../../rules/workspace';
 import { settingsCodeActions, settingsCompletionItems, settingsDiagnostics, settingsHoverOf } from '../../features/lspSettings';
 import type { SettingsModel } from '../../settings/types';
 import { wireLiveSessions } from './liveSessions';
@@ -239,7 +239,7 @@ export class SessionServer {
       });
       const files = new Set(result.models.flatMap((m) => m.model.files));
       this.settings = { model: result.primary, files, diagnostics: settingsDiagnostics(result.diagnostics) };
-      this.index.setSettings(result.primary);
+      this.index.setSettings(result.primary, settingsByProject(result));
     } catch (error) {
       this.connection.console.error(`settings analysis failed: ${error instanceof Error ? error.message : String(error)}`);
     }

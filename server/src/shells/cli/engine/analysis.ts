@@ -7,7 +7,7 @@ import { CODE_RULES } from '../../../features/diagnosticCodes';
 import { diagnosticsFor } from '../../../features/diagnostics';
 import { keySummaries } from '../../../features/keyInfo';
 import { cacheDirFromEnv, indexWorkspace } from '../../../index';
-import { checkWorkspaceSettings, rules as settingsRules, type SettingsDiagnostic, type SettingsModel } from '../../../settings';
+import { checkWorkspaceSettings, rules as settingsRules, settingsByProject, type SettingsDiagnostic, type SettingsModel } from '../../../settings';
 import type { CliAccess, CliDiagnostic, CliKey, CliRule } from '../model';
 import type { Severity } from '../options';
 import type { Progress } from '../progress';
@@ -39,7 +39,7 @@ async function analyze(root: string, options: AnalysisOptions): Promise<Analysis
   const workspace = diskWorkspace(root, index.knownFiles());
   const settings = await checkWorkspaceSettings(workspace, { env: options.env, root, djangoVersion: options.djangoVersion });
   // `settings.X` keys and the session serializer come from the module Django would load.
-  index.setSettings(settings.primary);
+  index.setSettings(settings.primary, settingsByProject(settings));
   const context: FeatureContext = {
     index,
     config: defaultSettings,
