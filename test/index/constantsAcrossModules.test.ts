@@ -248,3 +248,41 @@ test("an imported constant set from getattr(settings, 'X', 'default'): the setti
   });
   assert.deepEqual(key(), ['original_user']);
 });
+
+test("a key a method of an imported module's class returns (django_quiz's self.quiz.anon_q_list()): its pattern, followed through edits", async () => {
+  const { indexedProject } = await import('../support/indexedProject');
+  const models = (suffix: string) => [
+    'from django.db import models',
+    '',
+    'class Quiz(models.Model):',
+    '    def anon_score_id(self):',
+    '        return str(self.id) + "_score"',
+    '',
+    '    def anon_q_list(self):',
+    `        return str(self.id) + "${suffix}"`,
+    '',
+  ].join('\n');
+  const { index, write } = await indexedProject({
+    'quiz/__init__.py': '',
+    'quiz/models.py': models('_q_list'),
+    'quiz/views.py': [
+      'from django.views.generic import FormView',
+      'from .models import Quiz',
+      'class QuizTake(FormView):',
+      '    def questions(self):',
+      '        self.request.session[self.quiz.anon_score_id()] = 0',
+      '        return self.request.session[self.quiz.anon_q_list()]',
+      '    def other(self):',
+      '        return self.request.session[self.quiz.title.lower()]',
+      '',
+    ].join('\n'),
+    'quiz/tests.py': 'def test_anon(client):\n    assert client.session["1_q_list"] == [1]\n    assert client.session["1_score"] == 0\n',
+  });
+  const keys = () => index.accessesIn('quiz/views.py').map((a) => `${a.op} ${a.key ?? '<dynamic>'}${a.pattern ? ' (pattern)' : ''}`);
+  assert.deepEqual(keys(), ['write *_score (pattern)', 'read *_q_list (pattern)', 'read <dynamic>']);
+  assert.deepEqual(index.patternsMatching('1_q_list', ['read']).length, 1);
+  // The method changes on disk: the key follows.
+  write('quiz/models.py', models('_questions'));
+  index.updateFile('quiz/models.py', models('_questions'));
+  assert.deepEqual(keys(), ['write *_score (pattern)', 'read *_questions (pattern)', 'read <dynamic>']);
+});

@@ -156,7 +156,8 @@ export function extractPythonFacts(tree: Tree, text: string, file: string, modul
   const mentioned = (set: ReadonlySet<string>) => (set.size > 0 ? new Set([...set].filter((h) => text.includes(h))) : NO_HELPERS);
   const helpers = mentioned(names.keyHelpers);
   const project: ProjectNames = { keyHelpers: helpers, requestSessions: mentioned(names.requestSessions) };
-  const shallow = !mayMentionSessions(text) && passed.length === 0 && helpers.size === 0 && project.requestSessions.size === 0;
+  if (names.keyMakers?.size) project.keyMakers = names.keyMakers;
+  const shallow = !mayMentionSessions(text) && passed.length === 0 && helpers.size === 0 && project.requestSessions.size === 0 && !names.keyMakers?.size;
   // The helpers that receive a session need not lie in the ranges that mention one.
   if (passed.length > 0) ranges = undefined;
   let params = new Set<string>();

@@ -104,6 +104,8 @@ export interface FileFacts {
   requestSessions?: string[];
   /** Top-level classes with project bases: where the index looks for the subclasses of a SubclassRef. */
   classes?: ClassFact[];
+  /** The keys the functions named in ProjectNames.keyMakers return (extracted on a ReturnedRef's demand). */
+  returnedKeys?: ReturnedKey[];
   /** Parse problems; facts are still extracted from the parts that parsed. */
   syntaxErrors: number;
   /** Plain names bound to a session (`s = request.session`, a session parameter), each with the
@@ -123,7 +125,26 @@ export interface PendingKey {
   accessIndex: number;
   /** `list`: a key list of that module (a loop over it): one access per element, resolved by the index;
    * `dict`: a dict of keys of that module indexed by a run-time value (`keys.KEYS[model]`): one access per value. */
-  ref: { kind: 'import'; module: string; name: string; list?: true; dict?: true } | { kind: 'setting'; name: string; default: string | null } | SubclassRef;
+  ref: { kind: 'import'; module: string; name: string; list?: true; dict?: true } | { kind: 'setting'; name: string; default: string | null } | SubclassRef | ReturnedRef;
+}
+
+/**
+ * `self.quiz.anon_q_list()` as a key: the method of that name of a module the file imports from
+ * (django_quiz's `Quiz.anon_q_list`, `return str(self.id) + "_q_list"`), whatever key it returns.
+ */
+export interface ReturnedRef {
+  kind: 'returned';
+  name: string;
+  /** The project modules the calling file imports from, where the method may be defined. */
+  modules: string[];
+}
+
+/** A function or method of a file whose body is one `return` of a key (asked for by a ReturnedRef). */
+export interface ReturnedKey {
+  function: string;
+  key: string | null;
+  pattern: boolean;
+  source: KeySource;
 }
 
 /**
@@ -234,6 +255,8 @@ export interface ProjectNames {
   keyHelpers: ReadonlySet<string>;
   /** Request attributes some file sets to a session: `request.<name>` is a session everywhere. */
   requestSessions: ReadonlySet<string>;
+  /** Names of functions whose returned key is wanted (ReturnedRef): recorded as FileFacts.returnedKeys. */
+  keyMakers?: ReadonlySet<string>;
 }
 
 export const NO_PROJECT_NAMES: ProjectNames = { keyHelpers: new Set(), requestSessions: new Set() };

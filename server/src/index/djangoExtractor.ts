@@ -52,6 +52,15 @@ export function djangoExtractor(): FactsExtractor {
         tree.delete();
       }
     },
+    pythonWithKeyMakers(text, file, module, makers) {
+      if (!parser) throw new Error('the Python parser is not loaded (call ready() first)');
+      const tree = parsePython(parser, text);
+      try {
+        return extractPythonFacts(tree, text, file, module, undefined, [], { ...names, keyMakers: makers });
+      } finally {
+        tree.delete();
+      }
+    },
     closed: (file) => forgetDocumentTree(file),
     template: (text, file) => extractTemplateFacts(text, file),
     // Bundled beside the shell (dist/factsWorker.js); from source (tests under tsx) there is none.

@@ -17,6 +17,8 @@ export interface FactsExtractor {
    * index from their `sessionCalls`); the whole file is walked. Optional: without it, no linking.
    */
   pythonWithSessions?(text: string, file: string, module: string | null, passed: readonly PassedSession[], open?: boolean): FileFacts;
+  /** The facts of a whole file with the keys its defs named `makers` return (FileFacts.returnedKeys; optional). */
+  pythonWithKeyMakers?(text: string, file: string, module: string | null, makers: ReadonlySet<string>): FileFacts;
   /**
    * What the index learnt from the whole project (functions taking a session key as a parameter,
    * request attributes holding a session): files naming them are extracted with them (optional).

@@ -2,7 +2,7 @@
 // Django's own constants, and `settings.X` through the SettingsModel.
 import { djangoConstantKey, libraryConstantKey } from '../facts/builtinKeys';
 import { fillsParameter, keyCallAccess, passedValueType } from '../facts/keyCalls';
-import { ANY_CLASS, type FileFacts, type KeyParameter, type KeySource, type NestedMutation, type PendingKey, type SessionAccess, type SubclassRef } from '../facts/types';
+import { ANY_CLASS, type FileFacts, type KeyParameter, type KeySource, type NestedMutation, type PendingKey, type ReturnedKey, type ReturnedRef, type SessionAccess, type SubclassRef } from '../facts/types';
 import { asAttributeOfParent } from './modules';
 
 export interface ResolverContext {
@@ -17,6 +17,11 @@ export interface ResolverContext {
   settingString(name: string): string | undefined;
   /** The project's classes whose bases include `module.className` (re-exports followed). */
   subclassesOf(module: string, className: string): { module: string; name: string }[];
+  /**
+   * What the def named `name` (a function or a method) of a project module returns as a key: undefined
+   * when the module has no such def, null when it returns no key.
+   */
+  returnedKey(module: string, name: string): ReturnedKey | null | undefined;
   /** The project's key-taking methods of that name, as `Class.method` of their modules (ANY_CLASS calls). */
   keyMethodsNamed(name: string): { module: string; name: string }[];
 }
@@ -56,6 +61,12 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
       for (const r of keys) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
       continue;
     }
+    if (item.ref.kind === 'returned') {
+      // `self.quiz.anon_q_list()`: what the one def of that name among the imported modules returns.
+      const returned = returnedKey(item.ref, context, modules);
+      if (returned) accesses[item.accessIndex] = { ...access, key: returned.key, pattern: returned.pattern, source: returned.source };
+      continue;
+    }
     if (item.ref.kind === 'import' && (item.ref.list || item.ref.dict)) {
       const keys = item.ref.list ? listKeys(item.ref.module, item.ref.name, context, modules, onSetting) : dictKeys(item.ref.module, item.ref.name, context, modules, onSetting);
       const [first, ...rest] = keys;
@@ -80,7 +91,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     }
     // A constant passed as the key (`remember(request, keys.THEME)`): its value, if it can be found.
     if (call.pending?.kind === 'setting') usesSettings = true;
-    const resolved = call.pending && call.pending.kind !== 'subclass' ? resolvePending(call.pending, context, modules, onSetting) : null;
+    const resolved = call.pending && call.pending.kind !== 'subclass' && call.pending.kind !== 'returned' ? resolvePending(call.pending, context, modules, onSetting) : null;
     for (const parameter of parameters) {
       if (!fillsParameter(call, parameter)) continue;
       const access = keyCallAccess(resolved?.key ?? call.key, parameter, call.span, call.scope, call.callee, passedValueType(call, parameter),
@@ -99,6 +110,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
       const keys = mutation.key === null ? subclassKeys(mutation.pending, context, modules, onSetting) : [];
       return keys.length === 1 ? { ...mutation, key: keys[0].key } : mutation;
     }
+    if (mutation.pending.kind === 'returned') return mutation;
     const resolved = resolvePending(mutation.pending, context, modules, onSetting);
     return resolved ? { ...mutation, key: resolved.key } : mutation;
   });
@@ -136,9 +148,23 @@ function dictKeys(module: string, name: string, context: ResolverContext, module
   return reexport?.name ? dictKeys(reexport.module, reexport.name, context, modules, onSetting, depth + 1) : [];
 }
 
-function resolvePending(ref: Exclude<PendingKey['ref'], SubclassRef>, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
+function resolvePending(ref: Exclude<PendingKey['ref'], SubclassRef | ReturnedRef>, context: ResolverContext, modules: Set<string>, onSetting: () => void): Resolved | null {
   if (ref.kind === 'setting') return settingKey(ref.name, ref.default, context);
   return constantKey(ref.module, ref.name, context, modules, onSetting, 0);
+}
+
+/** The key the defs named `ref.name` of the modules return, when they all agree (else unknown). */
+function returnedKey(ref: ReturnedRef, context: ResolverContext, modules: Set<string>): ReturnedKey | null {
+  let found: ReturnedKey | null = null;
+  for (const module of ref.modules) {
+    // Each module, found or not: a def of that name may appear there later.
+    modules.add(module);
+    const returned = context.returnedKey(module, ref.name);
+    if (returned === undefined) continue;
+    if (returned === null || (found && (found.key !== returned.key || found.pattern !== returned.pattern))) return null;
+    found = returned;
+  }
+  return found;
 }
 
 /** Subclass chains deeper than this are not followed. */

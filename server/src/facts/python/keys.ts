@@ -343,7 +343,7 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
     }
   }
   const def = name === null ? undefined : defsNamed(ctx, name)?.find((d) => isMethod(d) === method);
-  if (!def || name === null) return null;
+  if (!def || name === null) return fn?.type === 'attribute' ? methodOfImported(ctx, fn, call) : null;
   // Its parameters: the strings the call passes (read in the caller's scope), else unknown.
   const names = parametersOf(ctx, def).map((p) => p.name);
   const { positional, named } = callArguments(ctx, call, 0);
@@ -352,6 +352,32 @@ function returnedKey(ctx: Ctx, call: SyntaxNode): ResolvedKey | null {
     return [n, named.has(n) ? named.get(n) ?? null : at >= 0 ? positional[at] ?? null : null];
   }));
   return keyReturnedBy(ctx, def, params, call, `${name}()`);
+}
+
+/** Method names too common (or str's own) to be a project's key maker. */
+const NOT_KEY_MAKERS = new Set(['get', 'pop', 'setdefault', 'format', 'join', 'lower', 'upper', 'strip', 'lstrip', 'rstrip', 'replace',
+  'split', 'encode', 'decode', 'title', 'capitalize', 'casefold', 'hexdigest', 'digest', 'isoformat', 'strftime', 'first', 'last',
+  'keys', 'values', 'items', 'copy', 'filter', 'all', 'count', 'read', 'getlist', 'get_full_path', 'build_absolute_uri', 'get_host']);
+
+/**
+ * `self.quiz.anon_q_list()`: a method of an object the facts cannot type, maybe of a class the file
+ * imports from the project; the index looks there for a def of that name that returns a key.
+ */
+function methodOfImported(ctx: Ctx, fn: SyntaxNode, call: SyntaxNode): ResolvedKey | null {
+  const attribute = fn.childForFieldName('attribute');
+  const name = attribute ? textOf(ctx.text, attribute) : '';
+  if (name.length < 4 || NOT_KEY_MAKERS.has(name) || name.startsWith('__')) return null;
+  const modules = [...new Set([...ctx.imports.values()].map((i) => i.module).filter((m) => !m.startsWith('django') && m !== 'os' && m !== 'json'))].slice(0, MAX_MAKER_MODULES);
+  if (modules.length === 0) return null;
+  return { key: null, pattern: false, source: DYNAMIC, span: spanOf(call), pending: { kind: 'returned', name, modules } };
+}
+
+/** Modules of the file's imports looked in for a key maker. */
+const MAX_MAKER_MODULES = 12;
+
+/** What a def of the file returns as a key, when its body is one `return` (its parameters unknown). */
+export function keyOfDef(ctx: Ctx, def: SyntaxNode, name: string): ResolvedKey | null {
+  return keyReturnedBy(ctx, def, new Map(parametersOf(ctx, def).map((p) => [p.name, null])), def, name);
 }
 
 /**

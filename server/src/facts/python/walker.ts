@@ -1,15 +1,16 @@
 // One pass over a Python tree, in document order, over the interesting nodes only (no recursion,
 // no JS objects for the rest). Scopes open at a def/class and close at the first node after it.
-import { dottedName, unwrap } from '../../syntax/nodes';
+import { dottedName, textOf, unwrap } from '../../syntax/nodes';
 import type { Range } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../../syntax/python';
-import { type FileFacts, type ImportFact, type KeyParameter, type NestedMutation, NO_PROJECT_NAMES, type PendingKey, type ProjectNames, type SessionAccess, type StringConstant } from '../types';
+import { type FileFacts, type ImportFact, type KeyParameter, type NestedMutation, NO_PROJECT_NAMES, type PendingKey, type ProjectNames, type ReturnedKey, type SessionAccess, type StringConstant } from '../types';
 import { handleCall, handleComparison, handleSubscript, keyIdentity, markTargets, type TargetRole } from './accesses';
 import { type Ctx, mayMention } from './context';
 import { readImport, resolveDotted } from './imports';
 import { argumentsOf, calleeOf, type Callee } from './callees';
 import { type KeyArgument, keyArgumentsOf } from './keyArguments';
 import { bindComprehension, bindLoopVariable } from './keyLists';
+import { keyOfDef } from './keys';
 import { SessionGate } from './gate';
 import { ClassInfo, Scope } from './scope';
 import { noteSerializerOverride, SERIALIZER_SETTING } from './serializerOverrides';
@@ -56,6 +57,8 @@ class Walker {
   readonly sessionArguments: SessionArgument[] = [];
   readonly functions = new Map<string, FunctionShape[]>();
   readonly roles = new Map<string, TargetRole>();
+  readonly returnedKeys: ReturnedKey[] = [];
+  private readonly keyMakers: ReadonlySet<string>;
   syntaxErrors = 0;
   /** Nodes whose handler threw; kept for debugging, not part of the facts. */
   skippedNodes = 0;
@@ -71,9 +74,23 @@ class Walker {
       requestSessions: new Set(project.requestSessions), assignedRequestSessions: new Set(), classFacts: new Map(),
     };
     this.serializerNamed = new SessionGate(text, [SERIALIZER_SETTING]);
+    this.keyMakers = project.keyMakers ?? new Set();
     // Calls of the file's functions that take a key (`remember(request, 'theme')`) need not say "session".
     for (const name of project.keyHelpers) this.ctx.gate.add(name);
     for (const name of project.requestSessions) this.ctx.gate.add(name);
+  }
+
+  /** A def whose returned key another file asks for (ProjectNames.keyMakers): what it returns. */
+  private noteReturnedKey(node: SyntaxNode): void {
+    const nameNode = node.childForFieldName('name');
+    const name = nameNode ? textOf(this.ctx.text, nameNode) : '';
+    if (!this.keyMakers.has(name)) return;
+    const resolved = keyOfDef(this.ctx, node, name);
+    const scope = this.ctx.scope;
+    const qualified = scope.kind === 'module' ? name : `${scope.name}.${name}`;
+    if (resolved && (resolved.key !== null || resolved.pattern)) {
+      this.returnedKeys.push({ function: qualified, key: resolved.key, pattern: resolved.pattern, source: resolved.source });
+    }
   }
 
   /**
@@ -141,7 +158,10 @@ class Walker {
       case 'class_definition':
         return enterClass(ctx, node);
       case 'function_definition':
-        if (!shallow) enterFunction(ctx, node, this.sessionParams, this.functions);
+        if (!shallow) {
+          if (this.keyMakers.size > 0) this.noteReturnedKey(node);
+          enterFunction(ctx, node, this.sessionParams, this.functions);
+        }
         return;
       case 'for_statement':
         return bindLoopVariable(ctx, node);
@@ -262,6 +282,7 @@ export function walkPython(tree: Tree, text: string, file: string, module: strin
   if (walker.keyParameters.length > 0) facts.keyParameters = walker.keyParameters;
   if (walker.ctx.assignedRequestSessions.size > 0) facts.requestSessions = [...walker.ctx.assignedRequestSessions].sort();
   if (walker.ctx.classFacts.size > 0) facts.classes = [...walker.ctx.classFacts.values()];
+  if (walker.returnedKeys.length > 0) facts.returnedKeys = walker.returnedKeys;
   if (walker.ctx.sessionNames.size > 0) facts.sessionNames = [...walker.ctx.sessionNames.values()].sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   return { facts, sessionArguments: walker.sessionArguments, keyArguments: walker.keyArguments, functions: walker.functions, instances: walker.ctx.instances };
 }
