@@ -2,7 +2,7 @@
 // features need. Built once from a walk, then kept current with updateFile/removeFile.
 import { join } from 'node:path';
 import { mentionsAnyOf } from '../facts/prefilter';
-import type { FileFacts, KeyParameter, NestedMutation, PassedSession, ReturnedKey, SessionAccess, Span } from '../facts/types';
+import type { FileFacts, KeyParameter, NestedMutation, PassedSession, SessionAccess, Span } from '../facts/types';
 import { defaultOf } from '../settings/catalog';
 import type { SettingsModel } from '../settings/types';
 import { emptyFacts, type FactsExtractor } from './extractor';
@@ -15,6 +15,7 @@ import { patternMatches } from './keyPatterns';
 import { asAttributeOfParent, ModuleNames } from './modules';
 import { keyParametersOf, resolveFile, type ResolverContext } from './resolve';
 import { ClassHierarchy } from './classHierarchy';
+import { ReturnedKeys } from './returnedKeys';
 import { collectProjectNames, namesProject, WordSearch, wordsOf } from './projectNames';
 import { linkSessionCalls, NO_LINKS, passKey, type Links } from './sessionCalls';
 import { walkWorkspace, type WalkedFile } from './walk';
@@ -106,7 +107,12 @@ export class WorkspaceIndex {
   /** Sessions passed across files (sessionCalls.ts): the callees' facts with what they receive. */
   private links: Links = NO_LINKS;
   /** What defs of a file return as keys, by name (ReturnedRef); dropped when the file changes. */
-  private readonly returnedCache = new Map<string, Map<string, ReturnedKey | null | undefined>>();
+  private readonly returned = new ReturnedKeys({
+    fileOfModule: (module) => this.moduleFiles.get(module),
+    sourceOf: (file) => this.currentSource(file).source,
+    extract: (text, file, module, makers) => this.extractor.pythonWithKeyMakers?.(text, file, module, makers),
+    log: (message) => this.log(message),
+  });
   /** Callee facts by file, with the `passed` key they were extracted for; dropped when the file changes. */
   private readonly passedCache = new Map<string, { key: string; facts: FileFacts }>();
   /** Texts of editor buffers: a callee is extracted again from what the editor holds, not the disk. */
@@ -640,7 +646,7 @@ export class WorkspaceIndex {
     this.moduleFiles.clear();
     this.lazy.clear();
     this.passedCache.clear();
-    this.returnedCache.clear();
+    this.returned.clear();
     this.hierarchy.invalidate();
     for (const file of this.known) {
       const module = this.modules.moduleOf(file);
@@ -698,7 +704,7 @@ export class WorkspaceIndex {
         return at && facts ? { facts, name: at.name } : undefined;
       },
       subclassesOf: (module, name) => this.hierarchy.subclassesOf(module, name),
-      returnedKey: (module, name) => this.returnedKeyOf(module, name),
+      returnedKey: (module, name) => this.returned.of(module, name),
       keyMethodsNamed: (name) => this.hierarchy.keyMethodsNamed(name),
       settingString: (name) => {
         if (!settings) return undefined;
@@ -774,7 +780,7 @@ export class WorkspaceIndex {
 
   /** One file changed: re-link sessions passed across files if it takes part, resolve it and every file whose keys come from its module. */
   private changed(file: string, module: string | null): void {
-    this.returnedCache.delete(file);
+    this.returned.forget(file);
     this.relinkAfter(file, module);
     this.resolveOne(file);
     if (module) {
@@ -840,31 +846,6 @@ export class WorkspaceIndex {
       },
       factsWith: (file, passed) => this.factsWith(file, passed),
     });
-  }
-
-  /**
-   * What the def named `name` of `module` returns as a key (ResolverContext.returnedKey), from a walk
-   * of the whole file asked for that name; kept until the file changes.
-   */
-  private returnedKeyOf(module: string, name: string): ReturnedKey | null | undefined {
-    const file = this.moduleFiles.get(module);
-    if (!file || languageOf(file) !== 'python' || !this.extractor.pythonWithKeyMakers) return undefined;
-    let byName = this.returnedCache.get(file);
-    if (!byName) this.returnedCache.set(file, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name);
-    let result: ReturnedKey | null | undefined;
-    const { source } = this.currentSource(file);
-    if ('text' in source && source.text.includes(`def ${name}`)) {
-      try {
-        const found = this.extractor.pythonWithKeyMakers(source.text, file, module, new Set([name])).returnedKeys
-          ?.filter((r) => r.function === name || r.function.endsWith(`.${name}`)) ?? [];
-        result = found.length > 0 && found.every((r) => r.key === found[0].key && r.pattern === found[0].pattern) ? found[0] : null;
-      } catch (e) {
-        this.log(`facts extraction failed for ${file}: ${e instanceof Error ? e.message : 'error'}`);
-      }
-    }
-    byName.set(name, result);
-    return result;
   }
 
   /** Where `module.name` is defined: the module's file, or where it re-exports the name from. */
