@@ -120,6 +120,8 @@ test("a settings fragment another module imports (an app's defaults, no SECRET_K
     // A complete module others import is still checked on its own.
     'devproject/base_settings.py': "SECRET_KEY = 'x'\nINSTALLED_APPS = ['django.contrib.admin', 'django.contrib.sessions']\n",
     'devproject/local_settings.py': 'from devproject.base_settings import *\n',
+    // A documentation snippet nothing imports or declares, with no SECRET_KEY: Django could not run it.
+    'docs/django_settings.py': "INSTALLED_APPS = ['django.contrib.admin', 'django.contrib.sessions']\n",
   });
   const result = await checkWorkspaceSettings(ws, { djangoVersion: '3.2' });
   assert.ok(result.models.some((m) => m.info.module === 'app.settings'), 'still evaluated (hover, completion)');

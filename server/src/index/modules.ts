@@ -1,6 +1,6 @@
 // Dotted module names from workspace-relative paths, kept up to date as files come and go; the
 // naming rule itself is settings/modules.ts dottedModuleOf, shared with the settings evaluator.
-import { dottedModuleOf } from '../settings/modules';
+import { dottedModuleOf, moduleNamesOf } from '../settings/modules';
 
 export class ModuleNames {
   constructor(private readonly packages: Set<string>, private readonly projectRoots: Set<string>) {}
@@ -25,6 +25,11 @@ export class ModuleNames {
   /** The module of a Python file, or null for templates and files not importable by name. */
   moduleOf(path: string): string | null {
     return dottedModuleOf(path, (dir) => this.packages.has(dir), (dir) => this.projectRoots.has(dir));
+  }
+
+  /** Other names the file is imported by (`argus.auth.models` for src/argus/auth/models.py, a src layout). */
+  aliasesOf(path: string): string[] {
+    return moduleNamesOf(path, (dir) => this.packages.has(dir), (dir) => this.projectRoots.has(dir)).slice(1);
   }
 }
 

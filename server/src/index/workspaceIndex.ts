@@ -84,6 +84,8 @@ export class WorkspaceIndex {
   /** Every source file the walk found (also those never parsed). */
   private readonly known = new Set<string>();
   private readonly moduleFiles = new Map<string, string>();
+  /** Other names files are imported by (a src layout's `argus.*`): used where no file has that name itself. */
+  private readonly moduleAliases = new Map<string, string>();
   /** Facts of files that may mention sessions (or were opened in the editor). */
   private readonly facts = new Map<string, FileFacts>();
   /** Top-level package → how many imports of the indexed files name it (or a module below it). */
@@ -108,7 +110,7 @@ export class WorkspaceIndex {
   private links: Links = NO_LINKS;
   /** What defs of a file return as keys, by name (ReturnedRef); dropped when the file changes. */
   private readonly returned = new ReturnedKeys({
-    fileOfModule: (module) => this.moduleFiles.get(module),
+    fileOfModule: (module) => this.fileOf(module),
     sourceOf: (file) => this.currentSource(file).source,
     extract: (text, file, module, makers) => this.extractor.pythonWithKeyMakers?.(text, file, module, makers),
     log: (message) => this.log(message),
@@ -468,6 +470,7 @@ export class WorkspaceIndex {
     this.words.note(file, null);
     this.known.delete(file);
     if (module && this.moduleFiles.get(module) === file) this.moduleFiles.delete(module);
+    for (const alias of this.modules.aliasesOf(file)) if (this.moduleAliases.get(alias) === file) this.moduleAliases.delete(alias);
     this.dropFacts(file);
     this.resolved.delete(file);
     this.table.delete(file);
@@ -617,15 +620,15 @@ export class WorkspaceIndex {
    * sessions from other files changed with its last change (a caller stopped passing one, say).
    */
   dependentsOf(file: string): string[] {
-    const module = this.modules.moduleOf(file);
+    const names = this.namesOf(file, this.modules.moduleOf(file));
     const out = new Set(this.linkedBy.get(file));
-    if (module) for (const [other, modules] of this.dependsOn) if (modules.has(module)) out.add(other);
+    for (const [other, modules] of this.dependsOn) if (names.some((n) => modules.has(n))) out.add(other);
     out.delete(file);
     return [...out];
   }
 
   fileOfModule(module: string): string | undefined {
-    return this.moduleFiles.get(module);
+    return this.fileOf(module);
   }
 
   moduleOf(file: string): string | null {
@@ -639,11 +642,24 @@ export class WorkspaceIndex {
     this.modules.addFile(file);
     const module = this.modules.moduleOf(file);
     if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
+    for (const alias of this.modules.aliasesOf(file)) if (!this.moduleAliases.has(alias)) this.moduleAliases.set(alias, file);
+  }
+
+  /** Every name a file is imported by: its own module, then its aliases. */
+  private namesOf(file: string, module: string | null): string[] {
+    const aliases = this.modules.aliasesOf(file);
+    return module ? [module, ...aliases] : aliases;
+  }
+
+  /** The file of a module: by its own name, else by another name it is imported by. */
+  private fileOf(module: string): string | undefined {
+    return this.moduleFiles.get(module) ?? this.moduleAliases.get(module);
   }
 
   /** A new package or project root changes module names: recompute the map. */
   private renameModules(): void {
     this.moduleFiles.clear();
+    this.moduleAliases.clear();
     this.lazy.clear();
     this.passedCache.clear();
     this.returned.clear();
@@ -651,6 +667,7 @@ export class WorkspaceIndex {
     for (const file of this.known) {
       const module = this.modules.moduleOf(file);
       if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
+      for (const alias of this.modules.aliasesOf(file)) if (!this.moduleAliases.has(alias)) this.moduleAliases.set(alias, file);
     }
     for (const [file, facts] of this.facts) {
       const module = this.modules.moduleOf(file);
@@ -720,12 +737,14 @@ export class WorkspaceIndex {
   }
 
   private factsOfModule(module: string): FileFacts | undefined {
-    const file = this.moduleFiles.get(module);
+    const file = this.fileOf(module);
     if (!file) return undefined;
     const indexed = this.facts.get(file);
     if (indexed) return indexed;
-    if (!this.lazy.has(module)) this.lazy.set(module, this.readLazily(file, module));
-    return this.lazy.get(module) ?? undefined;
+    // Kept under the file's own name, which its edits clear (an alias would go stale).
+    const own = this.modules.moduleOf(file) ?? module;
+    if (!this.lazy.has(own)) this.lazy.set(own, this.readLazily(file, own));
+    return this.lazy.get(own) ?? undefined;
   }
 
   /** A module read only for its constants; during the initial index, through the facts cache too. */
@@ -783,9 +802,8 @@ export class WorkspaceIndex {
     this.returned.forget(file);
     this.relinkAfter(file, module);
     this.resolveOne(file);
-    if (module) {
-      for (const [other, modules] of this.dependsOn) if (other !== file && modules.has(module)) this.resolveOne(other);
-    }
+    const names = this.namesOf(file, module);
+    for (const [other, modules] of this.dependsOn) if (other !== file && names.some((n) => modules.has(n))) this.resolveOne(other);
     // A class gained or lost a base: keys read from `self` in a base class may come from it now.
     if (this.hierarchyChanged) {
       this.hierarchyChanged = false;
@@ -813,7 +831,7 @@ export class WorkspaceIndex {
   private relinkAfter(file: string, module: string | null): void {
     const calls = this.noteCaller(file, this.facts.get(file));
     this.passedCache.delete(file);
-    if (!calls && !this.links.facts.has(file) && !(module && this.links.modules.has(module))) {
+    if (!calls && !this.links.facts.has(file) && !this.namesOf(file, module).some((n) => this.links.modules.has(n))) {
       this.linkedBy.delete(file);
       return;
     }
@@ -851,7 +869,7 @@ export class WorkspaceIndex {
   /** Where `module.name` is defined: the module's file, or where it re-exports the name from. */
   private fileOfFunction(module: string, name: string, seen: Set<string>, depth: number): { file: string; name: string } | undefined {
     seen.add(module);
-    const file = this.moduleFiles.get(module);
+    const file = this.fileOf(module);
     if (!file) {
       // `recorder.remember` / `Recorder.forget`: a method of a class or instance of `pkg.mod`.
       const parent = asAttributeOfParent(module, name);

@@ -48,16 +48,14 @@ export async function checkWorkspaceSettings(access: WorkspaceAccess, options: W
 }
 
 /**
- * Fragments: modules nothing declares as DJANGO_SETTINGS_MODULE, that another settings module
- * imports, and that Django could not run alone (no SECRET_KEY at all), like an app's defaults
- * module a project star-imports. They are checked through their importers only, where what they
- * leave out is set; on their own they would report it missing (Misago's: admin.E410 as an error).
- * A complete module that others import (a `base.py`, a `demo.py` under `dev.py`) is still checked.
+ * Fragments: modules nothing declares as DJANGO_SETTINGS_MODULE and that Django could not run
+ * alone (no SECRET_KEY at all): an app's defaults module a project star-imports (checked through
+ * its importers only, where what it leaves out is set; alone it would report it missing, Misago's
+ * admin.E410 as an error), or a snippet nothing imports (Argus' docs/django_settings.py). A complete
+ * module that others import (a `base.py`, a `demo.py` under `dev.py`) is still checked.
  */
 function partsOfOthers(models: WorkspaceSettings['models']): Set<SettingsModuleInfo> {
-  const imported = new Set<string>();
-  for (const { info, model } of models) for (const file of model.files) if (file !== info.file) imported.add(file);
-  return new Set(models.filter(({ info, model }) => !info.declaredBy && info.file !== undefined && imported.has(info.file) && model.get('SECRET_KEY') === undefined)
+  return new Set(models.filter(({ info, model }) => !info.declaredBy && info.file !== undefined && model.get('SECRET_KEY') === undefined)
     .map(({ info }) => info));
 }
 

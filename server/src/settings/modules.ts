@@ -84,7 +84,15 @@ export function moduleNamesOf(file: string, isPackage: (dir: string) => boolean,
     top = dir;
     while (top !== '' && isPackage(top)) top = dirOf(top);
   }
-  const names = [nameUnder(top, dir, file), packageRoot !== null ? nameUnder(packageRoot, dir, file) : null];
+  // A package below a folder that is not one, under the manage.py folder: a src layout
+  // (`src/argus/...` installed as `argus`), imported by its package chain's name.
+  let chainTop: string | null = null;
+  if (isPackage(dir) && top !== null) {
+    chainTop = dir;
+    while (chainTop !== '' && isPackage(chainTop)) chainTop = dirOf(chainTop);
+    if (chainTop === top) chainTop = null;
+  }
+  const names = [nameUnder(top, dir, file), packageRoot !== null ? nameUnder(packageRoot, dir, file) : null, chainTop !== null ? nameUnder(chainTop, dir, file) : null];
   return names.filter((n, i): n is string => n !== null && names.indexOf(n) === i);
 }
 
