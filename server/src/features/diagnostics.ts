@@ -7,6 +7,7 @@ import type { FeatureContext } from './context';
 import { CODE_RULES, severityOf, type CodeRuleId } from './diagnosticCodes';
 import { appKeyFor, appsInUse } from './appKeys';
 import { nearest } from './levenshtein';
+import type { IndexedAccess } from '../index/keyTable';
 import { rangeOf } from './ranges';
 import { isJsonSerializer } from '../settings/catalog';
 
@@ -59,10 +60,19 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
   // Last: only keys that would be reported get here.
   if (appKeyFor(key, appsInUse(context))) return;
   const suggestion = nearest(key, context.index.writtenKeys());
+  // Only removed (`pop('legacy_cart', None)`, `if k in s: del s[k]`): the cleanup of a key an older
+  // version wrote, worth a word only when it looks like a misspelt written key.
+  if (!suggestion && onlyRemoved(context.index.accessesOf(key))) return;
   // A test asserting the key's absence passes whatever the code does (a misspelt key, as often as not).
   const vacuous = access.assertsAbsence ? ' This test assertion can never fail.' : '';
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${vacuous}${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
     { key, ...(suggestion ? { suggestion } : {}) });
+}
+
+/** Every access of the key deletes it, or guards a delete of it in the same function. */
+function onlyRemoved(items: readonly IndexedAccess[]): boolean {
+  const deleting = new Set(items.filter((i) => i.access.op === 'delete').map((i) => `${i.file}\0${i.access.scope}`));
+  return deleting.size > 0 && items.every((i) => i.access.op === 'delete' || deleting.has(`${i.file}\0${i.access.scope}`));
 }
 
 function checkNeverRead(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
