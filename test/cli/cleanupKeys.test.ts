@@ -23,11 +23,16 @@ test('pop(k, None), if k in s: del s[k], if s.get(k): del s[k] of never-written 
       "    return request.session['cart']",
       'def show(request):',
       "    return request.session.get('older')",   // read elsewhere, unguarded: 'older' is not only removed
+      'def done(request):',                         // django-survey: the value is used, then removed
+      "    next_ = request.session.get('next', None)",
+      "    if 'next' in request.session:",
+      "        del request.session['next']",
+      '    return next_',
       '',
     ].join('\n'),
   }, 'ds-cleanup-');
   const run = await cli(['check', root, '--format', 'json']);
   const out = json<{ diagnostics: { code: string; message: string }[] }>(run);
   const reported = out.diagnostics.filter((d) => d.code === 'DS101').map((d) => /'([^']+)'/.exec(d.message)![1]);
-  assert.deepEqual([...new Set(reported)].sort(), ['cartt', 'older', 'typo_key']);
+  assert.deepEqual([...new Set(reported)].sort(), ['cartt', 'next', 'older', 'typo_key']);
 });

@@ -178,3 +178,20 @@ test("Django Channels: a consumer's self.scope['session'] (and an alias of it) i
   assert.deepEqual(summary(facts), ['write room', 'read nickname', 'contains room', 'delete room']);
   assert.equal(only(facts, 'write', 'room').via, "self.scope[\"session\"][...]");
 });
+
+test("a read whose value only decides an if (if s.get('k'): / if not s.get('k'):) is a guard; a read whose value is kept is not", async () => {
+  const src = [
+    'def cleanup(request):',
+    "    if request.session.get('old'):",
+    "        del request.session['old']",
+    "    elif not request.session.get('older'):",
+    '        pass',
+    "    kept = request.session.get('kept')",
+    "    if request.session.get('used') == 1:",
+    '        return kept',
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(facts.accesses.filter((a) => a.op === 'read').map((a) => `${a.key} ${a.guard === true}`),
+    ['old true', 'older true', 'kept false', 'used false']);
+});

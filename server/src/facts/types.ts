@@ -35,6 +35,8 @@ export interface SessionAccess {
   /** A test's check that the key is absent (`assertNotIn`, `assert 'k' not in s`, `assert not s.get('k')`,
    * `assertIsNone(s.get('k'))`): of a key nothing writes, it can never fail. */
   assertsAbsence?: true;
+  /** A read whose value only decides an `if` (`if request.session.get('k'):`): what it read is not used. */
+  guard?: true;
   /** For reads whose value is unpacked at once (`state, code = request.session.pop('k')`): a tuple
    * stored there that comes back as a list makes no difference. */
   unpacked?: true;

@@ -69,10 +69,17 @@ function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: 
     { key, ...(suggestion ? { suggestion } : {}) });
 }
 
-/** Every access of the key deletes it, or guards a delete of it in the same function. */
+/**
+ * Every access of the key deletes it (`del`, `pop`: its read is at the delete's place), or is an
+ * `in` test or an `if s.get(k):` guarding a delete of it in the same function.
+ */
 function onlyRemoved(items: readonly IndexedAccess[]): boolean {
-  const deleting = new Set(items.filter((i) => i.access.op === 'delete').map((i) => `${i.file}\0${i.access.scope}`));
-  return deleting.size > 0 && items.every((i) => i.access.op === 'delete' || deleting.has(`${i.file}\0${i.access.scope}`));
+  const deletes = items.filter((i) => i.access.op === 'delete');
+  const scopes = new Set(deletes.map((i) => `${i.file}\0${i.access.scope}`));
+  const places = new Set(deletes.map((i) => `${i.file}\0${i.access.span.startLine}:${i.access.span.startColumn}`));
+  return deletes.length > 0 && items.every((i) => i.access.op === 'delete'
+    || places.has(`${i.file}\0${i.access.span.startLine}:${i.access.span.startColumn}`)
+    || ((i.access.op === 'contains' || i.access.guard === true) && scopes.has(`${i.file}\0${i.access.scope}`)));
 }
 
 function checkNeverRead(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {

@@ -11,7 +11,7 @@ import { sessionVia } from './sessions';
 import { inferType } from './values';
 
 /** What a read's context says about it (set on read and contains accesses only). */
-export type ReadFlags = Pick<SessionAccess, 'unpacked' | 'assertsAbsence'>;
+export type ReadFlags = Pick<SessionAccess, 'unpacked' | 'assertsAbsence' | 'guard'>;
 
 export interface AccessSink {
   accesses: SessionAccess[];
@@ -254,6 +254,10 @@ function readFlags(node: SyntaxNode, missing = true): ReadFlags {
   if (parent?.type === 'assignment') {
     return parent.childForFieldName('right')?.id === value.id && UNPACKING_TARGETS.has(parent.childForFieldName('left')?.type ?? '') ? { unpacked: true } : {};
   }
+  // `if s.get('k'):` / `if not s.get('k'):`: the value decides the branch and goes nowhere else.
+  const condition = parent?.type === 'not_operator' ? parent : value;
+  const statement = condition.parent;
+  if ((statement?.type === 'if_statement' || statement?.type === 'elif_clause') && statement.childForFieldName('condition')?.id === condition.id) return { guard: true };
   return missing && assertedMissing(value) ? { assertsAbsence: true } : {};
 }
 
