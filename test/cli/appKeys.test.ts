@@ -72,3 +72,13 @@ test("django-oscar's keys, read by a project built on it (openedx/ecommerce's of
   assert.deepEqual((await neverWritten(without)).filter((k) => !['account_verified_email', 'github_state', 'otp_device_idd', 'wizard_checkout_wizard'].includes(k)),
     ['add_to_basket_form_post_data_12', 'checkout_order_id', 'offer_wizard']);
 });
+
+test("a write allauth's OAuth 1 client reads back (dj-rest-auth's oauth_api.twitter.com_access_token): no DS102 once allauth.socialaccount is in use", async () => {
+  const write = { 'app/social.py': "def login(request, token):\n    request.session['oauth_api.twitter.com_access_token'] = {'oauth_token': token}\n" };
+  const neverRead = async (root: string) => {
+    const out = json<{ diagnostics: { code: string; message: string }[] }>(await cli(['check', root, '--format', 'json']));
+    return out.diagnostics.filter((d) => d.code === 'DS102').map((d) => /'([^']+)'/.exec(d.message)![1]);
+  };
+  assert.deepEqual(await neverRead(project(['django.contrib.sessions', 'allauth', 'allauth.socialaccount'], write)), []);
+  assert.deepEqual(await neverRead(project(['django.contrib.sessions'], write)), ['oauth_api.twitter.com_access_token']);
+});

@@ -34,6 +34,8 @@ export const APP_KEYS: readonly AppKey[] = [
   { app: 'allauth.account', package: ALLAUTH, key: '_password_reset_key', doc: 'The password reset key stashed between the two requests of the reset-from-key view.' },
   { app: 'allauth.socialaccount', package: ALLAUTH, key: 'socialaccount_states', doc: 'OAuth state parameters of pending social logins.' },
   { app: 'allauth.socialaccount', package: ALLAUTH, key: 'socialaccount_sociallogin', doc: 'A social login waiting for the signup form.' },
+  { app: 'allauth.socialaccount', package: ALLAUTH, key: 'oauth_*_request_token', pattern: true, doc: "An OAuth 1 provider's request token (Twitter's, ...), by its request token URL's host." },
+  { app: 'allauth.socialaccount', package: ALLAUTH, key: 'oauth_*_access_token', pattern: true, doc: "An OAuth 1 provider's access token, read back by allauth's OAuth client." },
   { app: 'allauth.socialaccount.providers.facebook', package: ALLAUTH, key: 'allauth_facebook_nonce', doc: 'Nonce of the Facebook JS SDK login.' },
   { app: 'allauth.mfa', package: ALLAUTH, key: 'mfa.totp.secret', doc: 'The TOTP secret being set up (a secret: never shown).' },
   { app: 'allauth.mfa', package: ALLAUTH, key: 'mfa.webauthn.state', doc: 'WebAuthn registration or authentication state.' },
