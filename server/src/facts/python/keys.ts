@@ -367,7 +367,7 @@ function methodOfImported(ctx: Ctx, fn: SyntaxNode, call: SyntaxNode): ResolvedK
   const attribute = fn.childForFieldName('attribute');
   const name = attribute ? textOf(ctx.text, attribute) : '';
   if (name.length < 4 || NOT_KEY_MAKERS.has(name) || name.startsWith('__')) return null;
-  const modules = [...new Set([...ctx.imports.values()].map((i) => i.module).filter((m) => !m.startsWith('django') && m !== 'os' && m !== 'json'))].slice(0, MAX_MAKER_MODULES);
+  const modules = [...new Set([...ctx.imports.values()].map((i) => i.module).filter((m) => m !== 'django' && !m.startsWith('django.')))].slice(0, MAX_MAKER_MODULES);
   if (modules.length === 0) return null;
   return { key: null, pattern: false, source: DYNAMIC, span: spanOf(call), pending: { kind: 'returned', name, modules } };
 }
