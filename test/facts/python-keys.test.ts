@@ -351,3 +351,16 @@ test("a dict of keys indexed by a value known only at run time is one of its val
   const write = facts.accesses.find((a) => a.op === 'write' && a.key === 'deal_step_date_sorting');
   assert.deepEqual(write?.source.kind === 'constant' && [write.source.name, write.source.span], ["data['Deal']", spanOfText(src, "'deal_step_date_sorting'")]);
 });
+
+test("an unknown value added to a string is a string: `address_type + '_address_id'` is the pattern *_address_id; two unknowns added, or a pattern of under 3 known characters, are not a key", async () => {
+  const src = [
+    'def save_address(request, instance):',
+    "    address_type = request.POST.get('address_type', 'shipping')",
+    "    request.session[address_type + '_address_id'] = instance.id",
+    "    request.session[request.GET['a'] + request.GET['b']] = 1",
+    "    request.session[instance.slug + '.' + request.GET['f']] = 2",  // `*.*` would match any dotted key
+    '',
+  ].join('\n');
+  const facts = await pythonFacts(src);
+  assert.deepEqual(facts.accesses.map((a) => `${a.key} ${a.pattern}`), ['*_address_id true', 'null false', 'null false']);
+});

@@ -79,6 +79,9 @@ function known(pieces: Pieces | null): string | null {
 type Assumed = ReadonlyMap<string, string | null>;
 
 /** The text pieces of a string-valued expression, or null when nothing about it is known. */
+/** Known characters a pattern built around an unknown string needs to be worth matching. */
+const MIN_KNOWN_PATTERN_TEXT = 3;
+
 function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assumed): Pieces | null {
   const n = unwrap(node);
   if (!n || depth > 32) return null;
@@ -102,8 +105,11 @@ function piecesOf(ctx: Ctx, node: SyntaxNode | null, depth = 0, assumed?: Assume
       const opText = op ? textOf(ctx.text, op) : '';
       const left = piecesOf(ctx, n.childForFieldName('left'), depth + 1, assumed);
       if (opText === '+') {
-        if (!left) return null;
-        return [...left, ...(piecesOf(ctx, n.childForFieldName('right'), depth + 1, assumed) ?? [null])];
+        const right = piecesOf(ctx, n.childForFieldName('right'), depth + 1, assumed);
+        // `address_type + '_address_id'`: what is added to a string is a string (else TypeError);
+        // a pattern with less than 3 known characters (`slug + '.' + name`: `*.*`) would match anything.
+        if (!left) return right && right.join('').length >= MIN_KNOWN_PATTERN_TEXT ? [null, ...right] : null;
+        return [...left, ...(right ?? [null])];
       }
       const template = known(left);
       if (opText !== '%' || template === null) return null;
