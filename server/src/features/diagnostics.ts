@@ -55,14 +55,15 @@ type Add = (id: CodeRuleId, at: { span: SessionAccess['span'] }, message: string
 
 function checkNeverWritten(context: FeatureContext, access: SessionAccess, key: string, add: Add): void {
   if (builtinKey(key)) return;
-  if (context.index.accessesOf(key).some((a) => a.access.op === 'write')) return;
+  const items = context.index.accessesOf(key);
+  if (items.some((a) => a.access.op === 'write')) return;
   if (context.index.patternsMatching(key, ['write']).length > 0) return;
   // Last: only keys that would be reported get here.
   if (appKeyFor(key, appsInUse(context))) return;
   const suggestion = nearest(key, context.index.writtenKeys());
   // Only removed (`pop('legacy_cart', None)`, `if k in s: del s[k]`): the cleanup of a key an older
   // version wrote, worth a word only when it looks like a misspelt written key.
-  if (!suggestion && onlyRemoved(context.index.accessesOf(key))) return;
+  if (!suggestion && onlyRemoved(items)) return;
   // A test asserting the key's absence passes whatever the code does (a misspelt key, as often as not).
   const vacuous = access.assertsAbsence ? ' This test assertion can never fail.' : '';
   add('DS101', access, `Session key '${key}' is read but never written anywhere in the workspace.${vacuous}${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,

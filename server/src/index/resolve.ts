@@ -54,11 +54,7 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     if (item.ref.kind === 'setting') usesSettings = true;
     if (item.ref.kind === 'subclass') {
       usesClassHierarchy = true;
-      // The class's own key (if any) stays; each subclass's adds an access at the same place.
-      const keys = subclassKeys(item.ref, context, modules, onSetting).filter((k) => k.key !== access.key);
-      const first = access.key === null ? keys.shift() : undefined;
-      if (first) accesses[item.accessIndex] = { ...access, key: first.key, pattern: false, source: first.source };
-      for (const r of keys) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
+      spread(accesses, expanded, item.accessIndex, subclassKeys(item.ref, context, modules, onSetting));
       continue;
     }
     if (item.ref.kind === 'returned') {
@@ -68,11 +64,9 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
       continue;
     }
     if (item.ref.kind === 'import' && (item.ref.list || item.ref.dict)) {
-      const keys = item.ref.list ? listKeys(item.ref.module, item.ref.name, context, modules, onSetting) : dictKeys(item.ref.module, item.ref.name, context, modules, onSetting);
-      const [first, ...rest] = keys;
-      if (!first) continue;
-      accesses[item.accessIndex] = { ...access, key: first.key, pattern: false, source: first.source };
-      for (const r of rest) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
+      spread(accesses, expanded, item.accessIndex, item.ref.list
+        ? listKeys(item.ref.module, item.ref.name, context, modules, onSetting)
+        : dictKeys(item.ref.module, item.ref.name, context, modules, onSetting));
       continue;
     }
     const resolved = resolvePending(item.ref, context, modules, onSetting);
@@ -115,6 +109,19 @@ export function resolveFile(facts: FileFacts, context: ResolverContext): Resolut
     return resolved ? { ...mutation, key: resolved.key } : mutation;
   });
   return { accesses, mutations, modules, usesSettings, usesClassHierarchy };
+}
+
+/**
+ * Several keys at one access's place (a key list's elements, a base class's subclasses' keys): the
+ * first takes the access over when it has no key of its own (a base class's own default stays), the
+ * others are accesses beside it.
+ */
+function spread(accesses: SessionAccess[], expanded: SessionAccess[], index: number, keys: readonly Resolved[]): void {
+  const access = accesses[index];
+  const others = keys.filter((k) => k.key !== access.key);
+  const first = access.key === null ? others.shift() : undefined;
+  if (first) accesses[index] = { ...access, key: first.key, pattern: false, source: first.source };
+  for (const r of others) expanded.push({ ...access, key: r.key, pattern: false, source: r.source });
 }
 
 /** Key lists longer than this are data. */

@@ -640,6 +640,11 @@ export class WorkspaceIndex {
   private addKnown(file: string): void {
     this.known.add(file);
     this.modules.addFile(file);
+    this.registerNames(file);
+  }
+
+  /** The file's module and aliases point to it, unless another file holds the name already. */
+  private registerNames(file: string): void {
     const module = this.modules.moduleOf(file);
     if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
     for (const alias of this.modules.aliasesOf(file)) if (!this.moduleAliases.has(alias)) this.moduleAliases.set(alias, file);
@@ -664,11 +669,7 @@ export class WorkspaceIndex {
     this.passedCache.clear();
     this.returned.clear();
     this.hierarchy.invalidate();
-    for (const file of this.known) {
-      const module = this.modules.moduleOf(file);
-      if (module && !this.moduleFiles.has(module)) this.moduleFiles.set(module, file);
-      for (const alias of this.modules.aliasesOf(file)) if (!this.moduleAliases.has(alias)) this.moduleAliases.set(alias, file);
-    }
+    for (const file of this.known) this.registerNames(file);
     for (const [file, facts] of this.facts) {
       const module = this.modules.moduleOf(file);
       if (facts.module !== module) this.putFacts(file, { ...facts, module });
